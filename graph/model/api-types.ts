@@ -1,0 +1,136 @@
+/**
+ * Shapes of the HTTP API's JSON answers, shared by the server (which produces them) and the client
+ * (which consumes them). Pure types: no runtime code.
+ */
+import type { AttributeValue, Evidence, EntityType, Span } from './types';
+
+export interface ApiError {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  neo4j: { version: string; edition: string; database: string; uri: string; embedded: boolean };
+  counts: { nodes: number; relationships: number };
+}
+
+export interface StatsResponse {
+  labels: Record<string, number>;
+  relationshipTypes: Record<string, number>;
+  documents: number;
+  lastImport: string | null;
+}
+
+/** A node as drawn by the client: entity or document. */
+export interface GraphNode {
+  id: string;
+  type: EntityType | 'Document' | string;
+  name: string;
+  aliases?: string[];
+  degree?: number;
+  attributes: Record<string, AttributeValue | null>;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string; // a RelationType, CO_OCCURS, HYPOTHESIS, or any type a user query returned
+  source: string;
+  target: string;
+  confidence?: number;
+  evidenceCount?: number;
+  attributes: Record<string, AttributeValue | null>;
+}
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface OverviewResponse extends Subgraph {
+  truncated: boolean;
+  totalEntities: number;
+}
+
+export interface SearchHit {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  score: number;
+}
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  source?: string | null;
+  url?: string | null;
+  published?: string | null;
+  path: string;
+  wordCount: number;
+}
+
+export interface EvidenceWithDocument extends Evidence {
+  documentTitle: string;
+  documentPublished?: string | null;
+}
+
+export interface MentionWithDocument extends Span {
+  text: string;
+  documentTitle: string;
+  documentPublished?: string | null;
+  sentence?: string; // the sentence around the mention
+}
+
+export interface NodeDetails {
+  node: GraphNode;
+  relationCounts: Record<string, number>; // by relationship type, both directions
+  relations: Array<{
+    id: string;
+    type: string;
+    direction: 'out' | 'in';
+    other: { id: string; type: string; name: string };
+    evidenceCount: number;
+  }>;
+  mentions: MentionWithDocument[];
+}
+
+export interface NeighborsResponse extends Subgraph {
+  center: string;
+  total: number; // every neighbour, whatever the limit
+  returned: number;
+  truncated: boolean;
+  countsByType: Record<string, number>; // neighbours by node type, before the limit
+}
+
+export interface PathsResponse extends Subgraph {
+  paths: Array<{ nodes: string[]; edges: string[] }>;
+}
+
+export interface EdgeDetails {
+  edge: GraphEdge;
+  source: GraphNode;
+  target: GraphNode;
+  evidence: EvidenceWithDocument[];
+}
+
+export interface DocumentDetails extends DocumentSummary {
+  text: string; // as loaded; offsets refer to it
+  keptRanges: Array<[number, number]>; // what cleaning kept: the reader shows these
+  mentions: Array<{ start: number; end: number; text: string; entityId: string; entityType: string; entityName: string }>;
+}
+
+export interface CypherResponse {
+  columns: string[];
+  rows: unknown[][]; // Neo4j values converted to JSON (integers exact, temporal and spatial as strings)
+  graph: Subgraph; // every node, relationship and path found anywhere in the records
+  truncated: boolean;
+  rowCount: number;
+  elapsedMs: number;
+}
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

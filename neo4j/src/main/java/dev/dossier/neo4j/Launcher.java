@@ -1,0 +1,150 @@
+package dev.dossier.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Runs Neo4j Community embedded with Bolt on loopback, for Dossier's own scripts.
+ *
+ * <p>Usage: {@code Launcher <dataDir> <boltPort>} (port 0 picks any free port). Prints exactly one line
+ * {@code DOSSIER_NEO4J_READY {"bolt":"bolt://127.0.0.1:PORT",...}} once Bolt accepts connections, and shuts the
+ * database down cleanly on SIGTERM/SIGINT or when standard input closes, so that the JVM never outlives the
+ * Node process that started it.
+ */
+public final class Launcher {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            fail("usage: Launcher <dataDir> <boltPort>");
+        }
+        Path dataDir = Path.of(args[0]).toAbsolutePath();
+        int port = parsePort(args[1]);
+        Files.createDirectories(dataDir);
+
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(dataDir)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, port))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, port))
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    // Auth is off only because Bolt listens on loopback and nowhere else.
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // Sized for a 2-core laptop; the heap is set by the caller with -Xms/-Xmx.
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                    .build();
+        } catch (RuntimeException e) {
+            fail(describeStartFailure(e, dataDir));
+            return;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean(false);
+        Runnable stop = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                try {
+                    dbms.shutdown();
+                } finally {
+                    stopped.countDown();
+                }
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            awaitQuietly(stopped);
+        }, "dossier-neo4j-shutdown"));
+
+        GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        var bolt = db.getDependencyResolver()
+                .resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        String uri = "bolt://" + LOOPBACK + ":" + bolt.getPort();
+        System.out.println("DOSSIER_NEO4J_READY {\"bolt\":\"" + uri + "\",\"dataDir\":\""
+                + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        System.out.flush();
+
+        Thread watcher = new Thread(() -> {
+            waitForEndOfInput(System.in);
+            stop.run();
+        }, "dossier-neo4j-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+
+        stopped.await();
+        System.exit(0);
+    }
+
+    private static void waitForEndOfInput(InputStream in) {
+        byte[] buffer = new byte[256];
+        try {
+            while (in.read(buffer) >= 0) {
+                // Input is ignored: only its end matters, because it means the parent process is gone.
+            }
+        } catch (IOException ignored) {
+            // A broken pipe means the same as end of input.
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                fail("invalid Bolt port " + text + ": expected 0..65535");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            fail("invalid Bolt port " + text + ": expected a number");
+            return -1;
+        }
+    }
+
+    private static String describeStartFailure(Throwable e, Path dataDir) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof java.net.BindException || message.contains("Address already in use")) {
+                return "PORT_IN_USE " + message;
+            }
+            if (message.contains("FileLockException") || message.contains("Lock file has been locked")
+                    || message.contains("locked by another process") || t.getClass().getSimpleName().contains("FileLock")) {
+                return "DATA_DIR_LOCKED " + dataDir;
+            }
+        }
+        return "START_FAILED " + e;
+    }
+
+    private static void fail(String message) {
+        System.err.println("DOSSIER_NEO4J_ERROR " + message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,46 @@
+/**
+ * Builds the Express app from its dependencies; `index.ts` only listens. Tests drive this with supertest.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type Router } from 'express';
+import type { Logger } from 'pino';
+import pinoHttp from 'pino-http';
+import type { Neo4jConnection } from '../graph/neo4j/connection';
+import { NotFoundError } from '../graph/errors';
+import type { Config } from './config';
+import { errorMiddleware } from './http/error-middleware';
+import { healthRoutes } from './routes/health/health-routes';
+
+export interface AppDeps {
+  connection: Neo4jConnection;
+  config: Config;
+  logger: Logger;
+  embedded: boolean;
+}
+
+/** Feature routers mounted under /api, in one list so a newcomer sees the whole API here. */
+const API_ROUTES: Array<(deps: AppDeps) => Router> = [healthRoutes];
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
+  app.use(express.json({ limit: '1mb' }));
+
+  const api = express.Router();
+  for (const routes of API_ROUTES) api.use(routes(deps));
+  api.use((req) => {
+    throw new NotFoundError(`No API endpoint ${req.method} ${req.baseUrl}${req.path}`);
+  });
+  app.use('/api', api);
+
+  const clientDir = path.join(deps.config.projectDir, 'dist', 'client');
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(errorMiddleware);
+  return app;
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describeExit, parseJavaMajor, startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
+import { Neo4jStartError } from '../../graph/errors';
+import { countAll, connectTestNeo4j } from '../support/neo4j';
+
+describe('embedded Neo4j', () => {
+  it('reads the major version from the output of java -version', () => {
+    expect(parseJavaMajor('openjdk version "17.0.15" 2025-04-15')).toBe(17);
+    expect(parseJavaMajor('java version "1.8.0_402"')).toBe(8);
+    expect(parseJavaMajor('openjdk version "25" 2025-09-16')).toBe(25);
+    expect(parseJavaMajor('no version here')).toBeNull();
+  });
+
+  it('turns the launcher error lines into named causes with a fix', () => {
+    const busy = describeExit(2, 'DOSSIER_NEO4J_ERROR PORT_IN_USE Address already in use\n');
+    expect(busy).toBeInstanceOf(Neo4jStartError);
+    expect(busy.reason).toBe('PORT_IN_USE');
+    expect(busy.message).toMatch(/NEO4J_BOLT_PORT/);
+    expect(describeExit(2, 'DOSSIER_NEO4J_ERROR DATA_DIR_LOCKED /x\n').reason).toBe('DATA_DIR_LOCKED');
+  });
+
+  it('serves Bolt to the tests from the global setup', async () => {
+    const connection = connectTestNeo4j();
+    try {
+      const counts = await countAll(connection);
+      expect(counts.nodes).toBeGreaterThanOrEqual(0);
+      const session = connection.readSession();
+      const result = await session.run('CALL dbms.components() YIELD name, edition RETURN name, edition');
+      await session.close();
+      expect(result.records[0].get('name')).toBe('Neo4j Kernel');
+      expect(result.records[0].get('edition')).toBe('community');
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('refuses a port that is already taken, naming the cause', async () => {
+    const busyPort = Number(new URL(process.env.TEST_NEO4J_URI!.replace('bolt:', 'http:')).port);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-busy-'));
+    try {
+      await expect(startEmbeddedNeo4j({ dataDir, port: busyPort, log: () => undefined })).rejects.toMatchObject({
+        name: 'Neo4jStartError',
+        reason: 'PORT_IN_USE',
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,32 @@
+/**
+ * Starts one embedded Neo4j for the whole jest run, on a free port with a temporary data directory,
+ * so tests never touch the user's data or a fixed port. Set TEST_NEO4J_URI to use another server.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
+import { connectNeo4j } from '../../graph/neo4j/connection';
+import { applySchema } from '../../graph/neo4j/schema';
+import { TEST_STATE } from './test-state';
+
+export default async function globalSetup(): Promise<void> {
+  if (!process.env.TEST_NEO4J_URI) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-test-neo4j-'));
+    const neo4j = await startEmbeddedNeo4j({
+      dataDir,
+      port: 0,
+      heap: '1g',
+      log: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
+    });
+    process.env.TEST_NEO4J_URI = neo4j.uri;
+    TEST_STATE.stopNeo4j = neo4j.stop;
+    TEST_STATE.dataDir = dataDir;
+  }
+  const connection = connectNeo4j({ uri: process.env.TEST_NEO4J_URI, user: process.env.TEST_NEO4J_USER, password: process.env.TEST_NEO4J_PASSWORD });
+  try {
+    await applySchema(connection);
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Integration tests talk to the real Neo4j started by global setup. Test files run one at a time
+ * (maxWorkers 1), so a file may empty the database in its beforeAll.
+ */
+import { connectNeo4j, type Neo4jConnection, type Neo4jSettings } from '../../graph/neo4j/connection';
+
+export function testNeo4jSettings(): Neo4jSettings {
+  const uri = process.env.TEST_NEO4J_URI;
+  if (!uri) throw new Error('TEST_NEO4J_URI is not set: integration tests must run under jest with the global setup.');
+  return { uri, user: process.env.TEST_NEO4J_USER, password: process.env.TEST_NEO4J_PASSWORD, database: process.env.TEST_NEO4J_DATABASE };
+}
+
+export function connectTestNeo4j(): Neo4jConnection {
+  return connectNeo4j(testNeo4jSettings());
+}
+
+/** Deletes every node and relationship (the schema stays). */
+export async function emptyDatabase(connection: Neo4jConnection): Promise<void> {
+  const session = connection.writeSession();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+export async function countAll(connection: Neo4jConnection): Promise<{ nodes: number; relationships: number }> {
+  const session = connection.readSession();
+  try {
+    const nodes = await session.run('MATCH (n) RETURN count(n) AS c');
+    const rels = await session.run('MATCH ()-[r]->() RETURN count(r) AS c');
+    return { nodes: nodes.records[0].get('c').toNumber(), relationships: rels.records[0].get('c').toNumber() };
+  } finally {
+    await session.close();
+  }
+}
