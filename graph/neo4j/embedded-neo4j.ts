@@ -80,12 +80,12 @@ export function parseJavaMajor(versionOutput: string): number | null {
  * Returns the launcher's classpath, building it with the Maven Wrapper when it is missing or stale.
  * Only the first run needs the network; later runs read `target/classpath.txt`.
  */
-export function resolveClasspath(log: (line: string) => void = defaultLog): string {
+export async function resolveClasspath(log: (line: string) => void = defaultLog): Promise<string> {
   const classpathFile = path.join(PROJECT_DIR, 'target', 'classpath.txt');
   const classesDir = path.join(PROJECT_DIR, 'target', 'classes');
   if (!isUpToDate(classpathFile, classesDir)) {
     log('Resolving Neo4j with Maven (first run only: downloads about 50 MB of jars)…');
-    buildLauncher(log);
+    await buildLauncher(log);
   }
   return [classesDir, readFileSync(classpathFile, 'utf8').trim()].join(path.delimiter);
 }
@@ -101,28 +101,39 @@ function isUpToDate(classpathFile: string, classesDir: string): boolean {
   return sources.every((source) => statSync(source).mtimeMs <= built);
 }
 
-function buildLauncher(log: (line: string) => void): void {
+function buildLauncher(log: (line: string) => void): Promise<void> {
   const wrapper = path.join(PROJECT_DIR, process.platform === 'win32' ? 'mvnw.cmd' : 'mvnw');
-  const result = spawnSync(wrapper, ['-B', '-ntp', 'package', '-DskipTests'], {
-    cwd: PROJECT_DIR,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
+  return new Promise((resolve, reject) => {
+    const maven = spawn(wrapper, ['-B', 'package', '-DskipTests'], { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let downloads = 0;
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-200_000);
+      for (const line of text.split('\n')) {
+        // Progress for people: one short line per jar downloaded, and every error.
+        const jar = /Downloaded from \S+: \S*\/([^/\s]+\.jar)/.exec(line);
+        if (jar) log(`  maven: downloaded ${jar[1]} (${++downloads})`);
+        else if (/\[ERROR\]/.test(line)) log(`  maven: ${line.trim()}`);
+      }
+    };
+    maven.stdout.on('data', onData);
+    maven.stderr.on('data', onData);
+    maven.on('error', (error) => reject(new Neo4jStartError('MAVEN_FAILED', `Could not run the Maven Wrapper (${wrapper}): ${error.message}`, { cause: error })));
+    maven.on('exit', (code) => {
+      if (code === 0) return resolve();
+      const offline = /Could not (transfer|resolve)|UnknownHost|Network is unreachable|Connection refused|timed out/i.test(output);
+      reject(
+        new Neo4jStartError(
+          'MAVEN_FAILED',
+          offline
+            ? 'Maven could not download Neo4j on first run (offline?): connect to the network once and run again; later runs need no network.'
+            : 'Maven could not build the Neo4j launcher: run (cd neo4j && ./mvnw package) to see why.',
+          { details: output.slice(-4000) },
+        ),
+      );
+    });
   });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  for (const line of output.split('\n')) {
-    if (/BUILD (SUCCESS|FAILURE)|ERROR\]/.test(line)) log(`  maven: ${line.replace(/\u001b\[[0-9;]*m/g, '').trim()}`);
-  }
-  if (result.error || result.status !== 0) {
-    const offline = /Could not (transfer|resolve)|UnknownHost|Network is unreachable|Connection refused|timed out/i.test(output);
-    throw new Neo4jStartError(
-      'MAVEN_FAILED',
-      offline
-        ? 'Maven could not download Neo4j on first run (offline?): connect to the network once and run again; later runs need no network.'
-        : `Maven could not build the Neo4j launcher: run (cd neo4j && ./mvnw package) to see why.`,
-      { cause: result.error, details: output.slice(-4000) },
-    );
-  }
 }
 
 /** Starts the embedded Neo4j and resolves once Bolt accepts connections. */
@@ -130,7 +141,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const log = options.log ?? defaultLog;
   const java = javaExecutable();
   checkJava(java);
-  const classpath = resolveClasspath(log);
+  const classpath = await resolveClasspath(log);
   const heap = options.heap ?? '1g';
   const args = [
     '-Xms256m',
