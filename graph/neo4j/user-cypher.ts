@@ -1,0 +1,129 @@
+/**
+ * Runs user Cypher read-only, in three layers: the lexical guard (cypher-guard.ts), the planner
+ * (EXPLAIN must classify the query as read-only, `queryType === 'r'`), and a READ transaction with a
+ * server-side timeout. Rows are streamed and capped; the answer holds a table and a graph.
+ */
+import neo4j, { type Node, type Session } from 'neo4j-driver';
+import type { CypherResponse } from '../model/api-types';
+import { DossierError, InvalidInputError, QueryRejectedError, QueryTimeoutError } from '../errors';
+import type { Neo4jConnection } from './connection';
+import { isUnavailable, toUnavailableError } from './connection';
+import { checkReadOnlyCypher } from './cypher-guard';
+import { GraphCollector, toJson } from './cypher-values';
+
+export interface UserCypherOptions {
+  timeoutMs: number;
+  maxRows: number;
+  /** Tests only: skip the lexical rules to show that the planner layer holds on its own. */
+  skipLexicalCheck?: boolean;
+}
+
+/** JSON parameters to driver values: integral numbers become Neo4j integers (else `LIMIT $n` fails on 10.0). */
+export function toDriverParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toDriverParams);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toDriverParams(item)]));
+  }
+  return value;
+}
+
+/** Throws QueryRejectedError unless the planner classifies the statement as read-only. */
+export async function checkPlannerReadOnly(session: Session, statement: string, params: Record<string, unknown>): Promise<void> {
+  const result = await session.run(`EXPLAIN ${statement}`, params);
+  const queryType = result.summary.queryType;
+  if (queryType !== 'r') {
+    const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'changes the schema' };
+    throw new QueryRejectedError(`Read-only Cypher: the planner says this query ${meaning[queryType] ?? `is of type '${queryType}'`}`, {
+      details: { rule: 'PLANNER', queryType },
+    });
+  }
+}
+
+export async function runUserCypher(
+  connection: Neo4jConnection,
+  query: string,
+  rawParams: Record<string, unknown>,
+  options: UserCypherOptions,
+): Promise<CypherResponse> {
+  const started = performance.now();
+  const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
+  const params = toDriverParams(rawParams) as Record<string, unknown>;
+  const session = connection.readSession();
+  let timedOut = false;
+  // The server enforces the transaction timeout; this timer is the backstop if the server does not answer.
+  const backstop = setTimeout(() => {
+    timedOut = true;
+    void session.close();
+  }, options.timeoutMs + 2_000);
+  try {
+    await checkPlannerReadOnly(session, statement, params);
+    const tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'dossier', kind: 'user-cypher' } });
+    const collector = new GraphCollector();
+    const rows: unknown[][] = [];
+    let columns: string[] = [];
+    let truncated = false;
+    try {
+      const result = tx.run(statement, params);
+      columns = [...(await result.keys())];
+      for await (const record of result) {
+        if (rows.length >= options.maxRows) {
+          truncated = true;
+          break;
+        }
+        const values = columns.map((column) => record.get(column));
+        for (const value of values) collector.add(value);
+        rows.push(values.map(toJson));
+      }
+    } finally {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+    }
+    const missing = collector.missingEndpoints();
+    if (missing.length > 0) {
+      const endpoints = await session.executeRead((work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }), {
+        timeout: options.timeoutMs,
+      });
+      for (const record of endpoints.records) collector.add(record.get('n') as Node);
+    }
+    return {
+      columns,
+      rows,
+      graph: collector.toSubgraph(),
+      truncated,
+      rowCount: rows.length,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    throw translateError(error, connection, timedOut, options.timeoutMs);
+  } finally {
+    clearTimeout(backstop);
+    await session.close().catch(() => undefined);
+  }
+}
+
+function translateError(error: unknown, connection: Neo4jConnection, timedOut: boolean, timeoutMs: number): unknown {
+  if (error instanceof DossierError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as { message?: string }).message ?? String(error);
+  if (timedOut || /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
+    return new QueryTimeoutError(`Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`, {
+      cause: error,
+      details: { timeoutMs },
+    });
+  }
+  if (isUnavailable(error)) return toUnavailableError(error, connection.settings.uri);
+  if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) {
+    return new QueryRejectedError(`Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`, {
+      cause: error,
+      details: { rule: 'READ_TRANSACTION', neo4jCode: code },
+    });
+  }
+  if (code.startsWith('Neo.ClientError.')) {
+    return new InvalidInputError(`Cypher: ${firstLine(message)}`, { cause: error, details: { neo4jCode: code } });
+  }
+  return error;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}

@@ -1,0 +1,56 @@
+import { checkReadOnlyCypher, splitStatements, tokenize } from '../../../graph/neo4j/cypher-guard';
+
+function refusal(query: string): { name: string; rule?: string } {
+  try {
+    checkReadOnlyCypher(query);
+  } catch (error) {
+    const e = error as { name: string; details?: { rule?: string } };
+    return { name: e.name, rule: e.details?.rule };
+  }
+  return { name: 'accepted' };
+}
+
+describe('the lexical Cypher guard', () => {
+  it('accepts ordinary reads, including keywords inside strings, comments, property keys and labels', () => {
+    expect(checkReadOnlyCypher('MATCH (n:Person) RETURN n.name LIMIT 5')).toBe('MATCH (n:Person) RETURN n.name LIMIT 5');
+    expect(refusal("MATCH (n) WHERE n.name = 'CREATE (x); DELETE n' RETURN n").name).toBe('accepted');
+    expect(refusal('MATCH (n) // DETACH DELETE n\nRETURN n').name).toBe('accepted');
+    expect(refusal('MATCH (n) RETURN n.set, n.create, {merge: 1} AS m').name).toBe('accepted');
+    expect(refusal('MATCH (n:`CREATE`) RETURN n').name).toBe('accepted');
+    expect(refusal('CALL db.labels() YIELD label RETURN label').name).toBe('accepted');
+    expect(refusal("CALL db.index.fulltext.queryNodes('entity_names', 'kim') YIELD node RETURN node").name).toBe('accepted');
+    expect(refusal('MATCH (n) CALL (n) { MATCH (n)--(m) RETURN count(m) AS c } RETURN n, c').name).toBe('accepted');
+    expect(refusal('MATCH (n) RETURN n;').name).toBe('accepted');
+  });
+
+  it('refuses writes, admin commands, USE, LOAD CSV and batched transactions, naming the rule', () => {
+    expect(refusal('CREATE (n:X)')).toEqual({ name: 'QueryRejectedError', rule: 'WRITE_CLAUSE' });
+    expect(refusal('MATCH (n) CALL { WITH n SET n.x = 1 } RETURN n')).toEqual({ name: 'QueryRejectedError', rule: 'WRITE_CLAUSE' });
+    expect(refusal('CREATE INDEX foo FOR (n:X) ON (n.y)')).toEqual({ name: 'QueryRejectedError', rule: 'ADMIN' });
+    expect(refusal('SHOW USERS')).toEqual({ name: 'QueryRejectedError', rule: 'ADMIN' });
+    expect(refusal('USE system MATCH (n) RETURN n')).toEqual({ name: 'QueryRejectedError', rule: 'USE' });
+    expect(refusal("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line")).toEqual({ name: 'QueryRejectedError', rule: 'LOAD_CSV' });
+    expect(refusal('MATCH (n) CALL (n) { RETURN 1 AS one } IN TRANSACTIONS RETURN one')).toEqual({ name: 'QueryRejectedError', rule: 'IN_TRANSACTIONS' });
+    expect(refusal('CALL dbms.killQueries([])')).toEqual({ name: 'QueryRejectedError', rule: 'PROCEDURE' });
+    expect(refusal("CALL db.createLabel('X')")).toEqual({ name: 'QueryRejectedError', rule: 'PROCEDURE' });
+    expect(refusal('CALL `db`.`createLabel`("X")')).toEqual({ name: 'QueryRejectedError', rule: 'PROCEDURE' });
+  });
+
+  it('refuses two statements even when the semicolon hides behind a comment or a string', () => {
+    expect(refusal('MATCH (n) RETURN n; MATCH (m) RETURN m')).toEqual({ name: 'QueryRejectedError', rule: 'MULTIPLE_STATEMENTS' });
+    expect(refusal("RETURN ';' AS a /* ; */ ; CREATE (x)")).toEqual({ name: 'QueryRejectedError', rule: 'MULTIPLE_STATEMENTS' });
+    expect(refusal("RETURN 'it\\'s' AS a; RETURN 2")).toEqual({ name: 'QueryRejectedError', rule: 'MULTIPLE_STATEMENTS' });
+  });
+
+  it('rejects an empty query and EXPLAIN/PROFILE prefixes as invalid input', () => {
+    expect(refusal('  // nothing\n').name).toBe('InvalidInputError');
+    expect(refusal('PROFILE MATCH (n) RETURN n').name).toBe('InvalidInputError');
+    expect(refusal("RETURN 'unterminated").name).toBe('InvalidInputError');
+  });
+
+  it('tokenizes strings with escapes and quoted names without looking inside them', () => {
+    const kinds = tokenize("RETURN 'a\\'b' AS `we``ird`, $p").map((t) => t.kind);
+    expect(kinds).toEqual(['word', 'string', 'word', 'quoted', 'symbol', 'param']);
+    expect(splitStatements("CREATE (:A {s: 'x;y'});\nCREATE (:B);\n")).toEqual(["CREATE (:A {s: 'x;y'})", 'CREATE (:B)']);
+  });
+});
