@@ -1,0 +1,115 @@
+/**
+ * What sigma draws for each node and edge, derived from the graph's rendering attributes and the view
+ * state (hover, selection, hidden, filters, zoom). Used as sigma's nodeReducer / edgeReducer: they return
+ * display data and never change the graph. Pure and DOM-free.
+ */
+export const DIMMED_NODE_COLOR = '#e3e6eb';
+export const DIMMED_EDGE_COLOR = '#eef0f3';
+
+export interface ReducerContext {
+  hovered: string | null;
+  hoverNeighbours: ReadonlySet<string>;
+  hoveredEdge: string | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  hidden: ReadonlySet<string>; // hidden by hand
+  filteredOutNodes: ReadonlySet<string>; // hidden by the filters
+  hiddenRelationTypes: ReadonlySet<string>;
+  zoomedIn: boolean; // camera close enough to show every edge label
+}
+
+export interface NodeInput {
+  label?: string | null;
+  color?: string;
+  size?: number;
+  [key: string]: unknown;
+}
+
+export interface NodeOutput {
+  hidden?: boolean;
+  color?: string;
+  label?: string | null;
+  highlighted?: boolean;
+  forceLabel?: boolean;
+  zIndex?: number;
+  size?: number;
+  pictoColor?: string;
+}
+
+export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerContext): NodeOutput & NodeInput {
+  if (context.hidden.has(id) || context.filteredOutNodes.has(id)) return { ...attributes, hidden: true };
+  const out: NodeOutput & NodeInput = { ...attributes };
+  if (context.hovered !== null) {
+    if (id === context.hovered) {
+      out.highlighted = true;
+      out.zIndex = 3;
+    } else if (context.hoverNeighbours.has(id)) {
+      out.forceLabel = true;
+      out.zIndex = 2;
+    } else {
+      out.color = DIMMED_NODE_COLOR;
+      out.pictoColor = '#ffffff';
+      out.label = null;
+      out.zIndex = 0;
+    }
+  }
+  if (id === context.selectedNode) {
+    out.highlighted = true;
+    out.forceLabel = true;
+    out.zIndex = 4;
+    out.color = attributes.color;
+    out.label = attributes.label ?? null;
+  }
+  return out;
+}
+
+export interface EdgeInput {
+  label?: string | null;
+  color?: string;
+  size?: number;
+  data?: { type?: string };
+  [key: string]: unknown;
+}
+
+export interface EdgeOutput {
+  hidden?: boolean;
+  color?: string;
+  label?: string | null;
+  forceLabel?: boolean;
+  zIndex?: number;
+  size?: number;
+}
+
+export function edgeDisplay(
+  id: string,
+  attributes: EdgeInput,
+  source: string,
+  target: string,
+  context: ReducerContext,
+): EdgeOutput & EdgeInput {
+  const endHidden = (n: string) => context.hidden.has(n) || context.filteredOutNodes.has(n);
+  const type = attributes.data?.type ?? '';
+  if (endHidden(source) || endHidden(target) || context.hiddenRelationTypes.has(type)) {
+    return { ...attributes, hidden: true };
+  }
+  const out: EdgeOutput & EdgeInput = { ...attributes };
+  const touchesHover = context.hovered !== null && (source === context.hovered || target === context.hovered);
+  const emphasised = touchesHover || id === context.hoveredEdge || id === context.selectedEdge;
+  if (context.hovered !== null && !touchesHover && id !== context.selectedEdge) {
+    out.color = DIMMED_EDGE_COLOR;
+    out.label = null;
+    out.zIndex = 0;
+    return out;
+  }
+  if (emphasised) {
+    out.forceLabel = true;
+    out.zIndex = 2;
+    out.size = (attributes.size ?? 1) + 1;
+  } else if (!context.zoomedIn) {
+    out.label = null; // labels of every edge only when zoomed in: they would pile up otherwise
+  }
+  return out;
+}
+
+/** Camera ratio below which every visible edge gets its label. */
+export const EDGE_LABEL_ZOOM_RATIO = 0.45;

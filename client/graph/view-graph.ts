@@ -1,0 +1,190 @@
+/**
+ * The graphology graph the explorer shows: the single source of truth for what is loaded. Each node and
+ * edge keeps the API's data under `data` and only rendering attributes (x, y, size, colour, label, image)
+ * beside it, so sigma never sees domain fields and the domain never depends on how things look.
+ * Pure functions over the graph; no DOM.
+ */
+import Graph from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import type { GraphEdge, GraphNode, Subgraph } from '../../graph/model/api-types';
+import { edgeColor, edgeSize, iconDataUrl, nodeSize, nodeTypeStyle, relationLabel } from '../appearance/node-style';
+
+export interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  image: string;
+  pictoColor: string;
+  data: GraphNode;
+}
+
+export interface EdgeAttributes {
+  size: number;
+  color: string;
+  label: string;
+  type: 'straight' | 'curved';
+  curvature: number;
+  data: GraphEdge;
+}
+
+export type ViewGraph = Graph<NodeAttributes, EdgeAttributes>;
+export type SerializedView = SerializedGraph<NodeAttributes, EdgeAttributes>;
+
+export function createViewGraph(): ViewGraph {
+  return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: true });
+}
+
+/** A stable pseudo-random number in [0, 1) from a string, so first positions do not depend on load order. */
+export function hashUnit(text: string, salt = 0): number {
+  let h = 2166136261 ^ salt;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  h ^= h >>> 15;
+  return (h >>> 0) / 4294967296;
+}
+
+/** Where a new node first appears: around its anchor (the node it was expanded from) or on a disc. */
+export function initialPosition(id: string, anchor?: { x: number; y: number }, spread = 100): { x: number; y: number } {
+  const angle = hashUnit(id, 1) * 2 * Math.PI;
+  const radius = (0.25 + 0.75 * hashUnit(id, 2)) * (anchor ? spread / 4 : spread);
+  return { x: (anchor?.x ?? 0) + radius * Math.cos(angle), y: (anchor?.y ?? 0) + radius * Math.sin(angle) };
+}
+
+export interface MergeResult {
+  addedNodes: string[];
+  addedEdges: string[];
+}
+
+/**
+ * Adds a subgraph from the API: new nodes and edges are added, known ones get fresh data, edges whose
+ * ends are not loaded are skipped. Rendering attributes are recomputed afterwards.
+ */
+export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { anchor?: string } = {}): MergeResult {
+  const anchor = options.anchor && graph.hasNode(options.anchor) ? graph.getNodeAttributes(options.anchor) : undefined;
+  const addedNodes: string[] = [];
+  const addedEdges: string[] = [];
+  for (const node of subgraph.nodes) {
+    if (graph.hasNode(node.id)) {
+      graph.mergeNodeAttributes(node.id, { data: { ...graph.getNodeAttribute(node.id, 'data'), ...node } });
+      continue;
+    }
+    const position = initialPosition(node.id, anchor, Math.max(100, Math.sqrt(graph.order + 1) * 20));
+    const style = nodeTypeStyle(node.type);
+    graph.addNode(node.id, {
+      ...position,
+      size: 1,
+      color: style.color,
+      label: node.name,
+      image: iconDataUrl(style.icon),
+      pictoColor: '#ffffff',
+      data: node,
+    });
+    addedNodes.push(node.id);
+  }
+  for (const edge of subgraph.edges) {
+    if (graph.hasEdge(edge.id)) {
+      graph.mergeEdgeAttributes(edge.id, { data: edge });
+      continue;
+    }
+    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
+    graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
+      size: edgeSize(edge.evidenceCount),
+      color: edgeColor(edge.type),
+      label: relationLabel(edge.type),
+      type: 'straight',
+      curvature: 0,
+      data: edge,
+    });
+    addedEdges.push(edge.id);
+  }
+  refreshRendering(graph);
+  return { addedNodes, addedEdges };
+}
+
+/** Removes nodes (and their edges) from the view; the database is untouched. */
+export function removeNodes(graph: ViewGraph, ids: Iterable<string>): string[] {
+  const removed: string[] = [];
+  for (const id of ids) {
+    if (graph.hasNode(id)) {
+      graph.dropNode(id);
+      removed.push(id);
+    }
+  }
+  if (removed.length) refreshRendering(graph);
+  return removed;
+}
+
+/** The degree used for sizing: the database's when the API gave it, else the loaded graph's. */
+export function nodeDegree(graph: ViewGraph, id: string): number {
+  const data = graph.getNodeAttribute(id, 'data');
+  return typeof data.degree === 'number' ? data.degree : graph.degree(id);
+}
+
+/** Sizes by degree and curvature of parallel edges, recomputed after every structural change. */
+export function refreshRendering(graph: ViewGraph): void {
+  let maxDegree = 1;
+  graph.forEachNode((id) => {
+    maxDegree = Math.max(maxDegree, nodeDegree(graph, id));
+  });
+  graph.forEachNode((id) => {
+    graph.setNodeAttribute(id, 'size', nodeSize(nodeDegree(graph, id), maxDegree));
+  });
+  assignParallelCurvatures(graph);
+}
+
+export const PARALLEL_CURVATURE_STEP = 0.35;
+
+/**
+ * Several relations between the same two nodes are drawn as curves fanning out on both sides, so each
+ * stays readable; a lone edge (or the middle one of an odd bundle) stays straight.
+ */
+export function assignParallelCurvatures(graph: ViewGraph): void {
+  const bundles = new Map<string, string[]>();
+  graph.forEachEdge((edge, _attributes, source, target) => {
+    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const bundle = bundles.get(key);
+    if (bundle) bundle.push(edge);
+    else bundles.set(key, [edge]);
+  });
+  for (const edges of bundles.values()) {
+    edges.sort();
+    const middle = (edges.length - 1) / 2;
+    edges.forEach((edge, index) => {
+      const offset = index - middle;
+      const reversed = graph.source(edge) > graph.target(edge);
+      const curvature = offset === 0 ? 0 : (reversed ? -1 : 1) * offset * PARALLEL_CURVATURE_STEP;
+      graph.mergeEdgeAttributes(edge, { curvature, type: curvature === 0 ? 'straight' : 'curved' });
+    });
+  }
+}
+
+export function snapshotGraph(graph: ViewGraph): SerializedView {
+  return graph.export();
+}
+
+export function restoreGraph(graph: ViewGraph, snapshot: SerializedView): void {
+  graph.clear();
+  graph.import(snapshot);
+}
+
+/** Node ids in a stable order (for the URL and exports). */
+export function loadedNodeIds(graph: ViewGraph): string[] {
+  return graph.nodes().sort();
+}
+
+/** Neighbours of a node in the loaded graph, both directions. */
+export function neighbourSet(graph: ViewGraph, id: string): Set<string> {
+  return graph.hasNode(id) ? new Set(graph.neighbors(id)) : new Set();
+}
+
+/** Nodes that are loaded only because of `center` (no other neighbour): what "collapse" removes. */
+export function leavesOf(graph: ViewGraph, center: string): string[] {
+  if (!graph.hasNode(center)) return [];
+  return graph.neighbors(center).filter((n) => graph.neighbors(n).every((m) => m === center));
+}

@@ -1,0 +1,70 @@
+import { DIMMED_NODE_COLOR, edgeDisplay, nodeDisplay, type ReducerContext } from '../../../client/appearance/reducers';
+
+const context = (overrides: Partial<ReducerContext> = {}): ReducerContext => ({
+  hovered: null,
+  hoverNeighbours: new Set(),
+  hoveredEdge: null,
+  selectedNode: null,
+  selectedEdge: null,
+  hidden: new Set(),
+  filteredOutNodes: new Set(),
+  hiddenRelationTypes: new Set(),
+  zoomedIn: false,
+  ...overrides,
+});
+
+const attrs = { label: 'Shoigu', color: '#4e79a7', size: 10 };
+const edgeAttrs = { label: 'met with', color: '#888', size: 1, data: { type: 'MET_WITH' } };
+
+describe('the node reducer', () => {
+  it('returns the attributes unchanged when nothing is hovered, selected or filtered', () => {
+    expect(nodeDisplay('a', attrs, context())).toEqual(attrs);
+  });
+
+  it('does not mutate the attributes it is given', () => {
+    const input = { ...attrs };
+    nodeDisplay('b', input, context({ hovered: 'a' }));
+    expect(input).toEqual(attrs);
+  });
+
+  it('hides nodes hidden by hand or by a filter', () => {
+    expect(nodeDisplay('a', attrs, context({ hidden: new Set(['a']) })).hidden).toBe(true);
+    expect(nodeDisplay('a', attrs, context({ filteredOutNodes: new Set(['a']) })).hidden).toBe(true);
+  });
+
+  it('highlights the hovered node and its neighbours and dims the rest', () => {
+    const ctx = context({ hovered: 'a', hoverNeighbours: new Set(['b']) });
+    expect(nodeDisplay('a', attrs, ctx).highlighted).toBe(true);
+    expect(nodeDisplay('b', attrs, ctx).forceLabel).toBe(true);
+    const far = nodeDisplay('c', attrs, ctx);
+    expect(far.color).toBe(DIMMED_NODE_COLOR);
+    expect(far.label).toBeNull();
+  });
+
+  it('keeps the selected node labelled and coloured even when dimmed by a hover', () => {
+    const out = nodeDisplay('c', attrs, context({ hovered: 'a', selectedNode: 'c' }));
+    expect(out.color).toBe(attrs.color);
+    expect(out.forceLabel).toBe(true);
+  });
+});
+
+describe('the edge reducer', () => {
+  it('hides an edge whose end is hidden or whose relation type is filtered out', () => {
+    expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context({ hidden: new Set(['b']) })).hidden).toBe(true);
+    expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context({ hiddenRelationTypes: new Set(['MET_WITH']) })).hidden).toBe(true);
+  });
+
+  it('shows edge labels only when zoomed in or around the hovered node', () => {
+    expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context()).label).toBeNull();
+    expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context({ zoomedIn: true })).label).toBe('met with');
+    const hovered = edgeDisplay('e', edgeAttrs, 'a', 'b', context({ hovered: 'a' }));
+    expect(hovered.label).toBe('met with');
+    expect(hovered.forceLabel).toBe(true);
+  });
+
+  it('dims edges away from the hovered node', () => {
+    const out = edgeDisplay('e', edgeAttrs, 'x', 'y', context({ hovered: 'a' }));
+    expect(out.label).toBeNull();
+    expect(out.color).not.toBe(edgeAttrs.color);
+  });
+});

@@ -1,0 +1,39 @@
+import { EMPTY_FILTERS } from '../../../client/filters/filters';
+import { EMPTY_URL_VIEW, decodeUrlView, encodeUrlView, type UrlView } from '../../../client/url/url-state';
+
+describe('the view in the URL', () => {
+  it('round-trips loaded nodes, selection, filters and camera', () => {
+    const view: UrlView = {
+      nodes: ['person:sergei-shoigu', 'state:russia', 'event:moscow-conference-2023'],
+      hidden: ['state:russia'],
+      selection: { kind: 'node', id: 'person:sergei-shoigu' },
+      filters: {
+        hiddenNodeTypes: ['Place'],
+        hiddenRelationTypes: ['CO_OCCURS'],
+        documents: ['doc-0123456789abcdef'],
+        dateRange: { from: '2014', to: '2023-08' },
+      },
+      camera: { x: 0.51234567, y: 0.5, ratio: 0.8 },
+    };
+    const decoded = decodeUrlView(encodeUrlView(view));
+    expect(decoded).toEqual({ ...view, camera: { x: 0.5123, y: 0.5, ratio: 0.8 } });
+  });
+
+  it('encodes the default overview as an empty hash', () => {
+    expect(encodeUrlView(EMPTY_URL_VIEW)).toBe('');
+    expect(decodeUrlView('')).toEqual(EMPTY_URL_VIEW);
+  });
+
+  it('keeps ids with reserved characters intact', () => {
+    const view = { ...EMPTY_URL_VIEW, nodes: ['a,b&c=d#e'], selection: { kind: 'edge' as const, id: 'rel:1&2' } };
+    expect(decodeUrlView(encodeUrlView(view))).toMatchObject({ nodes: ['a,b&c=d#e'], selection: { kind: 'edge', id: 'rel:1&2' } });
+  });
+
+  it('ignores parts it cannot read instead of failing', () => {
+    const decoded = decodeUrlView('#sel=weird:x&cam=1,NaN,2&dates=yesterday,today&nodes=%E0%A4%A,ok');
+    expect(decoded.selection).toBeNull();
+    expect(decoded.camera).toBeNull();
+    expect(decoded.filters).toEqual(EMPTY_FILTERS);
+    expect(decoded.nodes).toEqual(['ok']);
+  });
+});
