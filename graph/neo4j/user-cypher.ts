@@ -33,7 +33,7 @@ export async function checkPlannerReadOnly(session: Session, statement: string, 
   const result = await session.run(`EXPLAIN ${statement}`, params);
   const queryType = result.summary.queryType;
   if (queryType !== 'r') {
-    const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'changes the schema' };
+    const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'is a schema or admin command' };
     throw new QueryRejectedError(`Read-only Cypher: the planner says this query ${meaning[queryType] ?? `is of type '${queryType}'`}`, {
       details: { rule: 'PLANNER', queryType },
     });

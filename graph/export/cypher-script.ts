@@ -1,0 +1,118 @@
+/**
+ * A Cypher script that recreates the subgraph in another database: the id constraints, then nodes and
+ * relationships in batches of `UNWIND [literal rows] … MERGE … SET += props`, one statement per line
+ * group, each ending with `;` (runs with `cypher-shell -f`, or statement by statement). Values are
+ * written as Cypher literals, never spliced unescaped; structured values (evidence, lists of maps) are
+ * stored as JSON text, which is how the importer stores them.
+ */
+import type Graph from 'graphology';
+import type { Attributes } from 'graphology-types';
+import { ENTITY_TYPES } from '../model/types';
+
+const BATCH = 500;
+const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
+
+export function cypherString(text: string): string {
+  const escaped = text.replace(/[\\'\u0000-\u001f\u2028\u2029]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === "'") return "\\'";
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `'${escaped}'`;
+}
+
+export function cypherName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** A property value as a Cypher literal: scalars and homogeneous scalar lists as such, the rest as JSON text. */
+export function cypherValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return cypherString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every(isScalar) && new Set(value.map((item) => typeof item)).size <= 1) {
+    return `[${value.map((item) => cypherValue(item)).join(', ')}]`;
+  }
+  return cypherString(JSON.stringify(value));
+}
+
+function mapLiteral(properties: Attributes): string {
+  const entries: string[] = [];
+  for (const [name, value] of Object.entries(properties)) {
+    const literal = cypherValue(value);
+    if (literal !== null) entries.push(`${cypherName(name)}: ${literal}`);
+  }
+  return `{${entries.join(', ')}}`;
+}
+
+/** Neo4j labels for a node: its `labels` attribute when known, else derived from its `type`. */
+export function labelsOf(attributes: Attributes): string[] {
+  if (Array.isArray(attributes.labels) && attributes.labels.length > 0) return attributes.labels.map(String);
+  const type = typeof attributes.type === 'string' ? attributes.type : 'Node';
+  if (ENTITY_TYPE_SET.has(type)) return ['Entity', type];
+  return [type];
+}
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+export function writeCypherScript(graph: Graph): string {
+  const out: string[] = [
+    `// Dossier export: ${graph.order} nodes, ${graph.size} relationships. Run with: cypher-shell -f <this file>`,
+    'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;',
+    'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;',
+  ];
+  const primaryLabel = new Map<string, string>();
+  const nodeGroups = new Map<string, Array<{ id: string; props: Attributes }>>();
+  graph.forEachNode((node, attributes) => {
+    const labels = labelsOf(attributes);
+    primaryLabel.set(node, labels[0]);
+    const { labels: _labels, ...props } = attributes;
+    void _labels;
+    const group = labels.join(':');
+    if (!nodeGroups.has(group)) nodeGroups.set(group, []);
+    nodeGroups.get(group)!.push({ id: node, props: { ...props, id: node } });
+  });
+  for (const [group, rows] of nodeGroups) {
+    const [first, ...rest] = group.split(':');
+    const extra = rest.map((label) => `, n:${cypherName(label)}`).join('');
+    for (const batch of batches(rows)) {
+      const literal = batch.map((row) => `{id: ${cypherString(row.id)}, props: ${mapLiteral(row.props)}}`).join(',\n  ');
+      out.push(`UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};`);
+    }
+  }
+  const edgeGroups = new Map<string, Array<{ id: string; source: string; target: string; props: Attributes }>>();
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const type = typeof attributes.type === 'string' ? attributes.type : 'RELATED_TO';
+    const group = [type, primaryLabel.get(source), primaryLabel.get(target)].join('\u0000');
+    const { type: _type, ...props } = attributes;
+    void _type;
+    if (!edgeGroups.has(group)) edgeGroups.set(group, []);
+    edgeGroups.get(group)!.push({ id: edge, source, target, props: { ...props, id: edge } });
+  });
+  for (const [group, rows] of edgeGroups) {
+    const [type, sourceLabel, targetLabel] = group.split('\u0000');
+    for (const batch of batches(rows)) {
+      const literal = batch
+        .map((row) => `{id: ${cypherString(row.id)}, source: ${cypherString(row.source)}, target: ${cypherString(row.target)}, props: ${mapLiteral(row.props)}}`)
+        .join(',\n  ');
+      out.push(
+        `UNWIND [\n  ${literal}\n] AS row\n` +
+          `MATCH (a:${cypherName(sourceLabel)} {id: row.source})\nMATCH (b:${cypherName(targetLabel)} {id: row.target})\n` +
+          `MERGE (a)-[r:${cypherName(type)} {id: row.id}]->(b)\nSET r += row.props;`,
+      );
+    }
+  }
+  return out.join('\n') + '\n';
+}
