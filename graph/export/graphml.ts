@@ -7,6 +7,12 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { escapeXml, scalarType, toScalar, widenType, type ScalarType } from './attributes';
 
+interface KeyDeclaration {
+  id: string;
+  name: string;
+  type: ScalarType;
+}
+
 function declareKeys(prefix: string, elements: Iterable<Attributes>): KeyDeclaration[] {
   const types = new Map<string, ScalarType>();
   for (const attributes of elements) {
