@@ -49,3 +49,42 @@ describe('embedded Neo4j', () => {
     }
   }, 120_000);
 });
+
+describe('embedded Neo4j lifetime', () => {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('stops the JVM when the Node process that started it is killed', async () => {
+    const { spawn } = await import('node:child_process');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-orphan-'));
+    
+    const parent = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'fixtures', 'graph', 'start-embedded-then-wait.ts'), dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const jvmPid = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        parent.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const match = /JVM_PID (\d+)/.exec(out);
+          if (match) resolve(Number(match[1]));
+          if (out.includes('FAILED')) reject(new Error(out));
+        });
+      });
+      expect(alive(jvmPid)).toBe(true);
+      parent.kill('SIGKILL');
+      const deadline = Date.now() + 60_000;
+      while (alive(jvmPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(alive(jvmPid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
