@@ -10,24 +10,55 @@ import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
 import { errorMiddleware } from './http/error-middleware';
+import { apiRateLimit, cypherRateLimit, DEFAULT_RATE_LIMITS, requireToken, securityHeaders, type RateLimits } from './http/security';
+import { cypherRoutes } from './routes/cypher/cypher-routes';
+import { documentRoutes } from './routes/documents/document-routes';
+import { edgeRoutes } from './routes/edges/edge-routes';
+import { exportRoutes } from './routes/export/export-routes';
+import { graphRoutes } from './routes/graph/graph-routes';
 import { healthRoutes } from './routes/health/health-routes';
+import { nodeRoutes } from './routes/nodes/node-routes';
+import { pathRoutes } from './routes/paths/path-routes';
+import { searchRoutes } from './routes/search/search-routes';
+import { statsRoutes } from './routes/stats/stats-routes';
 
 export interface AppDeps {
   connection: Neo4jConnection;
   config: Config;
   logger: Logger;
   embedded: boolean;
+  /** Per-client request limits; `false` turns them off (benchmarks). Defaults: DEFAULT_RATE_LIMITS. */
+  rateLimits?: RateLimits | false;
 }
 
 /** Feature routers mounted under /api, in one list so a newcomer sees the whole API here. */
-const API_ROUTES: Array<(deps: AppDeps) => Router> = [healthRoutes];
+const API_ROUTES: Array<(deps: AppDeps) => Router> = [
+  healthRoutes,
+  statsRoutes,
+  graphRoutes,
+  searchRoutes,
+  nodeRoutes,
+  pathRoutes,
+  edgeRoutes,
+  documentRoutes,
+  cypherRoutes,
+  exportRoutes,
+];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders());
   app.use(pinoHttp({ logger: deps.logger, autoLogging: { ignore: (req) => !req.url?.startsWith('/api') } }));
-  app.use(express.json({ limit: '1mb' }));
+  // Limits first (so guessing the token is limited too), then the token, then body parsing.
+  const limits = deps.rateLimits === undefined ? DEFAULT_RATE_LIMITS : deps.rateLimits;
+  if (limits) {
+    app.use('/api', apiRateLimit(limits));
+    app.use(['/api/cypher', '/api/export'], cypherRateLimit(limits));
+  }
+  app.use('/api', requireToken(deps.config.token));
+  app.use('/api', express.json({ limit: '1mb' }));
 
   const api = express.Router();
   for (const routes of API_ROUTES) api.use(routes(deps));

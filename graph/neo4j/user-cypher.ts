@@ -47,6 +47,31 @@ export async function runUserCypher(
   options: UserCypherOptions,
 ): Promise<CypherResponse> {
   const started = performance.now();
+  const { columns, rows, collector, truncated } = await executeUserCypher(connection, query, rawParams, options);
+  return {
+    columns,
+    rows: rows.map((values) => values.map(toJson)),
+    graph: collector.toSubgraph(),
+    truncated,
+    rowCount: rows.length,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+export interface UserCypherResult {
+  columns: string[];
+  rows: unknown[][]; // driver values
+  collector: GraphCollector; // every node and relationship in the rows, plus the endpoints of those relationships
+  truncated: boolean;
+}
+
+/** The three layers and the streaming with a row cap; the raw values are left to the caller to shape. */
+export async function executeUserCypher(
+  connection: Neo4jConnection,
+  query: string,
+  rawParams: Record<string, unknown>,
+  options: UserCypherOptions,
+): Promise<UserCypherResult> {
   const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
   const params = toDriverParams(rawParams) as Record<string, unknown>;
   const session = connection.readSession();
@@ -73,7 +98,7 @@ export async function runUserCypher(
         }
         const values = columns.map((column) => record.get(column));
         for (const value of values) collector.add(value);
-        rows.push(values.map(toJson));
+        rows.push(values);
       }
     } finally {
       if (tx.isOpen()) await tx.rollback().catch(() => undefined);
@@ -85,14 +110,7 @@ export async function runUserCypher(
       });
       for (const record of endpoints.records) collector.add(record.get('n') as Node);
     }
-    return {
-      columns,
-      rows,
-      graph: collector.toSubgraph(),
-      truncated,
-      rowCount: rows.length,
-      elapsedMs: Math.round(performance.now() - started),
-    };
+    return { columns, rows, collector, truncated };
   } catch (error) {
     throw translateError(error, connection, timedOut, options.timeoutMs);
   } finally {

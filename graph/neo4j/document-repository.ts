@@ -1,0 +1,164 @@
+/**
+ * Documents and mentions for the API: the document list, one document's text with the spans a reader
+ * highlights, an entity's mentions with the sentence around each, and evidence with document titles.
+ */
+import type { Node } from 'neo4j-driver';
+import type { DocumentDetails, DocumentSummary, EvidenceWithDocument, MentionWithDocument } from '../model/api-types';
+import type { Evidence } from '../model/types';
+import { NotFoundError } from '../errors';
+import type { Neo4jConnection } from './connection';
+import { toJson } from './cypher-values';
+import { int, readQuery, toNumber } from './read-query';
+
+function optionalString(value: unknown): string | null {
+  const json = toJson(value);
+  return json === null ? null : String(json);
+}
+
+export function toDocumentSummary(node: Node): DocumentSummary {
+  const p = node.properties;
+  return {
+    id: String(p.id),
+    title: String(p.title ?? p.fileName ?? p.id),
+    source: optionalString(p.source),
+    url: optionalString(p.url),
+    published: optionalString(p.published),
+    path: String(p.path ?? ''),
+    wordCount: toNumber(p.wordCount),
+  };
+}
+
+/** keptRanges as stored: JSON text, a flat list [s0, e0, s1, e1, …], or absent (= the whole text). */
+export function readRanges(value: unknown, textLength: number): Array<[number, number]> {
+  let raw = toJson(value);
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      raw = null;
+    }
+  }
+  if (!Array.isArray(raw)) return [[0, textLength]];
+  if (raw.every((item) => Array.isArray(item))) return (raw as unknown[][]).map((pair) => [Number(pair[0]), Number(pair[1])]);
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) ranges.push([Number(raw[i]), Number(raw[i + 1])]);
+  return ranges;
+}
+
+/** The sentence that contains [start, end): from the previous sentence end (or line break) to the next. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1]) ) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
+  if (to < text.length && text[to] !== '\n') to++;
+  return text.slice(from, to).trim();
+}
+
+export async function listDocuments(connection: Neo4jConnection, limit: number, offset: number): Promise<{ documents: DocumentSummary[]; total: number }> {
+  return readQuery(connection, async (tx) => {
+    const result = await tx.run(
+      `MATCH (d:Document)
+       RETURN d { .id, .title, .fileName, .source, .url, .published, .path, .wordCount } AS d
+       ORDER BY d.published DESC, d.title ASC
+       SKIP $offset LIMIT $limit`,
+      { offset: int(offset), limit: int(limit) },
+    );
+    const total = await tx.run('MATCH (d:Document) RETURN count(d) AS total');
+    return {
+      documents: result.records.map((r) => toDocumentSummary({ properties: r.get('d') } as Node)),
+      total: toNumber(total.records[0].get('total')),
+    };
+  });
+}
+
+interface StoredMention {
+  document: string;
+  start: number;
+  end: number;
+  text: string;
+  entityId: string;
+  entityType: string;
+  entityName: string;
+}
+
+/**
+ * Mentions as stored by the importer: MENTIONS relationships from a document to an entity, one per
+ * mention (`start`, `end`, `text`) or one per pair with parallel lists (`starts`, `ends`, `texts`).
+ */
+function mentionsFromRelationship(document: string, entity: Record<string, unknown>, props: Record<string, unknown>, text: string): StoredMention[] {
+  const base = { document, entityId: String(entity.id), entityType: String(entity.type ?? ''), entityName: String(entity.name ?? entity.id) };
+  const starts = toJson(props.starts ?? props.start);
+  const ends = toJson(props.ends ?? props.end);
+  const texts = toJson(props.texts ?? props.text);
+  const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : value === null || value === undefined ? [] : [value as T]);
+  const s = list<number>(starts);
+  const e = list<number>(ends);
+  const t = list<string>(texts);
+  return s.map((start, i) => ({ ...base, start: Number(start), end: Number(e[i]), text: t[i] ?? text.slice(Number(start), Number(e[i])) }));
+}
+
+export async function loadMentions(connection: Neo4jConnection, entityId: string, max = 200): Promise<MentionWithDocument[]> {
+  const rows = await readQuery(connection, async (tx) => {
+    const result = await tx.run(
+      `MATCH (d:Document)-[m:MENTIONS]->(e:Entity {id: $id})
+       RETURN d.id AS document, d.title AS title, d.published AS published, d.text AS text, properties(m) AS props, properties(e) AS entity
+       ORDER BY d.published DESC, d.title`,
+      { id: entityId },
+    );
+    return result.records.map((r) => ({
+      document: r.get('document') as string,
+      title: String(r.get('title') ?? r.get('document')),
+      published: optionalString(r.get('published')),
+      text: String(r.get('text') ?? ''),
+      props: r.get('props') as Record<string, unknown>,
+      entity: r.get('entity') as Record<string, unknown>,
+    }));
+  });
+  const mentions: MentionWithDocument[] = [];
+  for (const row of rows) {
+    for (const mention of mentionsFromRelationship(row.document, row.entity, row.props, row.text)) {
+      if (mentions.length >= max) return mentions;
+      mentions.push({
+        document: mention.document,
+        start: mention.start,
+        end: mention.end,
+        text: mention.text,
+        documentTitle: row.title,
+        documentPublished: row.published,
+        sentence: sentenceAround(row.text, mention.start, mention.end),
+      });
+    }
+  }
+  return mentions;
+}
+
+export async function readDocument(connection: Neo4jConnection, id: string): Promise<DocumentDetails> {
+  return readQuery(connection, async (tx) => {
+    const result = await tx.run('MATCH (d:Document {id: $id}) RETURN d', { id });
+    const node = result.records[0]?.get('d') as Node | undefined;
+    if (!node) throw new NotFoundError(`No document with id "${id}"`, { details: { id } });
+    const text = String(node.properties.text ?? '');
+    const mentionRows = await tx.run(
+      `MATCH (d:Document {id: $id})-[m:MENTIONS]->(e:Entity)
+       RETURN properties(m) AS props, properties(e) AS entity`,
+      { id },
+    );
+    const mentions = mentionRows.records
+      .flatMap((r) => mentionsFromRelationship(id, r.get('entity'), r.get('props'), text))
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+      .map(({ start, end, text: surface, entityId, entityType, entityName }) => ({ start, end, text: surface, entityId, entityType, entityName }));
+    return { ...toDocumentSummary(node), text, keptRanges: readRanges(node.properties.keptRanges, text.length), mentions };
+  });
+}
+
+export async function withDocumentTitles(connection: Neo4jConnection, evidence: Evidence[]): Promise<EvidenceWithDocument[]> {
+  if (evidence.length === 0) return [];
+  const titles = await readQuery(connection, async (tx) => {
+    const result = await tx.run('MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.published AS published', {
+      ids: [...new Set(evidence.map((e) => e.document))],
+    });
+    return new Map(result.records.map((r) => [r.get('id') as string, { title: String(r.get('title') ?? r.get('id')), published: optionalString(r.get('published')) }]));
+  });
+  return evidence.map((e) => ({ ...e, documentTitle: titles.get(e.document)?.title ?? e.document, documentPublished: titles.get(e.document)?.published ?? null }));
+}

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { runUserCypher } from '../../../graph/neo4j/user-cypher';
+import type { AppDeps } from '../../app';
+import { parseWith } from '../../http/validate';
+
+export const cypherBody = z.object({
+  query: z.string().min(1, 'is required (a Cypher query)').max(100_000),
+  params: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** POST /api/cypher {query, params}: read-only user Cypher, answered as a table and a graph. */
+export function cypherRoutes({ connection, config }: AppDeps): Router {
+  const router = Router();
+  router.post('/cypher', async (req, res) => {
+    const { query, params } = parseWith(cypherBody, req.body ?? {});
+    res.json(await runUserCypher(connection, query, params, config.cypher));
+  });
+  return router;
+}
