@@ -64,3 +64,21 @@ export function readerSegments(
   }
   return segments;
 }
+
+/**
+ * Where a sentence stands in the text, when only its words and a nearby offset are known (a mention
+ * inside it): the occurrence closest to `around`, or null when the text does not contain it.
+ */
+export function locateSentence(text: string, sentence: string, around: number): { start: number; end: number } | null {
+  const needle = sentence.trim();
+  if (!needle) return null;
+  let best: number | null = null;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    const distance = around < at ? at - around : around > at + needle.length ? around - at - needle.length : 0;
+    const bestDistance =
+      best === null ? Infinity : around < best ? best - around : around > best + needle.length ? around - best - needle.length : 0;
+    if (distance < bestDistance) best = at;
+    if (distance === 0) break;
+  }
+  return best === null ? null : { start: best, end: best + needle.length };
+}

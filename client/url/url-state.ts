@@ -14,13 +14,14 @@ export interface CameraPosition {
 
 export interface UrlView {
   nodes: string[] | null; // null = the default overview
+  positions: Array<{ x: number; y: number }> | null; // one per node, same order, so the picture is the same
   hidden: string[];
   selection: Selection;
   filters: FilterState;
   camera: CameraPosition | null;
 }
 
-export const EMPTY_URL_VIEW: UrlView = { nodes: null, hidden: [], selection: null, filters: EMPTY_FILTERS, camera: null };
+export const EMPTY_URL_VIEW: UrlView = { nodes: null, positions: null, hidden: [], selection: null, filters: EMPTY_FILTERS, camera: null };
 
 const list = (values: string[]) => values.map(encodeURIComponent).join(',');
 const parseList = (value: string | null) =>
@@ -41,10 +42,13 @@ function safeDecode(value: string): string | null {
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 
-/** "#nodes=a,b&sel=node:a&ntypes=Place&cam=0.5,0.5,1" (empty parts left out). */
+/** "#nodes=a,b&pos=1.5,2,-3,4&sel=node:a&ntypes=Place&cam=0.5,0.5,1" (empty parts left out). */
 export function encodeUrlView(view: UrlView): string {
   const parts: string[] = [];
   if (view.nodes) parts.push(`nodes=${list(view.nodes)}`);
+  if (view.nodes && view.positions && view.positions.length === view.nodes.length) {
+    parts.push(`pos=${view.positions.map((p) => `${round(p.x, 1)},${round(p.y, 1)}`).join(',')}`);
+  }
   if (view.hidden.length) parts.push(`hidden=${list(view.hidden)}`);
   if (view.selection) parts.push(`sel=${view.selection.kind}:${encodeURIComponent(view.selection.id)}`);
   const f = view.filters;
@@ -67,6 +71,11 @@ export function decodeUrlView(hash: string): UrlView {
     if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
   }
   const nodes = params.has('nodes') ? parseList(params.get('nodes') ?? '') : null;
+  let positions: UrlView['positions'] = null;
+  const pos = (params.get('pos') ?? '').split(',').map(Number);
+  if (nodes && pos.length === nodes.length * 2 && pos.every(Number.isFinite)) {
+    positions = nodes.map((_id, i) => ({ x: pos[2 * i], y: pos[2 * i + 1] }));
+  }
   let selection: Selection = null;
   const sel = params.get('sel');
   if (sel) {
@@ -83,6 +92,7 @@ export function decodeUrlView(hash: string): UrlView {
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0) camera = { x: cam[0], y: cam[1], ratio: cam[2] };
   return {
     nodes,
+    positions,
     hidden: parseList(params.get('hidden') ?? null),
     selection,
     filters: {

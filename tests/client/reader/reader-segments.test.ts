@@ -1,4 +1,4 @@
-import { readerSegments } from '../../../client/reader/reader-segments';
+import { locateSentence, readerSegments } from '../../../client/reader/reader-segments';
 
 const text = 'Header junk\nSergei Shoigu met Kang Sun Nam in Moscow. They talked.';
 const start = text.indexOf('Sergei');
@@ -50,5 +50,17 @@ describe('the reader segments', () => {
     );
     expect(segments.filter((s) => s.mention).map((s) => s.mention!.entityId)).toEqual(['x']);
     expect(segments.find((s) => s.start === 5)!.paragraphBreak).toBe(true);
+  });
+});
+
+describe('locating a sentence', () => {
+  it('finds the occurrence that contains the mention', () => {
+    const body = 'Shoigu spoke. Kang listened. Shoigu spoke.';
+    expect(locateSentence(body, 'Shoigu spoke.', 32)).toEqual({ start: 29, end: 42 });
+    expect(locateSentence(body, 'Shoigu spoke.', 2)).toEqual({ start: 0, end: 13 });
+  });
+
+  it('answers null when the sentence is not in the text', () => {
+    expect(locateSentence('abc', 'xyz', 0)).toBeNull();
   });
 });

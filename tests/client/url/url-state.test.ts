@@ -5,6 +5,11 @@ describe('the view in the URL', () => {
   it('round-trips loaded nodes, selection, filters and camera', () => {
     const view: UrlView = {
       nodes: ['person:sergei-shoigu', 'state:russia', 'event:moscow-conference-2023'],
+      positions: [
+        { x: 1.25, y: -3 },
+        { x: 100.04, y: 7 },
+        { x: 0, y: 0 },
+      ],
       hidden: ['state:russia'],
       selection: { kind: 'node', id: 'person:sergei-shoigu' },
       filters: {
@@ -16,7 +21,15 @@ describe('the view in the URL', () => {
       camera: { x: 0.51234567, y: 0.5, ratio: 0.8 },
     };
     const decoded = decodeUrlView(encodeUrlView(view));
-    expect(decoded).toEqual({ ...view, camera: { x: 0.5123, y: 0.5, ratio: 0.8 } });
+    expect(decoded).toEqual({
+      ...view,
+      positions: [
+        { x: 1.3, y: -3 },
+        { x: 100, y: 7 },
+        { x: 0, y: 0 },
+      ],
+      camera: { x: 0.5123, y: 0.5, ratio: 0.8 },
+    });
   });
 
   it('encodes the default overview as an empty hash', () => {
@@ -27,6 +40,10 @@ describe('the view in the URL', () => {
   it('keeps ids with reserved characters intact', () => {
     const view = { ...EMPTY_URL_VIEW, nodes: ['a,b&c=d#e'], selection: { kind: 'edge' as const, id: 'rel:1&2' } };
     expect(decodeUrlView(encodeUrlView(view))).toMatchObject({ nodes: ['a,b&c=d#e'], selection: { kind: 'edge', id: 'rel:1&2' } });
+  });
+
+  it('drops positions that do not match the node list', () => {
+    expect(decodeUrlView('#nodes=a,b&pos=1,2,3').positions).toBeNull();
   });
 
   it('ignores parts it cannot read instead of failing', () => {

@@ -1,0 +1,417 @@
+/**
+ * The explorer's controller: owns the view graph and the stores, and offers the actions the panels call
+ * (select, focus, expand, hide, remove, collapse, layout, undo/redo, query results). Each action that
+ * changes the view is recorded for undo as a before/after snapshot.
+ */
+import type { GraphEdge, NodeDetails, Subgraph } from '../graph/model/api-types';
+import { createApiClient, type ApiClient } from './api/api-client';
+import { plainMessage } from './api/api-error';
+import {
+  EMPTY_FILTERS,
+  edgePassesFilters,
+  nodePassesFilters,
+  type FilterContext,
+  type FilterState,
+} from './filters/filters';
+import {
+  createViewGraph,
+  leavesOf,
+  mergeSubgraph,
+  neighbourSet,
+  removeNodes,
+  restoreGraph,
+  snapshotGraph,
+  type SerializedView,
+  type ViewGraph,
+} from './graph/view-graph';
+import { canRedo, canUndo, emptyHistory, record, redo, undo, type HistoryState } from './history/history';
+import { EXPAND_THRESHOLD, needsChoice, neighborQuery, type ExpandChoice } from './expand/expand-plan';
+import { createLayoutRunner, type LayoutRunner } from './layout/layout-runner';
+import { createStore, type Store } from './state/store';
+import { INITIAL_VIEW, forgetMissing, hideNodes, select, setHidden, showAll, type Selection, type ViewState } from './state/view-state';
+import { createGraphView, type GraphView } from './ui/graph-view';
+
+export interface ViewSnapshot {
+  graph: SerializedView;
+  hidden: string[];
+}
+
+export interface ReaderTarget {
+  documentId: string;
+  highlight: { start: number; end: number } | null;
+  sentence?: string; // located in the text when only the sentence is known
+  around?: number;
+}
+
+export interface UiState {
+  status: 'loading' | 'ready' | 'empty' | 'error';
+  message: string | null; // what the overlay says (loading / empty / error)
+  busy: string | null; // a short running task ("Expanding Shoigu…")
+  reader: ReaderTarget | null;
+  layoutRunning: boolean;
+  consoleOpen: boolean;
+}
+
+export type Notify = (message: string, kind?: 'info' | 'error') => void;
+export type AskExpandChoice = (name: string, total: number, countsByType: Record<string, number>) => Promise<ExpandChoice | null>;
+
+export interface DossierApp {
+  api: ApiClient;
+  graph: ViewGraph;
+  view: Store<ViewState>;
+  filters: Store<FilterState>;
+  history: Store<HistoryState<ViewSnapshot>>;
+  ui: Store<UiState>;
+  graphView: GraphView;
+  layout: LayoutRunner;
+  notify: Notify;
+  askExpandChoice: AskExpandChoice;
+  select(selection: Selection): void;
+  focusNode(id: string): Promise<void>;
+  expand(id: string): Promise<void>;
+  hide(ids: string[]): void;
+  showHidden(): void;
+  remove(ids: string[]): void;
+  collapse(id: string): void;
+  settleLayout(label?: string): Promise<void>;
+  toggleLayout(): Promise<void>;
+  undo(): void;
+  redo(): void;
+  applySubgraph(subgraph: Subgraph, mode: 'add' | 'replace', label: string): Promise<number>;
+  loadNodes(ids: string[]): Promise<void>;
+  openReader(target: ReaderTarget): void;
+  closeReader(): void;
+  visibleNodeIds(): string[];
+  selectionNodeIds(): string[];
+  fail(error: unknown): void;
+}
+
+export function createApp(container: HTMLElement, options: { notify: Notify; askExpandChoice: AskExpandChoice }): DossierApp {
+  const api = createApiClient();
+  const graph = createViewGraph();
+  const view = createStore<ViewState>(INITIAL_VIEW);
+  const filters = createStore<FilterState>(EMPTY_FILTERS);
+  const history = createStore<HistoryState<ViewSnapshot>>(emptyHistory());
+  const ui = createStore<UiState>({
+    status: 'loading',
+    message: 'Loading the graph…',
+    busy: null,
+    reader: null,
+    layoutRunning: false,
+    consoleOpen: false,
+  });
+  const filterContext: FilterContext = { documentEntities: null };
+
+  const graphView = createGraphView(container, graph, {
+    onClickNode: (id) => app.select({ kind: 'node', id }),
+    onDoubleClickNode: (id) => void app.expand(id),
+    onClickEdge: (id) => app.select({ kind: 'edge', id }),
+    onClickStage: () => app.select(null),
+    onHover: (id) => view.update((s) => (s.hovered === id ? s : { ...s, hovered: id })),
+    onHoverEdge: (id) => view.update((s) => (s.hoveredEdge === id ? s : { ...s, hoveredEdge: id })),
+    onDragEnd: () => undefined,
+    onCameraChange: () => undefined,
+  });
+  const layout = createLayoutRunner(graph, (running) => ui.update((s) => ({ ...s, layoutRunning: running })));
+
+  // Reducer context: recomputed when the view, the filters or the graph change (once per frame).
+  let contextScheduled = false;
+  function scheduleContext(): void {
+    if (contextScheduled) return;
+    contextScheduled = true;
+    requestAnimationFrame(() => {
+      contextScheduled = false;
+      updateContext();
+    });
+  }
+  function updateContext(): void {
+    const v = view.get();
+    const f = filters.get();
+    const filteredOutNodes = new Set<string>();
+    graph.forEachNode((id, attributes) => {
+      if (!nodePassesFilters(attributes.data, f, filterContext)) filteredOutNodes.add(id);
+    });
+    graphView.setContext({
+      hovered: v.hovered,
+      hoverNeighbours: v.hovered ? neighbourSet(graph, v.hovered) : new Set(),
+      hoveredEdge: v.hoveredEdge,
+      selectedNode: v.selection?.kind === 'node' ? v.selection.id : null,
+      selectedEdge: v.selection?.kind === 'edge' ? v.selection.id : null,
+      hidden: new Set(v.hidden),
+      filteredOutNodes,
+      hiddenRelationTypes: new Set(f.hiddenRelationTypes),
+    });
+  }
+  view.subscribe((state, previous) => {
+    // Hover must feel instant; everything else can wait for the next frame.
+    if (state.hovered !== previous.hovered || state.hoveredEdge !== previous.hoveredEdge) updateContext();
+    else scheduleContext();
+  });
+  filters.subscribe((state, previous) => {
+    if (state.documents.join() !== previous.documents.join()) void loadDocumentEntities(state.documents);
+    scheduleContext();
+  });
+  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const) {
+    graph.on(event, () => scheduleContext());
+  }
+
+  async function loadDocumentEntities(documentIds: string[]): Promise<void> {
+    if (documentIds.length === 0) {
+      filterContext.documentEntities = null;
+      scheduleContext();
+      return;
+    }
+    try {
+      const docs = await Promise.all(documentIds.map((id) => api.document(id)));
+      filterContext.documentEntities = new Set(docs.flatMap((doc) => doc.mentions.map((m) => m.entityId)));
+      scheduleContext();
+    } catch (error) {
+      options.notify(plainMessage(error), 'error');
+    }
+  }
+
+  function snapshot(): ViewSnapshot {
+    return { graph: snapshotGraph(graph), hidden: view.get().hidden };
+  }
+  function restore(s: ViewSnapshot): void {
+    restoreGraph(graph, s.graph);
+    view.update(setHidden(s.hidden));
+    view.update(forgetMissing((id) => graph.hasNode(id), (id) => graph.hasEdge(id)));
+  }
+  /** Runs an action and records it for undo, unless it changed nothing. */
+  async function undoable(label: string, action: () => Promise<void> | void): Promise<void> {
+    const before = snapshot();
+    await action();
+    const after = snapshot();
+    if (before.graph.nodes.length === after.graph.nodes.length && before.graph.edges.length === after.graph.edges.length) {
+      const samePositions = before.graph.nodes.every((n, i) => {
+        const m = after.graph.nodes[i];
+        return m && m.key === n.key && m.attributes?.x === n.attributes?.x && m.attributes?.y === n.attributes?.y;
+      });
+      if (samePositions && before.hidden.join() === after.hidden.join()) return;
+    }
+    history.update(record({ label, before, after }));
+  }
+
+  async function busy<T>(label: string, task: () => Promise<T>): Promise<T | undefined> {
+    ui.update((s) => ({ ...s, busy: label }));
+    try {
+      return await task();
+    } catch (error) {
+      options.notify(plainMessage(error), 'error');
+      return undefined;
+    } finally {
+      ui.update((s) => ({ ...s, busy: null }));
+    }
+  }
+
+  function nodeName(id: string): string {
+    return graph.hasNode(id) ? graph.getNodeAttribute(id, 'data').name : id;
+  }
+
+  /** Adds a node known only by its details, with its relations to nodes already loaded. */
+  function mergeDetails(details: NodeDetails): void {
+    const edges: GraphEdge[] = details.relations
+      .filter((r) => graph.hasNode(r.other.id))
+      .map((r) => ({
+        id: r.id,
+        type: r.type,
+        source: r.direction === 'out' ? details.node.id : r.other.id,
+        target: r.direction === 'out' ? r.other.id : details.node.id,
+        evidenceCount: r.evidenceCount,
+        attributes: {},
+      }));
+    mergeSubgraph(graph, { nodes: [details.node], edges });
+  }
+
+  const app: DossierApp = {
+    api,
+    graph,
+    view,
+    filters,
+    history,
+    ui,
+    graphView,
+    layout,
+    notify: options.notify,
+    askExpandChoice: options.askExpandChoice,
+
+    select(selection) {
+      view.update(select(selection));
+    },
+
+    async focusNode(id) {
+      if (!graph.hasNode(id)) {
+        await busy(`Loading ${id}…`, () =>
+          undoable(`Load ${id}`, async () => {
+            const details = await api.node(id);
+            mergeDetails(details);
+            await layout.settle({ iterations: 60 });
+          }),
+        );
+      }
+      if (!graph.hasNode(id)) return;
+      if (view.get().hidden.includes(id)) view.update(setHidden(view.get().hidden.filter((h) => h !== id)));
+      if (filters.get().hiddenNodeTypes.includes(graph.getNodeAttribute(id, 'data').type)) {
+        options.notify(`${nodeName(id)} is a ${graph.getNodeAttribute(id, 'data').type}, a type the filters hide.`, 'info');
+      }
+      view.update(select({ kind: 'node', id }));
+      graphView.focus(id);
+    },
+
+    async expand(id) {
+      if (!graph.hasNode(id)) return;
+      const name = nodeName(id);
+      await busy(`Expanding ${name}…`, async () => {
+        let response = await api.neighbors(id, neighborQuery({ limit: EXPAND_THRESHOLD }));
+        if (needsChoice(response)) {
+          const choice = await options.askExpandChoice(name, response.total, response.countsByType);
+          if (!choice) return;
+          response = await api.neighbors(id, neighborQuery(choice));
+        }
+        let added = 0;
+        await undoable(`Expand ${name}`, async () => {
+          added = mergeSubgraph(graph, response, { anchor: id }).addedNodes.length;
+          if (added > 0) await layout.settle({ iterations: 150 });
+        });
+        options.notify(added ? `Added ${added} neighbour${added === 1 ? '' : 's'} of ${name}.` : `Every neighbour of ${name} is already shown.`);
+      });
+    },
+
+    hide(ids) {
+      if (!ids.length) return;
+      void undoable(`Hide ${ids.length === 1 ? nodeName(ids[0]) : `${ids.length} nodes`}`, () => {
+        view.update(hideNodes(ids));
+      });
+    },
+
+    showHidden() {
+      void undoable('Show hidden nodes', () => view.update(showAll()));
+    },
+
+    remove(ids) {
+      if (!ids.length) return;
+      void undoable(`Remove ${ids.length === 1 ? nodeName(ids[0]) : `${ids.length} nodes`}`, () => {
+        removeNodes(graph, ids);
+        view.update(forgetMissing((n) => graph.hasNode(n), (e) => graph.hasEdge(e)));
+      });
+    },
+
+    collapse(id) {
+      const leaves = leavesOf(graph, id);
+      if (!leaves.length) {
+        options.notify(`${nodeName(id)} has no neighbours that hang on it alone.`);
+        return;
+      }
+      void undoable(`Collapse ${nodeName(id)}`, () => {
+        removeNodes(graph, leaves);
+        view.update(forgetMissing((n) => graph.hasNode(n), (e) => graph.hasEdge(e)));
+      });
+    },
+
+    async settleLayout(label = 'Layout') {
+      await undoable(label, () => layout.settle({ iterations: 300 }));
+    },
+
+    async toggleLayout() {
+      if (layout.isRunning()) {
+        const before = layoutStart;
+        await layout.stopContinuous();
+        if (before) history.update(record({ label: 'Layout', before, after: snapshot() }));
+        layoutStart = null;
+      } else {
+        layoutStart = snapshot();
+        layout.startContinuous();
+      }
+    },
+
+    undo() {
+      const result = undo(history.get());
+      if (!result) return;
+      restore(result.entry.before);
+      history.update(() => result.state);
+      options.notify(`Undid: ${result.entry.label}`);
+    },
+
+    redo() {
+      const result = redo(history.get());
+      if (!result) return;
+      restore(result.entry.after);
+      history.update(() => result.state);
+      options.notify(`Redid: ${result.entry.label}`);
+    },
+
+    async applySubgraph(subgraph, mode, label) {
+      let added = 0;
+      await undoable(label, async () => {
+        if (mode === 'replace') {
+          graph.clear();
+          view.update(setHidden([]));
+        }
+        added = mergeSubgraph(graph, subgraph).addedNodes.length;
+        view.update(forgetMissing((n) => graph.hasNode(n), (e) => graph.hasEdge(e)));
+        if (added > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
+      });
+      if (mode === 'replace') graphView.fit();
+      return added;
+    },
+
+    async loadNodes(ids) {
+      const wanted = ids.filter((id) => !graph.hasNode(id));
+      if (!wanted.length) return;
+      try {
+        const result = await api.cypher(
+          'MATCH (n) WHERE n.id IN $ids OPTIONAL MATCH (n)-[r]-(m) WHERE m.id IN $ids RETURN n, r, m',
+          { ids },
+        );
+        mergeSubgraph(graph, result.graph);
+      } catch {
+        // The console endpoint may be unavailable: fall back to one request per node.
+      }
+      const missing = wanted.filter((id) => !graph.hasNode(id));
+      for (let i = 0; i < missing.length; i += 8) {
+        const batch = await Promise.allSettled(missing.slice(i, i + 8).map((id) => api.node(id)));
+        for (const result of batch) if (result.status === 'fulfilled') mergeDetails(result.value);
+      }
+    },
+
+    openReader(target) {
+      ui.update((s) => ({ ...s, reader: target }));
+    },
+
+    closeReader() {
+      ui.update((s) => ({ ...s, reader: null }));
+    },
+
+    visibleNodeIds() {
+      const hidden = new Set(view.get().hidden);
+      const f = filters.get();
+      return graph.filterNodes((id, a) => !hidden.has(id) && nodePassesFilters(a.data, f, filterContext)).sort();
+    },
+
+    selectionNodeIds() {
+      const selection = view.get().selection;
+      if (!selection) return [];
+      const visible = new Set(app.visibleNodeIds());
+      if (selection.kind === 'edge') {
+        return graph.hasEdge(selection.id) ? [...graph.extremities(selection.id)].sort() : [];
+      }
+      if (!graph.hasNode(selection.id)) return [];
+      const f = filters.get();
+      const neighbours = graph
+        .edges(selection.id)
+        .filter((e) => edgePassesFilters(graph.getEdgeAttribute(e, 'data'), f))
+        .map((e) => graph.opposite(selection.id, e))
+        .filter((n) => visible.has(n));
+      return [...new Set([selection.id, ...neighbours])].sort();
+    },
+
+    fail(error) {
+      ui.update((s) => ({ ...s, status: 'error', message: plainMessage(error) }));
+    },
+  };
+  let layoutStart: ViewSnapshot | null = null;
+  return app;
+}
+
+export { canRedo, canUndo };

@@ -1,0 +1,267 @@
+/**
+ * Entry point: builds the page, creates the app, loads the view (from the URL when it has one, else the
+ * overview), and wires the toolbar, shortcuts, URL and status messages. Exposes
+ * `window.__dossier = { graph, sigma, state, app }` for the browser tests.
+ */
+import './styles.css';
+import { createApp, type DossierApp } from './app';
+import { plainMessage } from './api/api-error';
+import { canRedo, canUndo } from './history/history';
+import { mergeSubgraph } from './graph/view-graph';
+import { setHidden, select } from './state/view-state';
+import { decodeUrlView, encodeUrlView } from './url/url-state';
+import { button, el, isTyping } from './ui/dom';
+import { createSearchBox } from './ui/search-box';
+import { createDetailsPanel } from './ui/details-panel';
+import { createReaderPanel } from './ui/reader-panel';
+import { createSidebar } from './ui/sidebar';
+import { askExpandChoice } from './ui/expand-dialog';
+import { createCypherConsole } from './ui/cypher-console';
+import { createExportMenu } from './ui/export-menu';
+
+declare global {
+  interface Window {
+    __dossier?: { graph: DossierApp['graph']; sigma: DossierApp['graphView']['sigma']; state: Record<string, unknown>; app: DossierApp; ready: Promise<void> };
+  }
+}
+
+const OVERVIEW_LIMIT = 150;
+
+function toastArea(): { element: HTMLElement; show: (message: string, kind?: 'info' | 'error') => void } {
+  const element = el('div', { className: 'toasts', attrs: { role: 'status', 'aria-live': 'polite' } });
+  return {
+    element,
+    show(message, kind = 'info') {
+      const toast = el('div', { className: `toast ${kind}`, text: message });
+      element.append(toast);
+      while (element.children.length > 3) element.firstElementChild?.remove();
+      setTimeout(() => toast.remove(), kind === 'error' ? 9000 : 3500);
+    },
+  };
+}
+
+function boot(): void {
+  const root = document.getElementById('app')!;
+  const graphContainer = el('div', { className: 'graph', attrs: { id: 'graph', 'aria-label': 'Graph' } });
+  const overlay = el('div', { className: 'overlay', attrs: { role: 'status' } });
+  const busy = el('div', { className: 'busy' });
+  const toasts = toastArea();
+
+  const app = createApp(graphContainer, { notify: toasts.show, askExpandChoice });
+  const search = createSearchBox(app);
+  const consolePanel = createCypherConsole(app);
+  const details = createDetailsPanel(app);
+  const reader = createReaderPanel(app);
+
+  // Toolbar.
+  const selectedNode = () => {
+    const s = app.view.get().selection;
+    return s?.kind === 'node' && app.graph.hasNode(s.id) ? s.id : null;
+  };
+  const undoButton = button('↶ Undo', () => app.undo(), { title: 'Undo (Ctrl+Z)' });
+  const redoButton = button('↷ Redo', () => app.redo(), { title: 'Redo (Ctrl+Shift+Z)' });
+  const expandButton = button('Expand', () => selectedNode() && void app.expand(selectedNode()!), { title: 'Load the neighbours of the selected node (or double-click it)' });
+  const hideButton = button('Hide', () => selectedNode() && app.hide([selectedNode()!]), { title: 'Hide the selected node' });
+  const removeButton = button('Remove', () => selectedNode() && app.remove([selectedNode()!]), { title: 'Remove the selected node from the view' });
+  const showHiddenButton = button('Show hidden', () => app.showHidden(), { title: 'Show the nodes hidden by hand' });
+  const layoutButton = button('▶ Layout', () => void app.toggleLayout(), { title: 'Run ForceAtlas2 until you stop it' });
+  const fitButton = button('Fit', () => app.graphView.fit(), { title: 'Fit the graph to the screen (F)' });
+  const consoleButton = button('Cypher', () => app.ui.update((s) => ({ ...s, consoleOpen: !s.consoleOpen })), { title: 'Open the Cypher console' });
+  const linkButton = button('Copy link', () => void copyLink(), { title: 'Copy a link that reopens this view' });
+  const header = el('header', { className: 'topbar' }, [
+    el('div', { className: 'brand' }, [el('span', { className: 'logo', text: '◉' }), el('span', { text: 'Dossier' })]),
+    search.element,
+    el('nav', { className: 'toolbar', attrs: { 'aria-label': 'Graph actions' } }, [
+      el('div', { className: 'group' }, [expandButton, hideButton, removeButton, showHiddenButton]),
+      el('div', { className: 'group' }, [undoButton, redoButton]),
+      el('div', { className: 'group' }, [layoutButton, fitButton]),
+      el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton]),
+    ]),
+  ]);
+
+  const panel = el('aside', { className: 'panel' }, [details, reader]);
+  const stage = el('main', { className: 'stage' }, [graphContainer, overlay, busy, toasts.element, consolePanel.element]);
+  root.append(header, createSidebar(app), stage, panel);
+
+  function renderToolbar(): void {
+    const node = selectedNode();
+    for (const b of [expandButton, hideButton, removeButton]) b.disabled = !node;
+    const h = app.history.get();
+    undoButton.disabled = !canUndo(h);
+    redoButton.disabled = !canRedo(h);
+    undoButton.title = canUndo(h) ? `Undo ${h.past[h.past.length - 1].label} (Ctrl+Z)` : 'Nothing to undo';
+    redoButton.title = canRedo(h) ? `Redo ${h.future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo';
+    const hidden = app.view.get().hidden.length;
+    showHiddenButton.disabled = hidden === 0;
+    showHiddenButton.textContent = hidden ? `Show hidden (${hidden})` : 'Show hidden';
+    const ui = app.ui.get();
+    layoutButton.textContent = ui.layoutRunning ? '■ Stop layout' : '▶ Layout';
+    layoutButton.classList.toggle('active', ui.layoutRunning);
+    consoleButton.classList.toggle('active', ui.consoleOpen);
+    root.classList.toggle('console-open', ui.consoleOpen);
+    root.classList.toggle('reading', ui.reader !== null);
+    root.dataset.state = ui.status;
+    overlay.hidden = ui.status === 'ready';
+    overlay.replaceChildren();
+    if (ui.status !== 'ready') {
+      overlay.className = `overlay ${ui.status}`;
+      overlay.append(el('p', { className: 'overlay-title', text: ui.status === 'loading' ? 'Loading…' : ui.status === 'empty' ? 'No graph yet' : 'Cannot load the graph' }));
+      if (ui.message) overlay.append(el('p', { text: ui.message }));
+      if (ui.status === 'error') overlay.append(button('Try again', () => void load()));
+    }
+    busy.textContent = ui.busy ?? '';
+    busy.hidden = !ui.busy;
+  }
+  app.view.subscribe(renderToolbar);
+  app.history.subscribe(renderToolbar);
+  app.ui.subscribe((state, previous) => {
+    renderToolbar();
+    if (state.consoleOpen && !previous.consoleOpen) setTimeout(() => consolePanel.focus(), 0);
+  });
+  app.ui.subscribe(() => {
+    details.hidden = app.ui.get().reader !== null;
+    reader.hidden = app.ui.get().reader === null;
+  });
+  app.view.subscribe((state, previous) => {
+    if (state.selection !== previous.selection && app.ui.get().reader) app.closeReader();
+  });
+  reader.hidden = true;
+
+  // URL: the view is written to the hash (debounced) and read back on load.
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let urlReady = false;
+  let overviewIds = '';
+  function writeUrl(): void {
+    if (!urlReady) return;
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const nodes = app.graph.nodes().sort();
+      const camera = app.graphView.sigma.getCamera().getState();
+      const hash = encodeUrlView({
+        nodes: nodes.join() === overviewIds ? null : nodes,
+        positions: nodes.join() === overviewIds ? null : nodes.map((id) => app.graph.getNodeAttributes(id)),
+        hidden: app.view.get().hidden,
+        selection: app.view.get().selection,
+        filters: app.filters.get(),
+        camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
+      });
+      history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    }, 250);
+  }
+  app.view.subscribe((s, p) => {
+    if (s.selection !== p.selection || s.hidden !== p.hidden) writeUrl();
+  });
+  app.filters.subscribe(writeUrl);
+  app.history.subscribe(writeUrl);
+  app.graphView.sigma.getCamera().on('updated', writeUrl);
+
+  async function copyLink(): Promise<void> {
+    clearTimeout(urlTimer);
+    urlReady = true;
+    writeUrl();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      await navigator.clipboard.writeText(location.href);
+      toasts.show('Link copied: it reopens this view.');
+    } catch {
+      toasts.show('Copy the address bar: it reopens this view.');
+    }
+  }
+
+  async function load(): Promise<void> {
+    app.ui.update((s) => ({ ...s, status: 'loading', message: 'Loading the graph…' }));
+    const fromUrl = decodeUrlView(location.hash);
+    try {
+      const health = await app.api.health();
+      if (health.counts.nodes === 0) {
+        app.ui.update((s) => ({
+          ...s,
+          status: 'empty',
+          message: 'The database is empty. Import the documents with `npm run import -- data/corpus`, then reload.',
+        }));
+        return;
+      }
+      app.graph.clear();
+      if (fromUrl.nodes && fromUrl.nodes.length) {
+        await app.loadNodes(fromUrl.nodes);
+        const positions = fromUrl.positions;
+        if (positions && positions.length === fromUrl.nodes.length) {
+          fromUrl.nodes.forEach((id, i) => app.graph.hasNode(id) && app.graph.mergeNodeAttributes(id, positions[i]));
+        } else {
+          await app.layout.settle({ iterations: 300, instant: true });
+        }
+      } else {
+        const overview = await app.api.overview(OVERVIEW_LIMIT);
+        mergeSubgraph(app.graph, overview);
+        overviewIds = app.graph.nodes().sort().join();
+        await app.layout.settle({ iterations: 300, instant: true });
+        if (overview.truncated) toasts.show(`Showing the ${overview.nodes.length} best connected of ${overview.totalEntities} entities. Search or expand to see more.`);
+      }
+      if (app.graph.order === 0) {
+        app.ui.update((s) => ({ ...s, status: 'empty', message: 'Nothing to show: the link names nodes that are not in the database any more. Search for an entity to start.' }));
+      } else {
+        app.ui.update((s) => ({ ...s, status: 'ready', message: null }));
+      }
+      app.filters.update(() => fromUrl.filters);
+      app.view.update(setHidden(fromUrl.hidden.filter((id) => app.graph.hasNode(id))));
+      if (fromUrl.selection) {
+        const sel = fromUrl.selection;
+        if (sel.kind === 'node' && !app.graph.hasNode(sel.id)) await app.focusNode(sel.id);
+        else app.view.update(select(sel));
+      }
+      app.graphView.sigma.refresh();
+      if (fromUrl.camera) app.graphView.sigma.getCamera().setState(fromUrl.camera);
+      app.history.update(() => ({ past: [], future: [] }));
+      urlReady = true;
+    } catch (error) {
+      app.fail(error);
+      toasts.show(plainMessage(error), 'error');
+    }
+  }
+
+  // Keyboard shortcuts.
+  document.addEventListener('keydown', (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (event.key === 'Escape') {
+      if (document.querySelector('dialog[open]')) return;
+      if (isTyping(event.target)) (event.target as HTMLElement).blur?.();
+      if (app.ui.get().reader) app.closeReader();
+      else app.view.update(select(null));
+      return;
+    }
+    if (isTyping(event.target)) return;
+    if (event.key === '/' && !mod) {
+      event.preventDefault();
+      search.input.focus();
+      search.input.select();
+    } else if ((event.key === 'f' || event.key === 'F') && !mod && !event.altKey) {
+      event.preventDefault();
+      app.graphView.fit();
+    } else if (mod && (event.key === 'z' || event.key === 'Z')) {
+      event.preventDefault();
+      if (event.shiftKey) app.redo();
+      else app.undo();
+    } else if (mod && (event.key === 'y' || event.key === 'Y')) {
+      event.preventDefault();
+      app.redo();
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedNode()) {
+      app.remove([selectedNode()!]);
+    } else if ((event.key === 'e' || event.key === 'E') && !mod && selectedNode()) {
+      void app.expand(selectedNode()!);
+    } else if ((event.key === 'h' || event.key === 'H') && !mod && selectedNode()) {
+      app.hide([selectedNode()!]);
+    }
+  });
+
+  const ready = load();
+  window.__dossier = {
+    graph: app.graph,
+    sigma: app.graphView.sigma,
+    state: { view: app.view, filters: app.filters, history: app.history, ui: app.ui },
+    app,
+    ready,
+  };
+  renderToolbar();
+}
+
+boot();

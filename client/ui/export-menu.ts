@@ -1,0 +1,74 @@
+/**
+ * Export of the view or the selection: GEXF, GraphML, JSON, CSV and Cypher come from the server
+ * (POST /api/export with the node ids), PNG is drawn from the canvas by @sigma/export-image.
+ */
+import { downloadAsPNG } from '@sigma/export-image';
+import { EXPORT_FORMATS, type ExportFormat } from '../../graph/model/api-types';
+import type { DossierApp } from '../app';
+import { plainMessage } from '../api/api-error';
+import { button, downloadBlob, el } from './dom';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  gexf: 'GEXF (Gephi)',
+  graphml: 'GraphML',
+  json: 'JSON',
+  csv: 'CSV (nodes and edges)',
+  cypher: 'Cypher (CREATE script)',
+};
+
+export function createExportMenu(app: DossierApp): HTMLElement {
+  const scope = el('select', { attrs: { 'aria-label': 'What to export' } }, [
+    el('option', { text: 'The view', attrs: { value: 'view' } }),
+    el('option', { text: 'The selection', attrs: { value: 'selection' } }),
+  ]);
+  const menu = el('div', { className: 'menu', attrs: { role: 'menu' } });
+  menu.hidden = true;
+  const toggle = button('Export ▾', () => {
+    menu.hidden = !menu.hidden;
+  }, { title: 'Export the view or the selection', attrs: { 'aria-haspopup': 'menu' } });
+
+  function ids(): string[] | null {
+    const chosen = scope.value === 'selection' ? app.selectionNodeIds() : app.visibleNodeIds();
+    if (!chosen.length) {
+      app.notify(scope.value === 'selection' ? 'Select a node or an edge first: the selection is it and its neighbours.' : 'The view is empty: nothing to export.', 'error');
+      return null;
+    }
+    return chosen;
+  }
+
+  async function exportAs(format: ExportFormat): Promise<void> {
+    menu.hidden = true;
+    const nodeIds = ids();
+    if (!nodeIds) return;
+    try {
+      const { blob, fileName } = await app.api.exportFile(format, { nodeIds });
+      downloadBlob(blob, fileName);
+      app.notify(`Exported ${nodeIds.length} nodes as ${FORMAT_LABELS[format]}.`);
+    } catch (error) {
+      app.notify(plainMessage(error), 'error');
+    }
+  }
+
+  async function exportPng(): Promise<void> {
+    menu.hidden = true;
+    try {
+      await downloadAsPNG(app.graphView.sigma as never, { fileName: 'dossier-graph', backgroundColor: '#ffffff' });
+      app.notify('Saved the picture as PNG.');
+    } catch (error) {
+      app.notify(plainMessage(error), 'error');
+    }
+  }
+
+  menu.append(
+    el('label', { className: 'menu-scope' }, [el('span', { text: 'Export ' }), scope]),
+    ...EXPORT_FORMATS.map((format) =>
+      button(FORMAT_LABELS[format], () => void exportAs(format), { attrs: { role: 'menuitem' }, dataset: { format } }),
+    ),
+    button('PNG image of the canvas', () => void exportPng(), { attrs: { role: 'menuitem' }, dataset: { format: 'png' } }),
+  );
+  const element = el('div', { className: 'export' }, [toggle, menu]);
+  document.addEventListener('click', (event) => {
+    if (!element.contains(event.target as Node)) menu.hidden = true;
+  });
+  return element;
+}
