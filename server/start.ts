@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import { DossierError } from '../graph/errors';
-import { connectNeo4j, verifyConnection, type Neo4jConnection } from '../graph/neo4j/connection';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../graph/neo4j/embedded-neo4j';
+import type { Neo4jConnection } from '../graph/neo4j/connection';
+import { openNeo4j } from '../graph/neo4j/open-neo4j';
 import { applySchema } from '../graph/neo4j/schema';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
@@ -25,26 +25,18 @@ export interface Dossier {
 
 /** Everything `npm start` does except serving; `npm run dev` reuses it with its own front end. */
 export async function startDossier(options: { serve: boolean; buildClient: boolean }): Promise<Dossier> {
+  const dotEnv = path.resolve(__dirname, '..', '.env');
+  if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
   const config = loadConfig();
-  let embedded: EmbeddedNeo4j | undefined;
-  let uri = config.neo4j.uri;
-  if (!uri) {
-    embedded = await startEmbeddedNeo4j({ dataDir: config.neo4j.dataDir, port: config.neo4j.boltPort, heap: config.neo4j.heap, log: say });
-    uri = embedded.uri;
-  }
-  const connection = connectNeo4j({ ...config.neo4j, uri });
-  const stopDatabase = async () => {
-    await connection.close();
-    await embedded?.stop();
-  };
+  const neo4j = await openNeo4j(config.neo4j, { reuseRunningEmbedded: false, log: say });
+  const { connection, embedded } = neo4j;
   try {
-    await verifyConnection(connection);
     await applySchema(connection);
     await importCorpusIfEmpty(config, connection);
     if (options.buildClient) buildClientIfNeeded(config);
     const logger = pino({ level: config.logLevel });
     const server = options.serve
-      ? await listen(createApp({ connection, config, logger, embedded: Boolean(embedded) }), config.host, config.port)
+      ? await listen(createApp({ connection, config, logger, embedded }), config.host, config.port)
       : undefined;
     return {
       config,
@@ -52,11 +44,11 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
       server,
       stop: async () => {
         await server?.close();
-        await stopDatabase();
+        await neo4j.close();
       },
     };
   } catch (error) {
-    await stopDatabase();
+    await neo4j.close();
     throw error;
   }
 }
