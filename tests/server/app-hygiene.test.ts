@@ -1,0 +1,105 @@
+import net from 'node:net';
+import request from 'supertest';
+import { connectNeo4j } from '../../graph/neo4j/connection';
+import { connectTestNeo4j, testNeo4jSettings } from '../support/neo4j';
+import { testApp } from './test-app';
+
+const TOKEN = 'a-long-enough-test-token-0123456789';
+
+describe('API hygiene', () => {
+  const connection = connectTestNeo4j();
+  afterAll(() => connection.close());
+
+  it('sends helmet headers with a CSP that lets the layout worker start from a blob: URL', async () => {
+    const res = await request(testApp(connection)).get('/api/stats');
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('answers 401 UNAUTHORIZED without the token when one is configured, and accepts both header forms', async () => {
+    const app = testApp(connection, { env: { DOSSIER_TOKEN: TOKEN } });
+    const missing = await request(app).get('/api/stats');
+    expect(missing.status).toBe(401);
+    expect(missing.body.error.code).toBe('UNAUTHORIZED');
+    const wrong = await request(app).get('/api/stats').set('Authorization', 'Bearer not-the-token-at-all-000000');
+    expect(wrong.status).toBe(401);
+    expect((await request(app).get('/api/stats').set('Authorization', `Bearer ${TOKEN}`)).status).toBe(200);
+    expect((await request(app).get('/api/stats').set('X-Dossier-Token', TOKEN)).status).toBe(200);
+    const cypher = await request(app).post('/api/cypher').send({ query: 'RETURN 1' });
+    expect(cypher.status).toBe(401);
+  });
+
+  it('limits request rates, more strictly on /api/cypher, with 429 RATE_LIMITED', async () => {
+    const app = testApp(connection, { rateLimits: { windowMs: 60_000, api: 5, cypher: 2 } });
+    const cypher = [];
+    for (let i = 0; i < 3; i++) cypher.push((await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' })).status);
+    expect(cypher).toEqual([200, 200, 429]);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await request(app).get('/api/stats')).status);
+    expect(statuses).toEqual([200, 200, 429]); // 3 cypher calls already counted against the API limit of 5
+    const limited = await request(app).get('/api/stats');
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
+  });
+
+  it('refuses a JSON body over the limit with 413 and malformed JSON with 400', async () => {
+    const app = testApp(connection);
+    const big = await request(app).post('/api/cypher').set('Content-Type', 'application/json').send(JSON.stringify({ query: 'x'.repeat(1_100_000) }));
+    expect(big.status).toBe(413);
+    expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    const bad = await request(app).post('/api/cypher').set('Content-Type', 'application/json').send('{"query": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('answers 404 NOT_FOUND for an unknown endpoint', async () => {
+    const res = await request(testApp(connection)).get('/api/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers 503 while Neo4j is unreachable and recovers, without a restart, when it is back', async () => {
+    const target = new URL(testNeo4jSettings().uri.replace(/^bolt/, 'http'));
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port), target.hostname);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const port = (proxy.address() as net.AddressInfo).port;
+    const proxied = connectNeo4j({ ...testNeo4jSettings(), uri: `bolt://127.0.0.1:${port}` });
+    const app = testApp(proxied);
+    try {
+      expect((await request(app).get('/api/stats')).status).toBe(200);
+      const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      const started = Date.now();
+      const down = await request(app).get('/api/stats');
+      expect(down.status).toBe(503);
+      expect(down.body.error.code).toBe('DATABASE_UNAVAILABLE');
+      expect(down.body.error.message).toMatch(/Neo4j/);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      const cypherDown = await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' });
+      expect(cypherDown.status).toBe(503);
+      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+      const back = await request(app).get('/api/stats');
+      expect(back.status).toBe(200);
+    } finally {
+      proxy.close();
+      for (const socket of sockets) socket.destroy();
+      await proxied.close();
+    }
+  }, 90_000);
+});

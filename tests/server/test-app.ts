@@ -1,0 +1,17 @@
+/** Builds the real app for supertest against the test Neo4j: quiet logs, default limits off unless asked. */
+import type { Express } from 'express';
+import pino from 'pino';
+import type { Neo4jConnection } from '../../graph/neo4j/connection';
+import { createApp, type AppDeps } from '../../server/app';
+import { loadConfig } from '../../server/config';
+
+export function testApp(connection: Neo4jConnection, overrides: { env?: NodeJS.ProcessEnv; rateLimits?: AppDeps['rateLimits'] } = {}): Express {
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...overrides.env });
+  return createApp({
+    connection,
+    config,
+    logger: pino({ level: 'silent' }),
+    embedded: true,
+    rateLimits: overrides.rateLimits ?? false,
+  });
+}
