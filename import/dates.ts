@@ -1,0 +1,105 @@
+/**
+ * Dates: ISO normalisation (partial allowed: "2023", "2023-07", "2023-07-27") of absolute and relative
+ * expressions. Relative ones ("on Tuesday", "last month") are resolved against the document's date when
+ * it is known; otherwise only what the text itself fixes is kept.
+ */
+import * as chrono from 'chrono-node';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** Normalises a metadata date ("2024-06-18T09:00:00Z", "June 18, 2024", a Date) to an ISO day; undefined if unparseable. */
+export function toIsoDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const iso = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value.trim());
+  if (iso) return [iso[1], iso[2], iso[3]].filter(Boolean).join('-');
+  const parsed = chrono.parse(value, new Date(Date.UTC(2000, 0, 1)))[0];
+  return parsed ? componentsToIso(parsed.start, true) : undefined;
+}
+
+export interface DateMention {
+  start: number; // offset into the text passed in
+  end: number;
+  text: string;
+  iso?: string; // undefined when the expression cannot be fixed (relative, no document date)
+}
+
+/** Finds date expressions in a piece of text. `reference` is the document date (ISO) when known. */
+export function findDates(text: string, reference?: string): DateMention[] {
+  const ref = reference ? isoToDate(reference) : undefined;
+  const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    // chrono reads a bare "May" or "March" as a month only when it is plausibly a date, but we also drop
+    // obvious non-dates such as a person called "Monday" (handled by callers) and bare times.
+    if (!r.start.isCertain('year') && !r.start.isCertain('month') && !r.start.isCertain('weekday') && !r.start.isCertain('day') && !ref) {
+      continue;
+    }
+    if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(r.text.trim())) continue;
+    let iso = resolveIso(r, ref);
+    const lower = r.text.toLowerCase();
+    if (iso && /\byear\b/.test(lower)) iso = iso.slice(0, 4);
+    else if (iso && /\bmonth\b/.test(lower)) iso = iso.slice(0, 7);
+    const text = r.text.replace(/[\s,.;:]+$/, '');
+    out.push({ start: r.index, end: r.index + text.length, text, iso: iso || undefined });
+  }
+  // chrono leaves bare years alone: "in 2006", "since 2012".
+  for (const m of text.matchAll(/\b(?:in|since|of|by|until|from)\s+((?:19|20)\d\d)\b(?![-–]\d)/g)) {
+    const start = m.index + m[0].length - 4;
+    if (out.some((d) => d.start <= start && d.end >= start + 4)) continue;
+    out.push({ start, end: start + 4, text: m[1], iso: m[1] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function resolveIso(r: chrono.ParsedResult, ref: Date | undefined): string | undefined {
+  const s = r.start;
+  const relative = !s.isCertain('year') && !s.isCertain('month') && !s.isCertain('day');
+  if (relative) {
+    // "last month", "on Tuesday", "this week": only meaningful against a known document date.
+    if (!ref) return undefined;
+    const text = r.text.toLowerCase();
+    if (/\b(month)\b/.test(text)) return componentsToIso(s, false).slice(0, 7);
+    if (/\byear\b/.test(text)) return componentsToIso(s, false).slice(0, 4);
+    return componentsToIso(s, false);
+  }
+  if (!s.isCertain('year')) {
+    if (!ref) return undefined; // "January 27" with no document date: the year is unknown
+    // A date without a year is the latest such date not after the document date.
+    const d = s.date();
+    let year = ref.getUTCFullYear();
+    const month = s.get('month') ?? 1;
+    const day = s.isCertain('day') ? s.get('day') ?? 1 : 1;
+    if (Date.UTC(year, month - 1, day) > ref.getTime() + 7 * 86400000) year -= 1;
+    void d;
+    return s.isCertain('day') ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`;
+  }
+  return componentsToIso(s, true);
+}
+
+function componentsToIso(s: chrono.ParsedComponents, certainOnly: boolean): string {
+  const year = s.get('year');
+  const month = s.get('month');
+  const day = s.get('day');
+  if (year === null) return '';
+  if (certainOnly && !s.isCertain('month')) return String(year);
+  if (certainOnly && !s.isCertain('day')) return `${year}-${pad(month ?? 1)}`;
+  return `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
+}
+
+function isoToDate(iso: string): Date | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return undefined;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1), 12));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function isMonthName(word: string): boolean {
+  return MONTHS.includes(word.toLowerCase().replace(/\.$/, '')) || /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i.test(word);
+}
+
+export function isWeekdayName(word: string): boolean {
+  return /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(word);
+}

@@ -1,0 +1,193 @@
+/**
+ * The pipeline for one document — load -> clean -> segment -> recognise -> resolve -> relate — and for a
+ * set of files, with the cross-document merge applied. Pure apart from reading the files.
+ */
+import type { AttributeValue, DocumentRecord, EntityRecord, EntityType, Evidence, ExtractedDocument, RelationRecord, RelationType } from '../graph/model/types';
+import { entityId, relationId } from '../graph/model/ids';
+import { clean } from './clean';
+import { findDates, type DateMention } from './dates';
+import { eventName, findEvents, type DocEvent, type EventContext } from './events';
+import { loadDocument, type LoadedDocument } from './load';
+import { mergeDocuments } from './merge';
+import { recognise } from './recognise';
+import { relateActors, type Fact } from './relations';
+import { resolve } from './resolve';
+import { segment, type Sentence } from './segment';
+import { findTreaties, type DocTreaty } from './treaties';
+import { DocumentLoadError } from './errors';
+import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
+
+export interface ExtractFailure {
+  file: string;
+  reason: string;
+  message: string;
+}
+
+export interface ExtractResult {
+  documents: ExtractedDocument[];
+  failures: ExtractFailure[];
+}
+
+/** Reads, extracts and merges a set of files; a bad file is reported and the others still import. */
+export function extractFiles(files: Array<{ path: string; displayPath?: string }>, onDocument?: (file: string, ok: boolean) => void): ExtractResult {
+  const documents: ExtractedDocument[] = [];
+  const failures: ExtractFailure[] = [];
+  for (const f of files) {
+    const shown = f.displayPath ?? f.path;
+    try {
+      documents.push(extractDocument(loadDocument(f.path, shown)));
+      onDocument?.(shown, true);
+    } catch (error) {
+      const reason = error instanceof DocumentLoadError ? error.reason : 'extraction-failed';
+      const message = error instanceof DocumentLoadError ? error.message : `${shown}: extraction failed (${(error as Error).message})`;
+      failures.push({ file: shown, reason, message });
+      onDocument?.(shown, false);
+    }
+  }
+  return { documents: mergeDocuments(documents), failures };
+}
+
+/** The public entry point of the brief: extracted documents with the cross-document merge applied. */
+export function extractDocuments(files: string[]): ExtractedDocument[] {
+  return extractFiles(files.map((path) => ({ path }))).documents;
+}
+
+export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
+  const text = loaded.text;
+  const keptRanges = clean(text);
+  if (!keptRanges.length) throw new DocumentLoadError(loaded.path, 'no-article-text', 'nothing is left after removing boilerplate');
+  const document: DocumentRecord = {
+    ...loaded,
+    keptRanges,
+    wordCount: keptRanges.reduce((n, [s, e]) => n + (text.slice(s, e).match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0),
+  };
+  const sentences = segment(text, keptRanges);
+  const recognised = recognise(text, sentences);
+  const resolved = resolve(recognised, sentences);
+  const dates: DateMention[][] = sentences.map((s) =>
+    findDates(s.text, document.published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
+  );
+  const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates };
+  const events = findEvents(ctx);
+  const treaties = findTreaties(ctx);
+  const facts = relateActors(ctx);
+  facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
+
+  // Entities, keyed by document-local key, with stable ids.
+  const records = new Map<string, EntityRecord>(); // by id
+  const idOf = new Map<string, string>(); // local key -> id
+  const upsert = (key: string, type: EntityType, name: string, aliases: Iterable<string>, attributes: Record<string, AttributeValue>): EntityRecord => {
+    const id = entityId(type, name);
+    idOf.set(key, id);
+    const rec = records.get(id) ?? { id, type, name, aliases: [], attributes: {}, mentions: [] };
+    const set = new Set(rec.aliases);
+    for (const a of aliases) if (a && a.trim() && a.trim() !== rec.name) set.add(a.trim());
+    rec.aliases = [...set];
+    rec.attributes = { ...attributes, ...rec.attributes };
+    records.set(id, rec);
+    return rec;
+  };
+  for (const e of resolved.entities.values()) {
+    if (!resolved.mentions.some((m) => m.key === e.key)) continue;
+    const attrs: Record<string, AttributeValue> = { ...e.attributes };
+    if (e.stateCode && e.type === 'State') attrs.code = e.stateCode;
+    upsert(e.key, e.type, e.name, e.aliases, attrs);
+  }
+  for (const m of resolved.mentions) {
+    const id = idOf.get(m.key);
+    if (id) records.get(id)!.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
+  }
+  const nameOf = (key?: string): string | undefined => (key ? records.get(idOf.get(key) ?? '')?.name : undefined);
+  for (const ev of events) {
+    const name = eventName(ev, resolved);
+    const attrs: Record<string, AttributeValue> = { kind: ev.kind };
+    if (ev.date) attrs.date = ev.date;
+    if (ev.dateText) attrs.dateText = ev.dateText;
+    const place = nameOf(ev.place?.key) ?? nameOf(ev.destination?.key) ?? (CONFLICT_KINDS.has(ev.kind) ? nameOf(ev.target?.key) : undefined);
+    if (place) attrs.place = place;
+    const participants = [...ev.participants.keys(), ev.visitor?.key, ev.attacker?.key].map(nameOf).filter((n): n is string => Boolean(n));
+    if (participants.length) attrs.participants = [...new Set(participants)];
+    const aliases = [...ev.surfaces];
+    if (CONFLICT_KINDS.has(ev.kind) && ev.attacker && ev.target) {
+      const att = resolved.entities.get(ev.attacker.key);
+      const demonym = att?.stateCode ? [...att.aliases].find((a) => /(an|ian|ese|ish|i|ic)$/.test(a) && !a.includes(' ')) : undefined;
+      aliases.push(`${demonym ?? att?.name ?? ''} invasion of ${nameOf(ev.target.key)}`.trim());
+    }
+    const rec = upsert(ev.key, 'Event', name, aliases, attrs);
+    for (const m of ev.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
+  }
+  for (const t of treaties) {
+    const attrs: Record<string, AttributeValue> = {};
+    if (t.year) attrs.year = t.year;
+    if (t.fullName) attrs.fullName = t.fullName;
+    const parties = [...t.parties.keys()].map(nameOf).filter((n): n is string => Boolean(n));
+    if (parties.length) attrs.parties = parties;
+    if (t.clause) attrs.clause = t.clause;
+    const rec = upsert(t.key, 'Treaty', t.name, t.surfaces, attrs);
+    for (const m of t.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
+  }
+  // Roles from affiliations become a person's role attribute.
+  for (const f of facts) {
+    if (f.type !== 'AFFILIATED_WITH' || typeof f.attributes?.role !== 'string') continue;
+    const rec = records.get(idOf.get(f.source) ?? '');
+    if (rec && !rec.attributes.role) rec.attributes.role = f.attributes.role;
+  }
+
+  const relations = new Map<string, RelationRecord>();
+  for (const f of facts) {
+    const source = idOf.get(f.source);
+    const target = idOf.get(f.target);
+    if (!source || !target || source === target) continue;
+    const id = relationId(f.type, source, target);
+    const evidence = evidenceOf(text, sentences[f.sentence], document.id, f.span);
+    const rel = relations.get(id) ?? { id, type: f.type, source, target, attributes: {}, evidence: [], confidence: 0 };
+    if (!rel.evidence.some((e) => e.start === evidence.start && e.end === evidence.end)) rel.evidence.push(evidence);
+    rel.confidence = Math.max(rel.confidence, Math.min(0.95, f.confidence + 0.05 * (rel.evidence.length - 1)));
+    for (const [k, v] of Object.entries(f.attributes ?? {})) if (rel.attributes[k] === undefined) rel.attributes[k] = v;
+    relations.set(id, rel);
+  }
+  return { document, entities: [...records.values()], relations: [...relations.values()] };
+}
+
+function evidenceOf(text: string, s: Sentence, documentId: string, span?: { start: number; end: number }): Evidence {
+  const start = span?.start ?? s.start;
+  const end = span?.end ?? s.end;
+  return { document: documentId, start, end, text: text.slice(start, end) };
+}
+
+function eventFacts(events: DocEvent[], entities: Map<string, { type: EntityType }>): Fact[] {
+  const facts: Fact[] = [];
+  const add = (type: RelationType, source: string | undefined, target: string | undefined, sentence: number, confidence: number): void => {
+    if (source && target && source !== target) facts.push({ type, source, target, sentence, confidence });
+  };
+  for (const e of events) {
+    const first = e.mentions[0]?.sentence ?? 0;
+    for (const [p, si] of e.participants) add('PARTICIPATED_IN', p, e.key, si, 0.7);
+    if (e.visitor) {
+      add('PARTICIPATED_IN', e.visitor.key, e.key, e.visitor.sentence, 0.8);
+      if (e.destination) add('VISITED', e.visitor.key, e.destination.key, e.destination.sentence, 0.8);
+    }
+    if (e.destination) add('LOCATED_IN', e.key, e.destination.key, e.destination.sentence, 0.7);
+    if (e.place) add('LOCATED_IN', e.key, e.place.key, e.place.sentence, 0.7);
+    if (e.attacker) {
+      add('PARTICIPATED_IN', e.attacker.key, e.key, e.attacker.sentence, 0.8);
+      if (e.target && entities.get(e.target.key)?.type === 'State') add('ATTACKED', e.attacker.key, e.target.key, e.attacker.sentence, 0.75);
+    }
+    if (CONFLICT_KINDS.has(e.kind) && e.target) add('LOCATED_IN', e.key, e.target.key, e.target.sentence, 0.6);
+    if (MEETING_KINDS.has(e.kind) || e.kind === 'visit') {
+      const people = [...e.participants.keys(), e.visitor?.key].filter((k): k is string => Boolean(k) && entities.get(k!)?.type === 'Person');
+      const uniq = [...new Set(people)];
+      for (let i = 0; i < uniq.length; i++) for (let j = i + 1; j < uniq.length; j++) add('MET_WITH', uniq[i], uniq[j], e.participants.get(uniq[j]) ?? first, 0.7);
+    }
+  }
+  return facts;
+}
+
+function treatyFacts(treaties: DocTreaty[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const t of treaties) {
+    for (const [p, si] of t.parties) facts.push({ type: 'PARTY_TO', source: p, target: t.key, sentence: si, confidence: 0.8 });
+    if (t.supersedes) facts.push({ type: 'SUPERSEDES', source: t.key, target: t.supersedes.key, sentence: t.supersedes.sentence, confidence: 0.8 });
+  }
+  return facts;
+}

@@ -1,0 +1,491 @@
+/**
+ * Stage 4: recognise. Finds named mentions in the kept sentences: states (names, alternative names,
+ * demonyms, capitals and seats of government used as actors), places, organisations (head words,
+ * acronyms defined in the text, state institutions such as "the Russian defense ministry"), people
+ * (capitalised names, titles, honorifics) and named events. Treaties and nominal events are found later,
+ * in the relate stage, because they need the resolved actors around them.
+ */
+import type { AttributeValue, EntityType } from '../graph/model/types';
+import { gazetteer, type GazetteerMatch } from './gazetteer';
+import {
+  CAPITALISED_STOPWORDS,
+  DIRECTIONAL_PREPOSITIONS,
+  EVENT_NAMED_EXCLUDE,
+  EVENT_NAMED_HEADS,
+  HONORIFICS,
+  LOCATIVE_PREPOSITIONS,
+  ORG_HEADS,
+  ORG_LEADING,
+  ORG_MULTI_HEADS,
+  PLACE_PREFIX_HEADS,
+  PLACE_SUFFIX_HEADS,
+  ROLES,
+  STATE_INSTITUTIONS,
+  TREATY_HEADS,
+} from './lexicon';
+import type { Sentence } from './segment';
+import { isCapitalised, tokenize, type Token } from './tokens';
+import { isMonthName, isWeekdayName } from './dates';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Resolution key within the document: same key, same entity. Short forms get theirs in resolve. */
+  key: string;
+  name: string;
+  aliases: string[];
+  sentence: number;
+  /** Can be an argument of a fact (a demonym modifier such as "Russian" in "Russian President" cannot). */
+  actor: boolean;
+  demonym?: boolean;
+  /** A short form ("Kang", "Mr. Kim", "KCNA") that resolve maps to a full name. */
+  short?: 'surname' | 'acronym';
+  stateCode?: string;
+  attributes: Record<string, AttributeValue>;
+}
+
+export interface Recognised {
+  candidates: Candidate[];
+  /** acronym -> the long form's text, as defined in this document */
+  acronyms: Map<string, string>;
+  tokens: Token[][]; // per sentence
+}
+
+/** Capitalised words that are never part of a person's name. */
+const NON_NAME_WORDS = new Set(
+  'east west north south asian european african american western eastern northern southern central international national strategic global federal republican democratic communist islamic christian muslim jewish arab nordic baltic pacific atlantic middle new old great united'.split(' '),
+);
+const NAME_TOKEN = /^\p{Lu}[\p{Ll}’'-]*(?:-\p{L}[\p{Ll}]*)*$/u;
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', '&', 'de', 'du', 'la', 'von', 'van', 'bin', 'al']);
+
+export function recognise(text: string, sentences: Sentence[]): Recognised {
+  const gaz = gazetteer();
+  const candidates: Candidate[] = [];
+  const acronyms = new Map<string, string>();
+  const lowerWords = new Set<string>();
+  for (const s of sentences) for (const w of s.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{Ll}-]+/gu)) lowerWords.add(w[0]);
+  const allTokens = sentences.map((s) => tokenize(s.text, s.start));
+
+  // Acronyms defined in the text: "Korean Central News Agency (KCNA)", "(DPRK or North Korea)".
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(/((?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&)(?:\s+(?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&))*)\s+\(([\p{Lu}][\p{Lu}.]{1,9})\)/gu)) {
+      const long = acronymLongForm(m[1], m[2]);
+      if (long) acronyms.set(m[2], long);
+    }
+  }
+
+  // State mentions first: they decide what "the North" means and which capitals are places here.
+  const gazMatches: Array<GazetteerMatch & { sentence: number }> = [];
+  sentences.forEach((s, i) => {
+    for (const m of gaz.match(s.text)) gazMatches.push({ ...m, start: m.start + s.start, end: m.end + s.start, sentence: i });
+  });
+  const capitalPlaces = new Set<string>();
+  for (const m of gazMatches) {
+    if (m.kind !== 'capital') continue;
+    const before = text.slice(Math.max(0, m.start - 12), m.start);
+    const prep = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+    const dateline = /^[\p{Lu}\s.]+$/u.test(m.text) && /^\s*[,—–-]/.test(text.slice(m.end, m.end + 3));
+    if (dateline || (prep && LOCATIVE_PREPOSITIONS.has(prep) && prep !== 'from' && !isPossessive(text, m.end))) capitalPlaces.add(m.name.toLowerCase());
+  }
+
+  const typedSpans: Array<[number, number]> = [];
+  const covered = (start: number, end: number): boolean => typedSpans.some(([a, b]) => start < b && end > a);
+  for (const s of sentences) for (const t of findTreatyNames(s.text)) typedSpans.push([s.start + t.start, s.start + t.end]);
+
+  // Capitalised sequences: organisations, places, named events, people.
+  sentences.forEach((s, si) => {
+    const tokens = allTokens[si].filter((t) => !covered(t.start, t.end));
+    for (const seq of capitalisedSequences(text, tokens, s, lowerWords)) classify(seq, s, si);
+  });
+
+  function classify(seq: Token[], s: Sentence, si: number): void {
+    if (!seq.length) return;
+    const words = seq.map((t) => t.lower);
+    const first = seq[0];
+    const last = seq[seq.length - 1];
+    const spanText = text.slice(first.start, last.end);
+    if (gazMatches.some((g) => g.start === first.start && g.end === last.end)) return;
+    const leadState = gazMatches.find((g) => g.start === first.start && (g.kind === 'state' || g.kind === 'demonym'));
+    if (leadState && institutionAfter(text, leadState.end)?.end === last.end) return; // a state institution, below
+    if (isOrganisationName(words)) {
+      // "National Security Council Coordinator for ...": the organisation ends where a title begins
+      let cut = seq.length;
+      for (let i = 1; i < seq.length; i++) {
+        if (ROLES.some((r) => r.every((w, k) => words[i + k] === w)) && words.slice(0, i).some((w) => ORG_HEADS.has(w))) {
+          cut = i;
+          break;
+        }
+      }
+      const orgEnd = seq[cut - 1].end;
+      const orgText = text.slice(first.start, orgEnd);
+      candidates.push(make(s, si, first.start, orgEnd, orgText, 'Organization', `Organization:${norm(orgText)}`, orgText));
+      typedSpans.push([first.start, orgEnd]);
+      if (cut < seq.length) classify(seq.slice(cut), s, si);
+      return;
+    }
+    const headAt = words.findIndex((w, i) => i > 0 && EVENT_NAMED_HEADS.has(w));
+    if (headAt > 0) {
+      // "... on Eve of Kim-Putin Summit" -> "Kim-Putin Summit"; "Moscow Conference on International Security"
+      let from = headAt;
+      while (from > 0 && !CONNECTORS.has(words[from - 1]) && !CAPITALISED_STOPWORDS.has(words[from - 1]) && !/^(makes?|says?|calls?|warns?)$/.test(words[from - 1]) && headAt - from < 3) from--;
+      const evWords = words.slice(from);
+      const evText = text.slice(seq[from].start, last.end);
+      if (!EVENT_NAMED_EXCLUDE.has(evWords.join(' ')) && !EVENT_NAMED_EXCLUDE.has(evWords.slice(-2).join(' '))) {
+        candidates.push(make(s, si, seq[from].start, last.end, evText, 'Event', `Event:${norm(evText)}`, evText));
+        typedSpans.push([seq[from].start, last.end]);
+      }
+      classify(seq.slice(0, from), s, si);
+      return;
+    }
+    const isGaz = (t: Token): boolean => gazMatches.some((g) => g.start <= t.start && g.end >= t.end);
+    const suffixAt = words.findIndex((w, i) => i > 0 && PLACE_SUFFIX_HEADS.has(w));
+    const prefixAt = words.findIndex((w, i) => i < words.length - 1 && PLACE_PREFIX_HEADS.includes(w));
+    if (suffixAt > 0 || prefixAt >= 0) {
+      let from: number;
+      let to: number;
+      if (suffixAt > 0) {
+        from = suffixAt;
+        while (from > 0 && !CONNECTORS.has(words[from - 1]) && suffixAt - from < 3 && !(isGaz(seq[from - 1]) && gazMatches.find((g) => g.start <= seq[from - 1].start && g.end >= seq[from - 1].end)?.kind !== 'demonym')) from--;
+        to = suffixAt;
+      } else {
+        from = prefixAt;
+        to = prefixAt + 1;
+      }
+      if (from < to || prefixAt >= 0) {
+        const pStart = seq[from].start;
+        const pEnd = seq[to].end;
+        const pText = text.slice(pStart, pEnd);
+        const inner = gazMatches.find((g) => g.start === pStart && g.end === pEnd);
+        if (!inner) {
+          candidates.push(make(s, si, pStart, pEnd, pText, 'Place', `Place:${norm(pText)}`, pText));
+          typedSpans.push([pStart, pEnd]);
+        }
+        classify(seq.slice(0, from), s, si);
+        classify(seq.slice(to + 1), s, si);
+        return;
+      }
+    }
+    for (const chunk of personChunks(text, seq, gazMatches)) {
+      const cStart = chunk.tokens[0].start;
+      const cEnd = chunk.tokens[chunk.tokens.length - 1].end;
+      const chunkText = text.slice(cStart, cEnd);
+      if (chunk.tokens.length >= 2 && !s.headline) {
+        candidates.push(make(s, si, cStart, cEnd, chunkText, 'Person', `Person:${norm(chunkText)}`, chunkText));
+      } else if (chunk.tokens.length === 1) {
+        const c = make(s, si, cStart, cEnd, chunkText, 'Person', `Short:${norm(chunkText)}`, chunkText);
+        c.short = 'surname';
+        if (chunk.honorific) c.attributes.honorific = chunk.honorific;
+        candidates.push(c);
+      }
+    }
+    void spanText;
+  }
+
+  // "the Russian defense ministry", "North Korea's Foreign Ministry", "the North Korean and Russian militaries"
+  const northSouth = new Map<string, string>();
+  for (const m of gazMatches) {
+    const compass = /^(North|South|East|West) /.exec(m.kind === 'state' ? m.name : '');
+    if (compass && !northSouth.has(compass[1])) northSouth.set(compass[1], m.code!);
+  }
+  const stateMentions: Array<{ start: number; end: number; code: string; sentence: number; text: string; kind: string }> = [];
+  for (const m of gazMatches) {
+    if (covered(m.start, m.end)) continue;
+    if (m.kind === 'state' || m.kind === 'demonym' || m.kind === 'seat') stateMentions.push({ start: m.start, end: m.end, code: m.code!, sentence: m.sentence, text: m.text, kind: m.kind });
+  }
+  sentences.forEach((s, si) => {
+    for (const m of s.text.matchAll(/\b[Tt]he (North|South)\b(?!\s+\p{Lu})/gu)) {
+      const code = northSouth.get(m[1]);
+      if (code) stateMentions.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, code, sentence: si, text: m[0], kind: 'state' });
+    }
+  });
+  stateMentions.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < stateMentions.length; i++) {
+    const m = stateMentions[i];
+    const info = gaz.states.get(m.code)!;
+    let inst = institutionAfter(text, m.end);
+    if (inst && /^Armed Forces/.test(inst.def.name) && m.kind !== 'demonym') inst = undefined;
+    let found = inst;
+    if (!found) {
+      // coordination: "the North Korean and Russian militaries"
+      const next = stateMentions[i + 1];
+      if (next && /^\s+and\s+$/.test(text.slice(m.end, next.start))) {
+        const nextInst = institutionAfter(text, next.end);
+        if (nextInst && /militaries|ministries|embassies|armies/i.test(nextInst.text)) found = { ...nextInst, end: m.end, text: nextInst.text, coordinated: true };
+      }
+    }
+    if (!found) continue;
+    const demonym = info.demonyms[0] ?? info.name;
+    const name = found.def.name.replace('{state}', info.name);
+    const aliases = [found.def.alias, ...found.def.extraAliases].map((a) => a.replace('{demonym}', demonym).replace('{state}', info.name));
+    const end = found.coordinated ? m.end : found.end;
+    const surface = text.slice(m.start, end).replace(/^the /i, '');
+    if (!found.coordinated) aliases.push(surface);
+    const c = make(sentences[m.sentence], m.sentence, m.start, end, text.slice(m.start, end), 'Organization', `Organization:${norm(name)}`, name);
+    c.aliases = aliases;
+    c.stateCode = m.code;
+    c.attributes.state = info.name;
+    candidates.push(c);
+    typedSpans.push([m.start, end]);
+    // the state itself is still mentioned, as a modifier
+    candidates.push(stateCandidate(sentences[m.sentence], m.sentence, m, false));
+    m.code = ''; // consumed
+  }
+  for (const m of stateMentions) {
+    if (!m.code) continue;
+    if (candidates.some((c) => c.start <= m.start && c.end >= m.end)) continue;
+    candidates.push(stateCandidate(sentences[m.sentence], m.sentence, m, m.kind !== 'demonym'));
+  }
+
+  // Capitals: an actor ("Pyongyang said") is the state; a location ("a parade in Pyongyang") is the place,
+  // when this document uses the city as a place at least once.
+  for (const m of gazMatches) {
+    if (covered(m.start, m.end)) continue;
+    const s = sentences[m.sentence];
+    if (m.kind === 'capital') {
+      const before = text.slice(Math.max(0, m.start - 20), m.start);
+      const prev = /(\p{L}+)[\s]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+      const dateline = /^[\p{Lu}\s.]+$/u.test(m.text) && /^\s*[,—–-]/.test(text.slice(m.end, m.end + 3));
+      const locative = !isPossessive(text, m.end) && (dateline || LOCATIVE_PREPOSITIONS.has(prev) || DIRECTIONAL_PREPOSITIONS.has(prev) || /^visit/.test(prev));
+      if (locative && capitalPlaces.has(m.name.toLowerCase())) {
+        const name = titleCase(m.name);
+        const c = make(s, m.sentence, m.start, m.end, m.text, 'Place', `Place:${norm(name)}`, name);
+        c.stateCode = m.code;
+        c.attributes.country = gaz.states.get(m.code!)?.name ?? '';
+        candidates.push(c);
+      } else {
+        candidates.push(stateCandidate(s, m.sentence, { ...m, code: m.code! }, true));
+      }
+    } else if (m.kind === 'region') {
+      candidates.push(make(s, m.sentence, m.start, m.end, m.text, 'Place', `Place:${norm(m.name)}`, m.name));
+    } else if (m.kind === 'organization') {
+      const c = make(s, m.sentence, m.start, m.end, m.text, 'Organization', `Organization:${norm(m.name)}`, m.name);
+      candidates.push(c);
+    }
+  }
+
+  // Acronym uses and definitions: "KCNA" is the long form defined in this document.
+  sentences.forEach((s, si) => {
+    for (const t of allTokens[si]) {
+      const long = acronyms.get(t.text);
+      if (!long) continue;
+      if (candidates.some((c) => c.start <= t.start && c.end >= t.end)) continue;
+      const c = make(s, si, t.start, t.end, t.text, 'Organization', `Acronym:${t.text}`, t.text);
+      c.short = 'acronym';
+      candidates.push(c);
+    }
+  });
+
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const treatySpans = sentences.flatMap((s) => findTreatyNames(s.text).map((t) => [s.start + t.start, s.start + t.end] as const));
+  // Names inside a treaty's name are part of it, except the parties ("DPRK-Soviet Union Treaty").
+  const kept = candidates.filter((c) => c.type === 'State' || !treatySpans.some(([a, b]) => c.start >= a && c.end <= b));
+  return { candidates: dropNested(kept), acronyms, tokens: allTokens };
+}
+
+const CAPW = String.raw`\p{Lu}[\p{L}’'.]*(?:-\p{L}[\p{L}’'.]*)*`;
+const TREATY_NAME = new RegExp(
+  String.raw`(?:(?:19|20)\d\d\s+)?(?:${CAPW}(?:[\s-]+${CAPW})*\s+)?(?:${[...TREATY_HEADS].map((h) => h[0].toUpperCase() + h.slice(1)).join('|')})` +
+    String.raw`(?:\s+(?:of|on|for|between|to)\s+(?:the\s+)?${CAPW}(?:\s+(?:of|on|for|the|and)?\s*${CAPW})*(?:(?:,\s+|,?\s+and\s+)${CAPW}(?:\s+${CAPW})*)*)?(?![\p{L}])`,
+  'gu',
+);
+
+/** Capitalised treaty names: "1961 DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance". */
+export function findTreatyNames(text: string): Array<{ start: number; end: number; text: string }> {
+  const out: Array<{ start: number; end: number; text: string }> = [];
+  for (const m of text.matchAll(TREATY_NAME)) {
+    let value = m[0];
+    // "North Atlantic Treaty Organization" is an organisation
+    if (/^\s+\p{Lu}\p{L}*/u.test(text.slice(m.index + value.length)) && ORG_HEADS.has((/^\s+(\p{L}+)/u.exec(text.slice(m.index + value.length))?.[1] ?? '').toLowerCase())) continue;
+    // strip sentence-initial "The"/"In" etc.
+    const lead = /^(?:The|A|An|In|On|Under|Of|By)\s+/.exec(value);
+    let start = m.index;
+    if (lead) {
+      start += lead[0].length;
+      value = value.slice(lead[0].length);
+    }
+    if (!/\s/.test(value) && !/^\p{Lu}/u.test(value)) continue;
+    if (/^(?:Treaty|Pact|Charter|Agreement|Accord|Deal)$/.test(value)) continue;
+    out.push({ start, end: start + value.length, text: value });
+  }
+  return out;
+}
+
+function make(s: Sentence, si: number, start: number, end: number, text: string, type: EntityType, key: string, name: string): Candidate {
+  void s;
+  return { start, end, text, type, key, name, aliases: [], sentence: si, actor: true, attributes: {} };
+}
+
+function stateCandidate(s: Sentence, si: number, m: { start: number; end: number; code: string; text: string; kind: string }, actor: boolean): Candidate {
+  const info = gazetteer().states.get(m.code)!;
+  const c = make(s, si, m.start, m.end, m.text, 'State', `State:${m.code}`, info.name);
+  c.stateCode = m.code;
+  c.actor = actor && m.kind !== 'demonym';
+  c.demonym = m.kind === 'demonym';
+  if (info.official && info.official !== info.name) c.attributes.officialName = info.official;
+  if (info.historical) c.attributes.historical = true;
+  return c;
+}
+
+function institutionAfter(text: string, end: number): { def: (typeof STATE_INSTITUTIONS)[number]; end: number; text: string; coordinated?: boolean } | undefined {
+  const rest = text.slice(end, end + 60);
+  const lead = /^(?:[’']s?)?\s+/.exec(rest);
+  if (!lead) return undefined;
+  const after = rest.slice(lead[0].length);
+  for (const def of STATE_INSTITUTIONS) {
+    const m = def.re.exec(after);
+    if (!m) continue;
+    const next = after.slice(m[0].length);
+    // "U.S. military support": a modifier of another noun, not the institution itself
+    if (/^Armed Forces/.test(def.name) && /^\s+\p{Ll}+/u.test(next)) {
+      const w = /^\s+(\p{Ll}+)/u.exec(next)![1];
+      if (!/^(and|or|of|is|are|was|were|has|have|had|will|would|to|in|on|at|for|with|that|which|who|as|said|says)$/.test(w)) continue;
+    }
+    return { def, end: end + lead[0].length + m[0].length, text: m[0] };
+  }
+  return undefined;
+}
+
+/** Maximal runs of capitalised tokens, joined by connectors ("Center for Strategic and International Studies"). */
+function capitalisedSequences(text: string, tokens: Token[], s: Sentence, lowerWords: Set<string>): Token[][] {
+  const out: Token[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    const seq = [tokens[i]];
+    let j = i + 1;
+    while (j < tokens.length && !seq[seq.length - 1].possessive) {
+      const g = text.slice(seq[seq.length - 1].end, tokens[j].start);
+      if (!/^\s$/.test(g) && !(g === '' && false)) break;
+      if (isCapitalised(tokens[j])) {
+        seq.push(tokens[j]);
+        j++;
+      } else if (CONNECTORS.has(tokens[j].lower) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]) && !isMonthName(tokens[j + 1].text) && !isWeekdayName(tokens[j + 1].text) && /^\s$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+        seq.push(tokens[j], tokens[j + 1]);
+        j += 2;
+      } else break;
+    }
+    i = j;
+    // Sentence-initial words and capitalised function words are not names.
+    while (seq.length) {
+      const t = seq[0];
+      const initial = t.start === s.start || /[“"‘(\[\]]\s*$/.test(text.slice(s.start, t.start)) || /[:—–]\s*$/.test(text.slice(s.start, t.start));
+      const common = CAPITALISED_STOPWORDS.has(t.lower) || CONNECTORS.has(t.lower) || /ly$/.test(t.lower) || (initial && lowerWords.has(t.lower) && !gazetteer().isKnownForm(t.text));
+      if (!common) break;
+      seq.shift();
+    }
+    while (seq.length && CONNECTORS.has(seq[seq.length - 1].lower)) seq.pop();
+    if (seq.length) out.push(seq);
+  }
+  return out;
+}
+
+function isOrganisationName(words: string[]): boolean {
+  const joined = words.join(' ');
+  if (ORG_LEADING.some((h) => joined.startsWith(h + ' '))) return true;
+  if (ORG_MULTI_HEADS.some((h) => joined.endsWith(' ' + h))) return true;
+  return words.slice(1).some((w) => ORG_HEADS.has(w)) || (words.length >= 2 && ORG_HEADS.has(words[0]) && false);
+}
+
+/** Splits a sequence at titles, honorifics, connectors and known places/states; what remains may be names. */
+function personChunks(text: string, seq: Token[], gaz: GazetteerMatch[]): Array<{ tokens: Token[]; honorific?: string }> {
+  const chunks: Array<{ tokens: Token[]; honorific?: string; afterConnector?: boolean }> = [];
+  let current: Token[] = [];
+  let honorific: string | undefined;
+  let afterConnector = false;
+  const flush = (): void => {
+    if (current.length) chunks.push({ tokens: current, honorific, afterConnector });
+    current = [];
+    honorific = undefined;
+    afterConnector = false;
+  };
+  for (let i = 0; i < seq.length; i++) {
+    const t = seq[i];
+    const role = ROLES.find((r) => r.every((w, k) => seq[i + k]?.lower === w));
+    if (role) {
+      flush();
+      i += role.length - 1;
+      continue;
+    }
+    if (HONORIFICS.has(t.lower) && /^\./.test(text.slice(t.end, t.end + 1)) || (HONORIFICS.has(t.lower) && /^(comrade|sir|dame|lord|lady|miss)$/.test(t.lower))) {
+      flush();
+      honorific = t.text;
+      continue;
+    }
+    const inGaz = gaz.some((g) => g.start <= t.start && g.end >= t.end) || gaz.some((g) => t.start <= g.start && t.end >= g.end);
+    if (inGaz || CONNECTORS.has(t.lower) || !NAME_TOKEN.test(t.text) || CAPITALISED_STOPWORDS.has(t.lower)) {
+      flush();
+      if (CONNECTORS.has(t.lower)) afterConnector = true;
+      continue;
+    }
+    current.push(t);
+    if (t.possessive) {
+      const h = honorific;
+      flush();
+      honorific = h ? undefined : undefined;
+    }
+  }
+  flush();
+  return chunks.filter((c) => {
+    if (c.tokens.length > 4) return false;
+    if (c.tokens.length === 1 && isMonthName(c.tokens[0].text)) return Boolean(c.honorific);
+    if (c.afterConnector) return false; // "Coordinator for Strategic Communications"
+    if (c.tokens.some((t) => NON_NAME_WORDS.has(t.lower))) return false;
+    return true;
+  });
+}
+
+function acronymLongForm(phrase: string, acronym: string): string | undefined {
+  const letters = acronym.replace(/\./g, '').replace(/s$/, '');
+  const words = phrase.split(/\s+/);
+  for (let k = 1; k <= words.length; k++) {
+    const tail = words.slice(words.length - k);
+    if (/^(of|for|and|on|the|&)$/i.test(tail[0])) continue;
+    const initials = tail
+      .filter((w) => !/^(of|for|and|on|the|&)$/i.test(w))
+      .flatMap((w) => (/^(\p{Lu}\.)+$/u.test(w) ? w.replace(/\./g, '').split('') : w.split(/[-–]/).map((p) => p[0])))
+      .join('')
+      .toUpperCase();
+    if (initials === letters || (initials.length === letters.length + 1 && initials.startsWith(letters[0]) && letters.split('').every((l) => initials.includes(l)))) {
+      return tail.join(' ');
+    }
+  }
+  return undefined;
+}
+
+function dropNested(candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    const outer = out.find((o) => o.start <= c.start && o.end >= c.end && !(o.start === c.start && o.end === c.end && o.type !== c.type));
+    // A state named inside an institution ("Russian" in "Russian defense ministry") stays, as a modifier.
+    if (outer && !(outer.type === 'Organization' && outer.stateCode && c.type === 'State')) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+function isPossessive(text: string, end: number): boolean {
+  return /^[’']s?(?![\p{L}])/u.test(text.slice(end, end + 3));
+}
+
+export function norm(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .toLowerCase()
+    .replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1')
+    .replace(/\b([a-z])\.(?![a-z])/g, '$1')
+    .replace(/'s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+function titleCase(s: string): string {
+  return /^[\p{Lu}\s.]+$/u.test(s) ? s.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase()) : s;
+}

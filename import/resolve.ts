@@ -1,0 +1,114 @@
+/**
+ * Stage 5: resolve (within one document). Groups the recognised mentions into entities: short forms
+ * ("Kang", "Mr. Kim", "Putin") join the full name they abbreviate — never across two people who only share
+ * a family name unless the text makes one of them the obvious referent —, acronyms join their long forms,
+ * capitals and seats of government used as actors join their state. Cross-document merging is in merge.ts.
+ */
+import type { AttributeValue, EntityType } from '../graph/model/types';
+import type { Candidate, Recognised } from './recognise';
+import { norm } from './recognise';
+import type { Sentence } from './segment';
+
+export interface ResolvedMention {
+  key: string; // entity key in this document
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  actor: boolean;
+  demonym: boolean;
+}
+
+export interface DocEntity {
+  key: string;
+  type: EntityType;
+  name: string;
+  aliases: Set<string>;
+  attributes: Record<string, AttributeValue>;
+  stateCode?: string;
+}
+
+export interface Resolved {
+  entities: Map<string, DocEntity>;
+  mentions: ResolvedMention[]; // sorted by start
+  acronyms: Map<string, string>;
+}
+
+export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved {
+  const { candidates, acronyms } = recognised;
+  const entities = new Map<string, DocEntity>();
+  const mentions: ResolvedMention[] = [];
+
+  // People introduced with a full name somewhere outside headlines.
+  const fullPeople = new Map<string, { name: string; tokens: string[]; count: number; first: number }>();
+  for (const c of candidates) {
+    if (c.type !== 'Person' || c.short) continue;
+    if (sentences[c.sentence]?.headline) continue;
+    const cur = fullPeople.get(c.key) ?? { name: c.text, tokens: norm(c.text).split(' '), count: 0, first: c.start };
+    cur.count++;
+    fullPeople.set(c.key, cur);
+  }
+
+  const add = (c: Candidate, key: string, type: EntityType, name: string): void => {
+    const e = entities.get(key) ?? { key, type, name, aliases: new Set<string>(), attributes: {}, stateCode: c.stateCode };
+    if (c.text !== e.name && !c.demonym) e.aliases.add(c.text.replace(/^the /, (m) => (c.type === 'State' ? m : '')));
+    if (c.demonym) e.aliases.add(c.text.replace(/s$/, ''));
+    for (const a of c.aliases) if (a !== e.name) e.aliases.add(a);
+    Object.assign(e.attributes, c.attributes);
+    delete e.attributes.honorific;
+    entities.set(key, e);
+    mentions.push({ key, type, start: c.start, end: c.end, text: c.text, sentence: c.sentence, actor: c.actor, demonym: Boolean(c.demonym) });
+  };
+
+  for (const c of candidates) {
+    if (c.type === 'Person' && c.short === 'surname') {
+      const target = resolveShortName(norm(c.text), c.start, fullPeople);
+      if (target) add(c, target, 'Person', fullPeople.get(target)!.name);
+      continue;
+    }
+    if (c.type === 'Person' && !fullPeople.has(c.key)) continue; // a name seen only in a headline
+    if (c.short === 'acronym') {
+      const long = acronyms.get(c.text)!;
+      const longCandidate = candidates.find((o) => o.text === long || o.text.endsWith(long));
+      if (longCandidate && !longCandidate.short) add(c, longCandidate.key, longCandidate.type, longCandidate.name);
+      continue; // treaties ("NPT") are resolved with treaties
+    }
+    add(c, c.key, c.type, c.name);
+  }
+
+  // Prefer the most frequent full form as a person's name ("Kim Jong Un" over "Kim Jong-un" if both).
+  for (const e of entities.values()) {
+    if (e.type !== 'Person') continue;
+    const forms = mentions.filter((m) => m.key === e.key && fullPeople.has(`Person:${norm(m.text)}`)).map((m) => m.text);
+    const best = mostFrequent(forms);
+    if (best && best !== e.name) {
+      e.aliases.add(e.name);
+      e.name = best;
+      e.aliases.delete(best);
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { entities, mentions, acronyms };
+}
+
+/**
+ * "Kang" -> "Kang Sun Nam"; "Putin" -> "Vladimir Putin". When two people share the word ("Kim" for Kim Yo
+ * Jong and Kim Jong Un), the one the document talks about most wins, then the one introduced first.
+ */
+export function resolveShortName(
+  short: string,
+  _at: number,
+  people: Map<string, { tokens: string[]; count: number; first: number }>,
+): string | undefined {
+  const matches = [...people.entries()].filter(([, p]) => p.tokens.length > 1 && (p.tokens[0] === short || p.tokens[p.tokens.length - 1] === short));
+  if (!matches.length) return undefined;
+  matches.sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
+  return matches[0][0];
+}
+
+function mostFrequent(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

@@ -1,0 +1,71 @@
+/**
+ * Stage 3: segment. Splits the kept ranges into sentences with offsets into the document text. A kept
+ * range is a paragraph or line; sentences never cross one. Abbreviations ("U.S.", "Mr.", "Apr.") do not end
+ * a sentence.
+ */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number; // index of the kept range it comes from
+  headline: boolean; // a title-like line: capitalised words, no sentence punctuation
+}
+
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof st sen rep gen adm col lt maj capt sgt gov amb pres rev jr sr co corp inc ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec approx est fig'.split(' '),
+);
+
+export function segment(text: string, keptRanges: Array<[number, number]>): Sentence[] {
+  const sentences: Sentence[] = [];
+  keptRanges.forEach(([rangeStart, rangeEnd], paragraph) => {
+    const para = text.slice(rangeStart, rangeEnd);
+    const headline = isHeadline(para);
+    let from = 0;
+    const boundary = /[.!?…]+["”’)\]]*(?:\[\d+\])?(?=\s+["“‘(\[]?[A-Z0-9])/g;
+    let m: RegExpExecArray | null;
+    while ((m = boundary.exec(para))) {
+      const end = m.index + m[0].length;
+      if (!isSentenceEnd(para, m.index, m[0])) continue;
+      push(from, end);
+      from = end;
+    }
+    push(from, para.length);
+
+    function push(s: number, e: number): void {
+      const raw = para.slice(s, e);
+      const lead = raw.length - raw.trimStart().length;
+      const body = raw.trim();
+      if (!body) return;
+      const start = rangeStart + s + lead;
+      sentences.push({ start, end: start + body.length, text: body, paragraph, headline });
+    }
+  });
+  return sentences;
+}
+
+function isSentenceEnd(para: string, dotIndex: number, match: string): boolean {
+  if (!match.startsWith('.') || match.length > 1) {
+    if (match.startsWith('.')) {
+      // "U.S.”" or "Jr.)": check the word before the dot all the same.
+    } else return true;
+  }
+  const before = para.slice(0, dotIndex);
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) {
+    // "U.S." or "N." (an initial): a sentence ends here only if what follows is clearly a new sentence
+    const after = para.slice(dotIndex + match.length).trimStart();
+    return /^(The|This|That|These|It|In|But|And|He|She|They|We|A|An|On|At|For|As|However)\b/.test(after) && !/^\p{Lu}$/u.test(word);
+  }
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** "Why Is North Korea Supporting Russia on Ukraine?": mostly capitalised words, short. */
+export function isHeadline(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 20) return false;
+  const small = /^(a|an|the|of|on|in|to|for|and|or|but|at|by|with|from|as|vs\.?|is)$/;
+  const content = words.filter((w) => !small.test(w));
+  const capitalised = content.filter((w) => /^["“‘(]?[\p{Lu}\d]/u.test(w));
+  if (/[.!]["”’]?$/.test(line.trim()) && words.length > 6) return false;
+  return content.length > 0 && capitalised.length / content.length >= 0.75 && words.length >= 2;
+}
