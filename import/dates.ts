@@ -53,6 +53,7 @@ export function findDates(text: string, reference?: string): DateMention[] {
 
 function resolveIso(r: chrono.ParsedResult, ref: Date | undefined): string | undefined {
   const s = r.start;
+  if (!ref && !s.isCertain('year')) return undefined; // "last month", "January 27": unknown without the document date
   const relative = !s.isCertain('year') && !s.isCertain('month') && !s.isCertain('day');
   if (relative) {
     // "last month", "on Tuesday", "this week": only meaningful against a known document date.

@@ -22,6 +22,7 @@ import type { Sentence } from './segment';
 import type { Token } from './tokens';
 import type { DateMention } from './dates';
 import { norm } from './recognise';
+import { gazetteer } from './gazetteer';
 
 export interface DocEvent {
   key: string;
@@ -39,6 +40,7 @@ export interface DocEvent {
   mentions: Array<{ start: number; end: number; text: string; sentence: number }>;
   first: number;
   core?: string;
+  capCore?: string;
   mergedInto?: string;
 }
 
@@ -67,8 +69,10 @@ export function findEvents(ctx: EventContext): DocEvent[] {
     void si;
     return e;
   };
-  const mostRecent = (kind: string, before: number): DocEvent | undefined =>
-    [...events].reverse().find((e) => !e.mergedInto && group(e.kind) === group(kind) && e.mentions.some((m) => m.start < before));
+  const mostRecent = (kind: string, before: number): DocEvent | undefined => {
+    const seen = [...events].reverse().filter((e) => !e.mergedInto && group(e.kind) === group(kind) && e.mentions.some((m) => m.start < before));
+    return (CONFLICT_KINDS.has(kind) ? seen.find((e) => e.target) : undefined) ?? seen[0];
+  };
 
   sentences.forEach((s, si) => {
     const tokens = ctx.tokens[si];
@@ -110,8 +114,8 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       }
       // "Ukraine War": a war in that state
       if (CONFLICT_KINDS.has(kind)) {
-        const st = mentions.find((x) => x.start >= m.start && x.end <= m.end && x.type === 'State');
-        if (st) e.target = { key: st.key, sentence: si };
+        const st = gazetteer().match(m.text).find((g) => g.kind === 'state' && resolved.entities.has(`State:${g.code}`));
+        if (st) e.target = { key: `State:${st.code}`, sentence: si };
       }
       const d = dateAfter(m.end);
       if (d?.iso && !e.date) {
@@ -160,11 +164,26 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const ofTarget = tailMentions.find((m) => /^\s+of\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.type === 'State');
       const toDest = tailMentions.find((m) => /^\s+(to|in)\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && (m.type === 'State' || m.type === 'Place'));
       const inPlace = tailMentions.find((m) => /\b(in|at|on)\s+(?:and\s+around\s+)?(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && (m.type === 'Place' || m.type === 'State'));
-      const byAgents = tailMentions.filter((m) => /\bby\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.actor);
+      const byAgents = tailMentions.filter((m) => /\bby\s+(?:the\s+|an?\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.actor);
       const modifierStates = leftMentions.filter((m) => m.type === 'State' && m.key !== possessor);
       const modifierPlace = leftMentions.find((m) => m.type === 'Place');
       const date = dateAfter(np.end) ?? dates.find((d) => d.start >= np.headEnd && d.end <= np.end);
-      const anchored = Boolean(possessor || between.length || withs.length || toDest || inPlace || ofTarget || (date && date.iso) || modifierStates.length >= 2 || modifierPlace);
+      const conflict = CONFLICT_KINDS.has(kind);
+      // "the Ukraine war": a state before "war" is where the war is; before "invasion" it is the invader
+      const modifierTarget = conflict && kind !== 'invasion' ? modifierStates.find((m) => !m.demonym) : undefined;
+      const anchored = Boolean(
+        possessor ||
+          between.length ||
+          withs.length ||
+          byAgents.length ||
+          (date && date.iso) ||
+          (kind === 'visit' && toDest) ||
+          modifierStates.length >= 2 ||
+          modifierPlace ||
+          modifierTarget ||
+          (conflict && (ofTarget || inPlace)) ||
+          (EVENT_STRONG.has(kind) && inPlace),
+      );
       const definiteBare = (np.determiner === 'the' || np.determiner === 'this' || np.determiner === 'that' || np.left.some((t) => /^(week|month|year)$/.test(t.lower))) && !anchored;
       const cutPoints = tailMentions.map((m) => m.end);
       const variants = phraseVariants(text, np, cutPoints, date?.end);
@@ -206,15 +225,16 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       } else if (CONFLICT_KINDS.has(kind)) {
         if (possessor && entity(possessor)?.type !== 'Person' && !e.attacker) e.attacker = { key: possessor, sentence: si };
         if (possessor && entity(possessor)?.type === 'Person') e.participants.set(possessor, si);
-        const tgt = ofTarget ?? (inPlace && (entity(inPlace.key)?.type === 'State' || entity(inPlace.key)?.type === 'Place') ? inPlace : undefined);
+        const tgt = ofTarget ?? modifierTarget ?? (inPlace && (entity(inPlace.key)?.type === 'State' || entity(inPlace.key)?.type === 'Place') ? inPlace : undefined);
         if (tgt && !e.target) e.target = { key: tgt.key, sentence: si };
-        if (!e.attacker) {
+        if (!e.attacker && kind === 'invasion') {
           const att = modifierStates.find((m) => m.key !== tgt?.key);
           if (att) e.attacker = { key: att.key, sentence: si };
         }
-        for (const w of withs) if (!e.target && entity(w.key)?.type === 'State') e.target = { key: w.key, sentence: si };
       } else if (possessor) e.participants.set(possessor, si);
-      for (const b of [...between, ...withs, ...byAgents]) if (b.type !== 'Place' && !(CONFLICT_KINDS.has(kind) && b.key === e.target?.key)) e.participants.set(b.key, si);
+      for (const b of [...between, ...withs, ...byAgents]) if (b.type !== 'Place' && !(conflict && b.key === e.target?.key)) e.participants.set(b.key, si);
+      const firstCap = np.left.find((t) => /^\p{Lu}/u.test(t.text) && !t.possessive && !mentions.some((m) => m.start <= t.start && m.end >= t.end && m.type !== 'Place'));
+      if (firstCap && MEETING_KINDS.has(kind)) e.capCore ??= text.slice(firstCap.start, np.headEnd);
       if (kind === 'exercise' || kind === 'test' || kind === 'parade') for (const m of modifierStates) if (!m.demonym || modifierStates.length >= 2) e.participants.set(m.key, si);
       if (inPlace && kind !== 'visit' && !CONFLICT_KINDS.has(kind) && !e.place) e.place = { key: inPlace.key, sentence: si };
       if (modifierPlace && !e.place) e.place = { key: modifierPlace.key, sentence: si };
@@ -235,7 +255,13 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       }
       // "at the conference": the people and organisations of the sentence took part
       if (/\b(?:at|during)\s+$/.test(text.slice(Math.max(s.start, np.start - 8), np.start))) {
-        for (const m of inSentence(si)) if ((m.type === 'Person' || (m.type === 'Organization' && m.actor)) && !(m.start >= np.start && m.end <= np.end)) e.participants.set(m.key, si);
+        const quoted = quotedSpans(text, s.start, s.end);
+        for (const m of inSentence(si)) {
+          if (!(m.type === 'Person' || (m.type === 'Organization' && m.actor)) || (m.start >= np.start && m.end <= np.end)) continue;
+          if (quoted.some(([a, b]) => m.start >= a && m.end <= b)) continue;
+          if (m.end < np.start - 80 || m.start > np.end + 80) continue;
+          e.participants.set(m.key, si);
+        }
         // "on Kang’s behalf"
         for (const b of text.slice(s.start, s.end).matchAll(/on\s+(\p{Lu}[\p{L}-]*)[’']s\s+behalf/gu)) {
           const m = mentionAt(s.start + (b.index ?? 0) + 3);
@@ -258,10 +284,13 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const future = futureAfter(verbEnd);
       if (!date && !(future && future.end <= clauseEnd + future.text.length)) continue;
       const before = inSentence(si).filter((m) => m.end <= verbStart && m.actor);
-      const subject = before.find((m) => m.type === 'Person') ?? [...before].reverse().find((m) => m.type === 'State' || m.type === 'Organization');
+      const subject = subjectOf(text, before, verbStart);
       if (!subject) continue;
       const afterMentions = inSentence(si).filter((m) => m.start >= verbEnd && m.end <= Math.max(clauseEnd, date?.end ?? 0));
-      const dest = afterMentions.find((m) => m.type === 'Place' || m.type === 'State');
+      const dest = afterMentions.find(
+        (m) => (m.type === 'Place' || m.type === 'State') && (kind !== 'delivery' || /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(verbEnd, m.start - 8), m.start))),
+      );
+      if (kind === 'delivery' && !dest) continue;
       const others = afterMentions.filter((m) => m.type === 'Person' || (m.type === 'Organization' && m.actor));
       const dateEnd = date ? date.end : future!.end;
       const endings = [dateEnd, ...afterMentions.map((m) => m.end)].filter((x) => x > verbEnd);
@@ -307,6 +336,26 @@ const FOLLOWERS = new Set(
   ),
 );
 
+/** The subject of a verb: the nearest actor before it, or the person an apposition describes. */
+function subjectOf(text: string, before: ResolvedMention[], verbStart: number): ResolvedMention | undefined {
+  const nearest = before[before.length - 1];
+  if (!nearest) return undefined;
+  const person = before.find((m) => m.type === 'Person' && /^,\s/.test(text.slice(m.end, m.end + 2)) && /,\s*$/.test(text.slice(m.end, verbStart)) && !/[“”"]/.test(text.slice(m.end, verbStart)));
+  return person ?? nearest;
+}
+
+function quotedSpans(text: string, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /[“"]([^”"]*)[”"]/g;
+  const slice = text.slice(from, to);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) out.push([from + m.index, from + m.index + m[0].length]);
+  // an opening quote never closed in this sentence runs to its end
+  const open = slice.lastIndexOf('“');
+  if (open > slice.lastIndexOf('”')) out.push([from + open, to]);
+  return out;
+}
+
 function clauseEndAfter(text: string, from: number, sentenceEnd: number): number {
   const m = /[;:]|,\s+(?:and|but|while|which|who|he|she|they)\b|\s(?:that|which|while|because)\s/.exec(text.slice(from, sentenceEnd));
   return m ? from + m.index : sentenceEnd;
@@ -339,6 +388,7 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
     for (const [k, v] of from.participants) if (!into.participants.has(k)) into.participants.set(k, v);
     into.named ??= from.named;
     into.core ??= from.core;
+    into.capCore ??= from.capCore;
     into.date ??= from.date;
     into.dateText ??= from.dateText;
     into.visitor ??= from.visitor;
@@ -359,6 +409,12 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
   const targeted = live().filter((e) => CONFLICT_KINDS.has(e.kind) && e.target);
   const targets = new Set(targeted.map((e) => e.target!.key));
   if (targets.size === 1) for (const e of live().filter((x) => CONFLICT_KINDS.has(x.kind) && !x.target && !x.named)) merge(targeted[0], e);
+  // Conferences and forums of one document are one gathering unless two different names say otherwise.
+  const gatherings = live().filter((e) => group(e.kind) === 'gathering');
+  for (const g of gatherings) {
+    const into = live().find((x) => x !== g && group(x.kind) === 'gathering' && x.first < g.first && compatibleDates(x.date, g.date) && !(x.named && g.named));
+    if (into && !g.mergedInto) merge(into, g);
+  }
   // Same canonical name: same event.
   const byName = new Map<string, DocEvent>();
   for (const e of live()) {
@@ -379,8 +435,9 @@ export function eventName(e: DocEvent, resolved: Resolved): string {
     return ent.name;
   };
   if (CONFLICT_KINDS.has(e.kind) && e.target) return `War in ${name(e.target.key)}`;
-  if (e.named) return e.named.replace(/^the\s+/i, '');
   if (e.kind === 'visit' && e.visitor && e.destination) return `${name(e.visitor.key)}’s visit to ${stateOf(e.destination.key)}`;
+  if (e.named) return e.named.replace(/^the\s+/i, '');
+  if (e.capCore) return `${e.capCore}${e.date ? ` (${e.date.slice(0, 7)})` : ''}`;
   const people = [...e.participants.keys()].filter((k) => resolved.entities.get(k)?.type === 'Person').map((k) => name(k)!).sort();
   if (MEETING_KINDS.has(e.kind) && people.length >= 2) return `${capitalise(e.kind)} between ${people.join(' and ')}${e.date ? ` (${e.date.slice(0, 4)})` : ''}`;
   if (['statement', 'briefing', 'editorial', 'speech'].includes(e.kind) && e.participants.size) {

@@ -127,6 +127,13 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
       if (TAIL_PREPOSITIONS.has(t.lower) && ctx.dateStartsAt(t.start)) break;
       if (ctx.dateStartsAt(t.start)) break;
       if (DATE_WORDS.has(t.lower)) break;
+      const inside = ctx.mentionAt(t.start);
+      if (inside && inside.end > t.end) {
+        // a name with a possessive inside: "Democratic People’s Republic of Korea"
+        while (j < tokens.length && tokens[j].end <= inside.end) tail.push(tokens[j++]);
+        j--;
+        continue;
+      }
       if (/^\p{Lu}/u.test(t.text) || /^\d/.test(t.text) || TAIL_PREPOSITIONS.has(t.lower) || DETERMINERS.has(t.lower)) {
         tail.push(t);
         continue;

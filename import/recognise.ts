@@ -15,6 +15,7 @@ import {
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
   ORG_HEADS,
+  ORG_DESCRIPTORS,
   ORG_LEADING,
   ORG_MULTI_HEADS,
   PLACE_PREFIX_HEADS,
@@ -42,6 +43,8 @@ export interface Candidate {
   demonym?: boolean;
   /** A short form ("Kang", "Mr. Kim", "KCNA") that resolve maps to a full name. */
   short?: 'surname' | 'acronym';
+  /** the text is not a name of the entity ("North Korean" in "the North Korean and Russian militaries") */
+  noTextAlias?: boolean;
   stateCode?: string;
   attributes: Record<string, AttributeValue>;
 }
@@ -92,11 +95,13 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
 
   const typedSpans: Array<[number, number]> = [];
   const covered = (start: number, end: number): boolean => typedSpans.some(([a, b]) => start < b && end > a);
-  for (const s of sentences) for (const t of findTreatyNames(s.text)) typedSpans.push([s.start + t.start, s.start + t.end]);
+  const treatyNameSpans: Array<[number, number]> = [];
+  for (const s of sentences) for (const t of findTreatyNames(s.text)) treatyNameSpans.push([s.start + t.start, s.start + t.end]);
+  const inTreatyName = (start: number, end: number): boolean => treatyNameSpans.some(([a, b]) => start < b && end > a);
 
   // Capitalised sequences: organisations, places, named events, people.
   sentences.forEach((s, si) => {
-    const tokens = allTokens[si].filter((t) => !covered(t.start, t.end));
+    const tokens = allTokens[si].filter((t) => !covered(t.start, t.end) && !inTreatyName(t.start, t.end));
     for (const seq of capitalisedSequences(text, tokens, s, lowerWords)) classify(seq, s, si);
   });
 
@@ -222,10 +227,12 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     const end = found.coordinated ? m.end : found.end;
     const surface = text.slice(m.start, end).replace(/^the /i, '');
     if (!found.coordinated) aliases.push(surface);
+    else aliases.push(`${demonym} ${found.text.replace(/ies$/, 'y').replace(/s$/, '')}`);
     const c = make(sentences[m.sentence], m.sentence, m.start, end, text.slice(m.start, end), 'Organization', `Organization:${norm(name)}`, name);
     c.aliases = aliases;
     c.stateCode = m.code;
     c.attributes.state = info.name;
+    if (found.coordinated) c.noTextAlias = true;
     candidates.push(c);
     typedSpans.push([m.start, end]);
     // the state itself is still mentioned, as a modifier
@@ -265,6 +272,38 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     }
   }
 
+  // "its open-source intelligence platform, 38 North": a name introduced by what it is
+  const definedNames = new Set<string>();
+  const descriptors = [...ORG_DESCRIPTORS].map((d) => escapeRe(d)).join('|');
+  sentences.forEach((s, si) => {
+    const re = new RegExp(`\\b(?:${descriptors}),\\s+((?:\\d+\\s+)?\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,4})(?=[,.;)]|\\s+(?:is|was|has|said)\\b)`, 'gu');
+    for (const m of s.text.matchAll(re)) {
+      const start = s.start + (m.index ?? 0) + m[0].length - m[1].length;
+      const end = start + m[1].length;
+      if (candidates.some((c) => c.start < end && c.end > start && c.type !== 'Person')) continue;
+      for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= start && candidates[k].end <= end) candidates.splice(k, 1);
+      candidates.push(make(s, si, start, end, m[1], 'Organization', `Organization:${norm(m[1])}`, m[1]));
+      typedSpans.push([start, end]);
+      definedNames.add(m[1]);
+    }
+    // "Wagner is a Russian private mercenary organization."
+    const def = new RegExp(`^(\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,3})\\s+is\\s+an?\\s+(?:[\\p{L}-]+\\s+){0,4}(?:${descriptors})\\b`, 'u').exec(s.text);
+    if (def && !candidates.some((c) => c.start === s.start && c.type === 'Organization')) {
+      for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= s.start && candidates[k].end <= s.start + def[1].length && candidates[k].type === 'Person') candidates.splice(k, 1);
+      if (!candidates.some((c) => c.start === s.start && c.end === s.start + def[1].length))
+        candidates.push(make(s, si, s.start, s.start + def[1].length, def[1], 'Organization', `Organization:${norm(def[1])}`, def[1]));
+    }
+  });
+  // A name defined once is the same name elsewhere in the document ("A 38 North analysis").
+  for (const name of definedNames) {
+    sentences.forEach((s, si) => {
+      for (const m of s.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+        const start = s.start + (m.index ?? 0);
+        if (candidates.some((c) => c.start < start + name.length && c.end > start && c.type !== 'Person')) continue;
+        candidates.push(make(s, si, start, start + name.length, name, 'Organization', `Organization:${norm(name)}`, name));
+      }
+    });
+  }
   // Acronym uses and definitions: "KCNA" is the long form defined in this document.
   sentences.forEach((s, si) => {
     for (const t of allTokens[si]) {
@@ -370,6 +409,8 @@ function capitalisedSequences(text: string, tokens: Token[], s: Sentence, lowerW
       } else break;
     }
     i = j;
+    // "Hague-based International Criminal Court": the first word only qualifies the name
+    if (seq.length > 1 && /-(?:based|led|backed|owned|run|funded|made|born|era|style|linked|affiliated|allied|aligned)$/.test(seq[0].lower)) seq.shift();
     // Sentence-initial words and capitalised function words are not names.
     while (seq.length) {
       const t = seq[0];
@@ -419,7 +460,7 @@ function personChunks(text: string, seq: Token[], gaz: GazetteerMatch[]): Array<
     const inGaz = gaz.some((g) => g.start <= t.start && g.end >= t.end) || gaz.some((g) => t.start <= g.start && t.end >= g.end);
     if (inGaz || CONNECTORS.has(t.lower) || !NAME_TOKEN.test(t.text) || CAPITALISED_STOPWORDS.has(t.lower)) {
       flush();
-      if (CONNECTORS.has(t.lower)) afterConnector = true;
+      if (CONNECTORS.has(t.lower) && t.lower !== 'and') afterConnector = true;
       continue;
     }
     current.push(t);
@@ -466,6 +507,10 @@ function dropNested(candidates: Candidate[]): Candidate[] {
     out.push(c);
   }
   return out;
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isPossessive(text: string, end: number): boolean {

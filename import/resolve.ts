@@ -52,7 +52,7 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
 
   const add = (c: Candidate, key: string, type: EntityType, name: string): void => {
     const e = entities.get(key) ?? { key, type, name, aliases: new Set<string>(), attributes: {}, stateCode: c.stateCode };
-    if (c.text !== e.name && !c.demonym) e.aliases.add(c.text.replace(/^the /, (m) => (c.type === 'State' ? m : '')));
+    if (c.text !== e.name && !c.demonym && !c.noTextAlias) e.aliases.add(c.text.replace(/^the /, (m) => (c.type === 'State' ? m : '')));
     if (c.demonym) e.aliases.add(c.text.replace(/s$/, ''));
     for (const a of c.aliases) if (a !== e.name) e.aliases.add(a);
     Object.assign(e.attributes, c.attributes);

@@ -7,7 +7,7 @@ export interface Token {
   lower: string;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:[-–][\p{L}\p{N}]+)*/gu;
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}]+(?:[-–](?!(?:\p{Lu}\.){2})[\p{L}\p{N}]+)*/gu;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
