@@ -41,8 +41,8 @@ export function exportRoutes({ connection, config }: AppDeps): Router {
     const suffix = body.format === 'csv' && csvPart !== 'both' ? `-${csvPart}` : '';
     res
       .status(200)
-      .type(file.contentType)
       .attachment(`dossier-${stamp}${suffix}.${file.extension}`)
+      .type(file.contentType)
       .set('X-Dossier-Nodes', String(graph.order))
       .set('X-Dossier-Edges', String(graph.size))
       .set('X-Dossier-Truncated', String(truncated))
