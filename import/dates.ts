@@ -53,7 +53,8 @@ export function findDates(text: string, reference?: string): DateMention[] {
 
 function resolveIso(r: chrono.ParsedResult, ref: Date | undefined): string | undefined {
   const s = r.start;
-  if (!ref && !s.isCertain('year')) return undefined; // "last month", "January 27": unknown without the document date
+  // "last month", "on Tuesday", "January 27": unknown without the document date
+  if (!ref && (!s.isCertain('year') || !/\b(?:1[6-9]|20)\d\d\b/.test(r.text))) return undefined;
   const relative = !s.isCertain('year') && !s.isCertain('month') && !s.isCertain('day');
   if (relative) {
     // "last month", "on Tuesday", "this week": only meaningful against a known document date.

@@ -185,7 +185,7 @@ export function findEvents(ctx: EventContext): DocEvent[] {
           (EVENT_STRONG.has(kind) && inPlace),
       );
       const definiteBare = (np.determiner === 'the' || np.determiner === 'this' || np.determiner === 'that' || np.left.some((t) => /^(week|month|year)$/.test(t.lower))) && !anchored;
-      const cutPoints = tailMentions.map((m) => m.end);
+      const cutPoints = tailMentions.filter((m) => !m.demonym).map((m) => m.end);
       const variants = phraseVariants(text, np, cutPoints, date?.end);
       const mention = { start: np.start, end: np.end, text: text.slice(np.start, np.end), sentence: si };
 
@@ -293,10 +293,10 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       if (kind === 'delivery' && !dest) continue;
       const others = afterMentions.filter((m) => m.type === 'Person' || (m.type === 'Organization' && m.actor));
       const dateEnd = date ? date.end : future!.end;
-      const endings = [dateEnd, ...afterMentions.map((m) => m.end)].filter((x) => x > verbEnd);
+      const endings = [dateEnd, ...afterMentions.filter((m) => !m.demonym).map((m) => m.end)].filter((x) => x > verbEnd);
       const subjStart = subject.start;
       const variants = new Set<string>();
-      for (const st of [verbStart, subjStart]) for (const en of endings) variants.add(text.slice(st, en).trim());
+      for (const st of [verbStart, subjStart]) for (const en of endings) variants.add(text.slice(st, en).trim().replace(/\s+/g, ' '));
       let e: DocEvent | undefined = events.find(
         (x) => !x.mergedInto && group(x.kind) === group(kind) && (x.visitor?.key === subject.key || x.participants.has(subject.key)) && compatibleDates(x.date, date?.iso),
       );

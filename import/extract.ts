@@ -88,12 +88,13 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     return rec;
   };
   for (const e of resolved.entities.values()) {
-    if (!resolved.mentions.some((m) => m.key === e.key)) continue;
+    if (e.type === 'Event' || !resolved.mentions.some((m) => m.key === e.key)) continue; // events come from findEvents
     const attrs: Record<string, AttributeValue> = { ...e.attributes };
     if (e.stateCode && e.type === 'State') attrs.code = e.stateCode;
     upsert(e.key, e.type, e.name, e.aliases, attrs);
   }
   for (const m of resolved.mentions) {
+    if (m.type === 'Event') continue;
     const id = idOf.get(m.key);
     if (id) records.get(id)!.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
   }
@@ -113,7 +114,7 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
       const demonym = att?.stateCode ? [...att.aliases].find((a) => /(an|ian|ese|ish|i|ic)$/.test(a) && !a.includes(' ')) : undefined;
       aliases.push(`${demonym ?? att?.name ?? ''} invasion of ${nameOf(ev.target.key)}`.trim());
     }
-    const rec = upsert(ev.key, 'Event', name, aliases, attrs);
+    const rec = upsert(ev.key, 'Event', name, aliases.filter(usefulAlias), attrs);
     for (const m of ev.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
   }
   for (const t of treaties) {
@@ -123,7 +124,7 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     const parties = [...t.parties.keys()].map(nameOf).filter((n): n is string => Boolean(n));
     if (parties.length) attrs.parties = parties;
     if (t.clause) attrs.clause = t.clause;
-    const rec = upsert(t.key, 'Treaty', t.name, t.surfaces, attrs);
+    const rec = upsert(t.key, 'Treaty', t.name, t.surfaces.filter(usefulAlias), attrs);
     for (const m of t.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
   }
   // Roles from affiliations become a person's role attribute.
@@ -147,6 +148,13 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     relations.set(id, rel);
   }
   return { document, entities: [...records.values()], relations: [...relations.values()] };
+}
+
+/** A bare generic word ("visit", "the war") names nothing on its own; fragments cut inside a name neither. */
+function usefulAlias(alias: string): boolean {
+  const words = alias.replace(/^(?:a|an|the|this|that|its|his|her|their)\s+/i, '').split(/\s+/);
+  if (words.length === 1 && /^\p{Ll}/u.test(words[0])) return false;
+  return !/(?:\s(?:and|of|the|to|between|with|in|on|by|a|an)|-)$/i.test(alias);
 }
 
 function evidenceOf(text: string, s: Sentence, documentId: string, span?: { start: number; end: number }): Evidence {

@@ -37,6 +37,7 @@ const DIRECTED = Object.entries(DIRECTED_TRIGGERS).map(([type, phrases]) => ({ t
 const REVERSED = Object.entries(REVERSED_TRIGGERS).map(([type, phrases]) => ({ type: type as RelationType, res: compile(phrases) }));
 const MUTUAL = Object.entries(MUTUAL_TRIGGERS).map(([type, phrases]) => ({ type: type as RelationType, res: compile(phrases) }));
 const CRITICISM = compile(SPEAKER_CRITICISM);
+const ROLE_LEAD = new RegExp(`^(?:The|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${[...ROLE_NOUNS].join('|')})\\b(?!\\s+of\\b)(?![\\p{L}-])`, 'u');
 
 export function relateActors(ctx: EventContext): Fact[] {
   const { text, sentences, resolved } = ctx;
@@ -62,6 +63,12 @@ export function relateActors(ctx: EventContext): Fact[] {
     if (lead) {
       const key = resolvePronoun(lead[1].toLowerCase(), s.start, si, resolved.mentions.filter((m) => m.sentence < si));
       if (key) actors.unshift({ key, type: 'Person', start: s.start + lead.index, end: s.start + lead.index + lead[0].length, text: lead[1] });
+    }
+    // "The defense chief also expressed ...": a role at the start of a sentence is the person last talked about.
+    const role = ROLE_LEAD.exec(s.text);
+    if (role && !actors.some((a) => a.start === s.start)) {
+      const key = resolvePronoun('he', s.start, si, resolved.mentions.filter((m) => m.sentence < si));
+      if (key) actors.unshift({ key, type: 'Person', start: s.start, end: s.start + role[0].length, text: role[0] });
     }
     actors.sort((a, b) => a.start - b.start);
     const speaker = findSpeaker(text, s, actors, si, resolved.mentions);
@@ -93,80 +100,78 @@ export function relateActors(ctx: EventContext): Fact[] {
       return out;
     };
 
-    for (const { type, res } of DIRECTED) {
-      for (const re of res) {
-        for (const m of s.text.matchAll(re)) {
-          const ts = s.start + m.index;
-          const te = ts + m[0].length;
-          if (actors.some((a) => a.start <= ts && a.end >= te)) continue;
-          const limit = clauseLimit(te);
-          const targets = targetsAfter(te, limit);
-          if (!targets.length) continue;
-          let source = sourceBefore(ts);
-          if (!source && speaker && /[“"]/.test(s.text)) source = speaker;
-          if (!source) continue;
-          if (targets.some((t) => t.key === source!.key)) {
-            const alt = actors.filter((a) => a.end <= source!.start).pop();
-            if (alt) source = alt;
-          }
-          const extra =
-            type === 'SUPPLIES'
-              ? actors.filter((a) => a.start > targets[targets.length - 1].end && a.start < limit && /\b(?:by|to|for)\s+(?:the\s+)?$/.test(text.slice(Math.max(te, a.start - 12), a.start)))
-              : [];
-          // "A and B": both are sources
-          const sources = [source];
-          const prev = actors.filter((a) => a.end <= source!.start).pop();
-          if (prev && /^\s+and\s+$/.test(text.slice(prev.end, source.start))) sources.push(prev);
-          for (const src of sources) {
-            for (const t of [...targets, ...extra]) {
-              add(type, src.key, t.key, si, 0.7);
-              sentenceFacts.push({ source: src.key, target: t.key });
-            }
-          }
+    // Triggers in text order, so that "A stands with B to demonize C" can chain A to C.
+    const triggers: Array<{ kind: 'directed' | 'reversed' | 'mutual'; type: RelationType; ts: number; te: number }> = [];
+    for (const [kind, table] of [['directed', DIRECTED], ['reversed', REVERSED], ['mutual', MUTUAL]] as const) {
+      for (const { type, res } of table) {
+        for (const re of res) {
+          for (const m of s.text.matchAll(re)) triggers.push({ kind, type, ts: s.start + (m.index ?? 0), te: s.start + (m.index ?? 0) + m[0].length });
         }
       }
     }
-    for (const { type, res } of REVERSED) {
-      for (const re of res) {
-        for (const m of s.text.matchAll(re)) {
-          const ts = s.start + m.index;
-          const te = ts + m[0].length;
-          const src = targetsAfter(te, clauseLimit(te))[0];
-          const tgt = sourceBefore(ts);
-          if (src && tgt) add(type, src.key, tgt.key, si, 0.6);
+    triggers.sort((x, y) => x.ts - y.ts || y.te - x.te);
+    const seen: Array<[number, number]> = [];
+    for (const { kind, type, ts, te } of triggers) {
+      if (seen.some(([a, b]) => ts >= a && te <= b && !(ts === a && te === b))) continue; // "support for" inside "full support for"
+      seen.push([ts, te]);
+      if (actors.some((a) => a.start <= ts && a.end >= te)) continue;
+      const limit = clauseLimit(te);
+      if (kind === 'directed') {
+        if (/^\s+(?:each other|one another)\b/.test(text.slice(te, te + 15))) continue;
+        let targets = targetsAfter(te, limit);
+        if (type === 'SUPPLIES') {
+          // "delivered the speech on Kang’s behalf" supplies nothing: the recipient follows directly or after to/into
+          targets = targets.filter((t) => /^\s*(?:the\s+)?$/.test(text.slice(te, t.start)) || /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(te, t.start)));
         }
-      }
-    }
-    for (const { type, res } of MUTUAL) {
-      for (const re of res) {
-        for (const m of s.text.matchAll(re)) {
-          const ts = s.start + m.index;
-          const te = ts + m[0].length;
-          const pairs: Array<[Actor, Actor]> = [];
-          const limit = clauseLimit(te);
-          const rest = text.slice(te, limit);
-          if (/^\s+(?:\w+\s+){0,2}between\s/.test(rest)) {
-            const after = actors.filter((a) => a.start >= te && a.start < limit);
-            if (after.length >= 2) pairs.push([after[0], after[1]]);
+        if (!targets.length) continue;
+        let source = sourceBefore(ts);
+        if (!source && speaker && /[“"]/.test(s.text)) source = speaker;
+        if (!source) continue;
+        if (targets.some((t) => t.key === source!.key)) {
+          const alt = actors.filter((a) => a.end <= source!.start && a.key !== source!.key).pop();
+          if (alt) source = alt;
+        }
+        const extra =
+          type === 'SUPPLIES'
+            ? actors.filter((a) => a.start > targets[targets.length - 1].end && a.start < limit && /\b(?:for use by|to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(te, a.start - 16), a.start)))
+            : [];
+        const sources = [source];
+        const prev = actors.filter((a) => a.end <= source!.start).pop();
+        if (prev && /^\s+and\s+$/.test(text.slice(prev.end, source.start))) sources.push(prev);
+        for (const src of sources) {
+          for (const t of [...targets, ...extra]) {
+            add(type, src.key, t.key, si, 0.7);
+            sentenceFacts.push({ source: src.key, target: t.key });
           }
-          // "N. Korea-Russia military cooperation", "joint U.S.-ROK military exercises"
-          const chain = hyphenChain(text, actors, ts, te);
-          for (let x = 0; x < chain.length; x++) for (let y = x + 1; y < chain.length; y++) pairs.push([chain[x], chain[y]]);
-          if (!pairs.length) {
-            const before = actors.filter((a) => a.end <= ts && ts - a.end < 60);
-            const near = before[before.length - 1];
-            const prev = before[before.length - 2];
-            if (near && prev && /^\s+and\s+$/.test(text.slice(prev.end, near.start)) && /^(?:[’']s)?\s+(?:[\p{Ll}-]+\s+){0,4}$/u.test(text.slice(near.end, ts))) pairs.push([prev, near]);
-            else if (near && (/^\s*(?:with|,\s*such\s+as|among)\s/.test(rest) || /^\s+(?:[\p{Ll}-]+\s+){0,2}with\s/u.test(rest) || /^[’']s\s+(?:[\p{Ll}-]+\s+){0,3}$/u.test(text.slice(near.end, ts)))) {
-              const src = sourceBefore(ts) ?? near;
-              for (const t of targetsAfter(te, limit)) pairs.push([src, t]);
-            }
+        }
+      } else if (kind === 'reversed') {
+        const src = targetsAfter(te, limit)[0];
+        const tgt = sourceBefore(ts);
+        if (src && tgt) add(type, src.key, tgt.key, si, 0.6);
+      } else {
+        const pairs: Array<[Actor, Actor]> = [];
+        const rest = text.slice(te, limit);
+        if (/^\s+(?:\w+\s+){0,2}between\s/.test(rest)) {
+          const after = actors.filter((a) => a.start >= te && a.start < limit);
+          if (after.length >= 2) pairs.push([after[0], after[1]]);
+        }
+        // "N. Korea-Russia military cooperation", "joint U.S.-ROK military exercises"
+        const chain = hyphenChain(text, actors, ts, te);
+        for (let x = 0; x < chain.length; x++) for (let y = x + 1; y < chain.length; y++) pairs.push([chain[x], chain[y]]);
+        if (!pairs.length) {
+          const before = actors.filter((a) => a.end <= ts && ts - a.end < 60);
+          const near = before[before.length - 1];
+          const prev = before[before.length - 2];
+          if (near && prev && /^\s+and\s+$/.test(text.slice(prev.end, near.start)) && /^(?:[’']s)?\s+(?:[\p{Ll}-]+\s+){0,4}$/u.test(text.slice(near.end, ts))) pairs.push([prev, near]);
+          else if (near && (/^\s*(?:with|,\s*such\s+as|among)\s/.test(rest) || /^\s+(?:[\p{Ll}-]+\s+){0,2}with\s/u.test(rest) || /^[’']s\s+(?:[\p{Ll}-]+\s+){0,3}$/u.test(text.slice(near.end, ts)))) {
+            const src = sourceBefore(ts) ?? near;
+            for (const t of targetsAfter(te, limit)) pairs.push([src, t]);
           }
-          for (const [a, b] of pairs) {
-            add(type, a.key, b.key, si, 0.6);
-            if (type === 'SUPPORTS') add(type, b.key, a.key, si, 0.6);
-            sentenceFacts.push({ source: a.key, target: b.key });
-          }
+        }
+        for (const [a, b] of pairs) {
+          add(type, a.key, b.key, si, 0.6);
+          if (type === 'SUPPORTS') add(type, b.key, a.key, si, 0.6);
+          sentenceFacts.push({ source: a.key, target: b.key });
         }
       }
     }
