@@ -1,0 +1,225 @@
+/**
+ * Stores one ExtractedDocument in ONE write transaction with batched, parameterised `UNWIND … MERGE`.
+ * An interrupted import therefore leaves either the whole document or nothing of it.
+ *
+ * Storage model (what readers can rely on):
+ * - `(:Document {id, contentHash, title, source, url, published, path, fileName, format, wordCount, text,
+ *   keptRanges, importedAt})` — `keptRanges` is a flat integer list [s0, e0, s1, e1, …].
+ * - `(:Entity:<Type> {id, type, name, aliases, …attributes})`, Type one of Person, State, Organization,
+ *   Place, Treaty, Event. Attributes are scalars or lists of scalars (role, date, year, place, parties, …).
+ * - `(:Entity)-[:MENTIONED_IN {starts, ends, texts}]->(:Document)` — parallel lists, one entry per mention.
+ * - Facts: `(:Entity)-[:<RELATION_TYPE> {id, confidence, …attributes, evidence, evidenceDocs,
+ *   evidenceTexts, evidenceStarts, evidenceEnds, evidenceConfidences}]->(:Entity)`. Neo4j cannot store maps,
+ *   so evidence is kept as parallel lists (entry i of each list is one evidence entry) plus `evidence`, the
+ *   same entries as a list of JSON strings `{"document","text","start","end"}` for readers that want objects.
+ *   `evidenceDocs` holds document ids: removing a document removes its entries, and a fact left without
+ *   evidence is deleted, as is an entity left without mentions and facts. Symmetric facts (COOPERATES_WITH,
+ *   MET_WITH) are stored once, in the direction of `relationId`.
+ *
+ * Re-importing identical content (same document id) changes nothing; a new version of a file (same path,
+ * new content hash) replaces what the previous version contributed, in the same transaction.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type ExtractedDocument, type RelationType } from '../model/types';
+import type { Neo4jConnection } from './connection';
+import { isUnavailable, toUnavailableError } from './connection';
+
+export type StoreOutcome = 'created' | 'replaced' | 'unchanged';
+
+export interface StoreResult {
+  outcome: StoreOutcome;
+  documentId: string;
+  replacedDocumentIds: string[];
+}
+
+const WRITE_TIMEOUT_MS = 120_000;
+
+export async function storeDocument(connection: Neo4jConnection, extracted: ExtractedDocument): Promise<StoreResult> {
+  const session = connection.writeSession();
+  try {
+    return await session.executeWrite((tx) => storeInTransaction(tx, extracted), { timeout: WRITE_TIMEOUT_MS });
+  } catch (error) {
+    if (isUnavailable(error)) throw toUnavailableError(error, connection.settings.uri);
+    throw error;
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+/** Removes a document and everything only it contributed, in one transaction. */
+export async function removeStoredDocument(connection: Neo4jConnection, documentId: string): Promise<void> {
+  const session = connection.writeSession();
+  try {
+    await session.executeWrite((tx) => removeDocument(tx, documentId), { timeout: WRITE_TIMEOUT_MS });
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
+export async function storeInTransaction(tx: ManagedTransaction, extracted: ExtractedDocument): Promise<StoreResult> {
+  const { document, entities, relations } = extracted;
+  const existing = await tx.run('MATCH (d:Document {id: $id}) RETURN d.id AS id', { id: document.id });
+  if (existing.records.length > 0) return { outcome: 'unchanged', documentId: document.id, replacedDocumentIds: [] };
+
+  // Earlier versions of the same file: their contributions go, in this transaction.
+  const previous = await tx.run('MATCH (d:Document {path: $path}) WHERE d.id <> $id RETURN d.id AS id', { path: document.path, id: document.id });
+  const replaced = previous.records.map((r) => String(r.get('id')));
+  for (const old of replaced) await removeDocument(tx, old);
+
+  await tx.run(
+    `MERGE (d:Document {id: $doc.id})
+     SET d += $doc`,
+    {
+      doc: {
+        id: document.id,
+        contentHash: document.contentHash,
+        title: document.title,
+        source: document.source ?? null,
+        url: document.url ?? null,
+        published: document.published ?? null,
+        path: document.path,
+        fileName: document.fileName,
+        format: document.format,
+        wordCount: neo4j.int(document.wordCount),
+        text: document.text,
+        keptRanges: document.keptRanges.flat().map((n) => neo4j.int(n)),
+        importedAt: document.importedAt ?? new Date().toISOString(),
+      },
+    },
+  );
+
+  for (const type of ENTITY_TYPES) {
+    const batch = entities.filter((e) => e.type === type);
+    if (!batch.length) continue;
+    // The label comes from the fixed list of entity types, never from input.
+    await tx.run(
+      `UNWIND $batch AS e
+       MERGE (n:Entity {id: e.id})
+       ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = []
+       SET n:${label(type)}
+       SET n += e.attributes
+       SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN e.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END)`,
+      { batch: batch.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, attributes: scalarAttributes(e.attributes) })) },
+    );
+  }
+
+  const mentions = entities
+    .map((e) => ({ entity: e.id, mentions: e.mentions.filter((m) => m.document === document.id) }))
+    .filter((m) => m.mentions.length > 0)
+    .map((m) => ({
+      entity: m.entity,
+      starts: m.mentions.map((x) => neo4j.int(x.start)),
+      ends: m.mentions.map((x) => neo4j.int(x.end)),
+      texts: m.mentions.map((x) => x.text),
+    }));
+  if (mentions.length) {
+    await tx.run(
+      `MATCH (d:Document {id: $doc})
+       UNWIND $mentions AS m
+       MATCH (n:Entity {id: m.entity})
+       MERGE (n)-[r:MENTIONED_IN]->(d)
+       SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts`,
+      { doc: document.id, mentions },
+    );
+  }
+
+  for (const type of RELATION_TYPES) {
+    const batch = relations.filter((r) => r.type === type);
+    if (!batch.length) continue;
+    const rows = batch.map((r) => {
+      const own = r.evidence.filter((e) => e.document === document.id);
+      return {
+        id: r.id,
+        source: r.source,
+        target: r.target,
+        attributes: scalarAttributes(r.attributes),
+        confidence: r.confidence,
+        evidence: own.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
+        docs: own.map((e) => e.document),
+        texts: own.map((e) => e.text),
+        starts: own.map((e) => neo4j.int(e.start)),
+        ends: own.map((e) => neo4j.int(e.end)),
+        confidences: own.map(() => r.confidence),
+      };
+    });
+    // The relationship type comes from the fixed list of relation types, never from input.
+    await tx.run(
+      `UNWIND $rows AS r
+       MATCH (s:Entity {id: r.source}), (t:Entity {id: r.target})
+       MERGE (s)-[x:${relationshipType(type)} {id: r.id}]->(t)
+       ON CREATE SET x.evidence = [], x.evidenceDocs = [], x.evidenceTexts = [], x.evidenceStarts = [], x.evidenceEnds = [], x.evidenceConfidences = []
+       SET x += r.attributes
+       SET x.evidence = x.evidence + r.evidence,
+           x.evidenceDocs = x.evidenceDocs + r.docs,
+           x.evidenceTexts = x.evidenceTexts + r.texts,
+           x.evidenceStarts = x.evidenceStarts + r.starts,
+           x.evidenceEnds = x.evidenceEnds + r.ends,
+           x.evidenceConfidences = x.evidenceConfidences + r.confidences
+       SET x.confidence = reduce(m = 0.0, c IN x.evidenceConfidences | CASE WHEN c > m THEN c ELSE m END)`,
+      { rows },
+    );
+  }
+  return { outcome: replaced.length ? 'replaced' : 'created', documentId: document.id, replacedDocumentIds: replaced };
+}
+
+/**
+ * Removes one document's contributions: its evidence entries on facts (facts left without evidence are
+ * deleted), its mentions, the document node, and entities left with neither mentions nor facts.
+ */
+export async function removeDocument(tx: ManagedTransaction, documentId: string): Promise<void> {
+  const touched = await tx.run(
+    `MATCH (s:Entity)-[r]->(t:Entity)
+     WHERE r.evidenceDocs IS NOT NULL AND $doc IN r.evidenceDocs
+     WITH r, s, t, [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] <> $doc] AS keep
+     SET r.evidence = [i IN keep | r.evidence[i]],
+         r.evidenceTexts = [i IN keep | r.evidenceTexts[i]],
+         r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
+         r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
+         r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],
+         r.evidenceDocs = [i IN keep | r.evidenceDocs[i]]
+     SET r.confidence = reduce(m = 0.0, c IN r.evidenceConfidences | CASE WHEN c > m THEN c ELSE m END)
+     WITH r, s, t, size(keep) AS left
+     CALL (r, left) { WITH r, left WHERE left = 0 DELETE r }
+     RETURN collect(DISTINCT s.id) + collect(DISTINCT t.id) AS ids`,
+    { doc: documentId },
+  );
+  const mentioned = await tx.run(
+    `MATCH (d:Document {id: $doc})
+     OPTIONAL MATCH (e:Entity)-[:MENTIONED_IN]->(d)
+     WITH d, collect(e.id) AS ids
+     DETACH DELETE d
+     RETURN ids`,
+    { doc: documentId },
+  );
+  const ids = new Set<string>();
+  for (const rec of [...touched.records, ...mentioned.records]) for (const id of rec.get('ids') as string[]) if (id) ids.add(id);
+  if (ids.size) {
+    await tx.run(
+      `MATCH (e:Entity) WHERE e.id IN $ids AND NOT (e)--()
+       DELETE e`,
+      { ids: [...ids] },
+    );
+  }
+}
+
+function label(type: EntityType): string {
+  if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new Error(`storeDocument: unknown entity type "${type}"`);
+  return type;
+}
+
+function relationshipType(type: RelationType): string {
+  if (!(RELATION_TYPES as readonly string[]).includes(type)) throw new Error(`storeDocument: unknown relation type "${type}"`);
+  return type;
+}
+
+/** Neo4j properties are scalars or lists of scalars; anything else is dropped. Reserved keys are kept apart. */
+function scalarAttributes(attributes: Record<string, unknown>): Record<string, string | number | boolean | string[]> {
+  const out: Record<string, string | number | boolean | string[]> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (['id', 'name', 'type', 'aliases', 'evidence', 'confidence'].includes(key) || key.startsWith('evidence')) continue;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[];
+  }
+  return out;
+}

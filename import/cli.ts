@@ -1,0 +1,200 @@
+/**
+ * `npm run import -- <files, folders or globs> [--json FILE]`
+ *
+ * Extracts a graph of people, states, organisations, places, treaties and events from news documents
+ * (.txt, .md with YAML front matter, .html) and stores it in Neo4j, one transaction per document, or writes
+ * it as graphology JSON with --json. Exit code 0 when every document imported, 1 when some failed (one line
+ * per failed file on stderr), 2 for a usage error.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { ExtractedDocument } from '../graph/model/types';
+import { extractFiles, type ExtractFailure } from './extract';
+import { expandInputs } from './files';
+import { toGraphologyJson } from './graphology-json';
+import { formatSummary, summarise } from './summary';
+
+const HELP = `Usage: npm run import -- [options] <file|folder|glob>...
+
+Reads news and analysis documents and builds a graph of Person, State, Organization, Place, Treaty and
+Event entities whose relations carry the sentences they come from.
+
+Inputs:
+  file          a .txt, .md (optional YAML front matter: title, date, source, url) or .html file
+  folder        every supported file below it
+  glob          e.g. "data/corpus/**/*.md" (quote it so the shell leaves it alone)
+
+Options:
+  --json FILE   write the graph as graphology JSON (graph.export()) to FILE; no database is used
+  --help        show this help
+
+Without --json the graph is stored in Neo4j: NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)
+when set, otherwise the embedded Neo4j of \`npm start\` (reused when running, started otherwise).
+Each document is stored in one transaction; importing the same content again changes nothing, and a
+changed file replaces what its previous version contributed.
+
+Exit status: 0 when every document imported, 1 when some failed, 2 for a usage error.`;
+
+export interface CliOptions {
+  inputs: string[];
+  json?: string;
+  help: boolean;
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { inputs: [], help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--json') {
+      const file = argv[++i];
+      if (!file || file.startsWith('--')) throw new UsageError('--json needs a file name');
+      options.json = file;
+    } else if (arg.startsWith('--json=')) options.json = arg.slice('--json='.length);
+    else if (arg === '--') continue;
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else options.inputs.push(arg);
+  }
+  return options;
+}
+
+class UsageError extends Error {}
+
+interface Progress {
+  start(total: number, label: string): void;
+  tick(file: string, ok: boolean, detail?: string): void;
+  stop(): void;
+}
+
+function progress(): Progress {
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  if (tty) {
+    const bar = new cliProgress.SingleBar(
+      { format: '{label} [{bar}] {value}/{total} {file}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let label = '';
+    return {
+      start: (total, l) => {
+        label = l;
+        bar.start(total, 0, { label, file: '' });
+      },
+      tick: (file) => bar.increment({ label, file: path.basename(file) }),
+      stop: () => bar.stop(),
+    };
+  }
+  let count = 0;
+  let total = 0;
+  let label = '';
+  return {
+    start: (t, l) => {
+      count = 0;
+      total = t;
+      label = l;
+    },
+    tick: (file, ok, detail) => process.stderr.write(`${label} [${++count}/${total}] ${file}: ${ok ? 'ok' : 'failed'}${detail ? ` (${detail})` : ''}\n`),
+    stop: () => undefined,
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (!options.inputs.length) {
+    process.stderr.write(`import: no input files\n\n${HELP}\n`);
+    return 2;
+  }
+  const started = Date.now();
+  const files = expandInputs(options.inputs);
+  const failures: ExtractFailure[] = [];
+  if (!files.length) {
+    process.stderr.write(`import: nothing matches ${options.inputs.join(' ')}\n`);
+    return 1;
+  }
+  const bar = progress();
+  bar.start(files.length, 'Reading');
+  const result = extractFiles(
+    files.map((f) => ({ path: f })),
+    (file, ok) => bar.tick(file, ok),
+  );
+  bar.stop();
+  failures.push(...result.failures);
+  let stored: ExtractedDocument[] = result.documents;
+
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify(toGraphologyJson(result.documents, { includeDocuments: true }), null, 1));
+    process.stderr.write(`Wrote ${options.json}\n`);
+  } else if (result.documents.length) {
+    stored = await storeAll(result.documents, failures, bar);
+  }
+
+  const summary = summarise(stored, failures.length, (Date.now() - started) / 1000);
+  process.stdout.write(`${formatSummary(summary)}\n`);
+  for (const f of failures) process.stderr.write(`failed: ${f.message}\n`);
+  return failures.length ? 1 : 0;
+}
+
+async function storeAll(docs: ExtractedDocument[], failures: ExtractFailure[], bar: Progress): Promise<ExtractedDocument[]> {
+  // Loaded lazily so that --json never needs the driver.
+  const { loadNeo4jConfig, openNeo4j } = await import('../graph/neo4j/open-neo4j');
+  const { applySchema } = await import('../graph/neo4j/schema');
+  const { storeDocument } = await import('../graph/neo4j/store-document');
+  let open;
+  try {
+    open = await openNeo4j(loadNeo4jConfig(), { reuseRunningEmbedded: true, log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (error) {
+    for (const d of docs) failures.push({ file: d.document.path, reason: 'database-unavailable', message: `${d.document.path}: not stored (${(error as Error).message})` });
+    return [];
+  }
+  const stored: ExtractedDocument[] = [];
+  let interrupted = false;
+  const onSignal = (): void => {
+    interrupted = true; // the current transaction finishes or rolls back; nothing is half-written
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await applySchema(open.connection);
+    bar.start(docs.length, 'Storing');
+    for (const d of docs) {
+      if (interrupted) {
+        failures.push({ file: d.document.path, reason: 'interrupted', message: `${d.document.path}: not stored (import interrupted)` });
+        continue;
+      }
+      try {
+        const r = await storeDocument(open.connection, d);
+        stored.push(d);
+        bar.tick(d.document.path, true, r.outcome);
+      } catch (error) {
+        failures.push({ file: d.document.path, reason: 'store-failed', message: `${d.document.path}: not stored (${(error as Error).message})` });
+        bar.tick(d.document.path, false);
+      }
+    }
+    bar.stop();
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await open.close();
+  }
+  return stored;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`import: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
