@@ -21,6 +21,7 @@ import { nodeRoutes } from './routes/nodes/node-routes';
 import { pathRoutes } from './routes/paths/path-routes';
 import { searchRoutes } from './routes/search/search-routes';
 import { statsRoutes } from './routes/stats/stats-routes';
+import { workshopRoutes } from './routes/workshops/workshop-routes';
 
 export interface AppDeps {
   connection: Neo4jConnection;
@@ -43,6 +44,7 @@ const API_ROUTES: Array<(deps: AppDeps) => Router> = [
   documentRoutes,
   cypherRoutes,
   exportRoutes,
+  workshopRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {

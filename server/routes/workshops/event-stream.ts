@@ -1,0 +1,37 @@
+/**
+ * One server-sent events stream: `event: <type>` / `id:` / `data: <json>` frames from the workshop's
+ * bus, a `ready` frame first (who you are, where the presenter is), and a comment every 15 s so proxies
+ * keep the connection open. The browser's EventSource reconnects by itself (`retry: 2000`).
+ */
+import type { Request, Response } from 'express';
+import type { Participant } from '../../../graph/neo4j/workshop-repository';
+import type { WorkshopEvent, WorkshopEventBus } from './event-bus';
+
+const HEARTBEAT_MS = 15_000;
+
+export function formatEvent(type: string, data: unknown, id?: number): string {
+  // JSON.stringify never emits a raw newline, so the data stays on one line as SSE needs.
+  return `${id === undefined ? '' : `id: ${id}\n`}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+export function openEventStream(req: Request, res: Response, bus: WorkshopEventBus, workshopId: string, participant: Participant): void {
+  res.status(200);
+  res.set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  res.write('retry: 2000\n\n');
+  res.write(formatEvent('ready', { workshopId, participant, presenter: bus.presenter(workshopId) }));
+  const unsubscribe = bus.subscribe(workshopId, (event: WorkshopEvent) => {
+    res.write(formatEvent(event.type, event, event.id));
+  });
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}

@@ -1,0 +1,223 @@
+/**
+ * Analyst workshops under /api/workshops: create and join, saved views and the presentation order,
+ * annotations, hypotheses, curations with their audit log and undo, the presenter's position and the
+ * live event stream. Reads need a participant token; writes need the editor role. Text is stored and
+ * answered verbatim as JSON (never as HTML).
+ */
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { applyAndRecordCuration, listCurations, undoCuration, type CurationRecord } from '../../../graph/neo4j/curation-repository';
+import {
+  addAnnotation,
+  addHypothesis,
+  createView,
+  createWorkshop,
+  deleteAnnotation,
+  deleteHypothesis,
+  deleteView,
+  duplicateView,
+  getPresentation,
+  getView,
+  getWorkshop,
+  joinWorkshop,
+  listAnnotations,
+  listHypotheses,
+  listViews,
+  setPresentation,
+  updateView,
+  type Author,
+} from '../../../graph/neo4j/workshop-repository';
+import {
+  annotationBody,
+  annotationQuery,
+  createWorkshopBody,
+  curationBody,
+  duplicateViewBody,
+  hypothesisBody,
+  hypothesisQuery,
+  joinWorkshopBody,
+  presentationBody,
+  presenterBody,
+  recordIdSchema,
+  savedViewBody,
+  savedViewPatch,
+} from '../../../graph/workshop/schemas';
+import type { AppDeps } from '../../app';
+import { parseWith } from '../../http/validate';
+import { WorkshopEventBus, type WorkshopEventType } from './event-bus';
+import { openEventStream } from './event-stream';
+import { authenticate, participantOf, requireEditor } from './workshop-access';
+
+const workshopParams = z.object({ id: recordIdSchema });
+const viewParams = z.object({ id: recordIdSchema, viewId: recordIdSchema });
+const annotationParams = z.object({ id: recordIdSchema, annotationId: recordIdSchema });
+const hypothesisParams = z.object({ id: recordIdSchema, hypothesisId: recordIdSchema });
+const curationParams = z.object({ id: recordIdSchema, curationId: recordIdSchema });
+const curationQuery = z.object({ scope: z.enum(['all', 'workshop']).default('all'), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+
+/** The log entry as events carry it: without the (possibly large) snapshots. */
+function curationSummary(record: CurationRecord) {
+  const { before: _before, after: _after, ...summary } = record;
+  void [_before, _after];
+  return summary;
+}
+
+export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventBus()): Router {
+  const router = Router();
+  const member = authenticate(connection);
+  const editor = [member, requireEditor];
+
+  const author = (res: Response): Author => {
+    const participant = participantOf(res);
+    return { id: participant.id, name: participant.displayName };
+  };
+  const publish = (res: Response, workshopId: string, type: WorkshopEventType, data: unknown) => {
+    const a = author(res);
+    bus.publish(workshopId, type, data, { id: a.id, name: a.name });
+  };
+
+  // ---- workshops and participants ----
+  router.post('/workshops', async (req, res) => {
+    const body = parseWith(createWorkshopBody, req.body);
+    res.status(201).json(await createWorkshop(connection, body.name, body.displayName));
+  });
+  router.post('/workshops/join', async (req, res) => {
+    const body = parseWith(joinWorkshopBody, req.body);
+    const joined = await joinWorkshop(connection, body.code, body.displayName);
+    bus.publish(joined.workshop.id, 'participant-joined', joined.participant, { id: joined.participant.id, name: joined.participant.displayName });
+    res.json(joined);
+  });
+  router.get('/workshops/:id', member, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    res.json({ ...(await getWorkshop(connection, id)), me: participantOf(res) });
+  });
+
+  // ---- saved views ----
+  router.get('/workshops/:id/views', member, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    res.json({ views: await listViews(connection, id) });
+  });
+  router.get('/workshops/:id/views/:viewId', member, async (req, res) => {
+    const { id, viewId } = parseWith(viewParams, req.params);
+    res.json(await getView(connection, id, viewId));
+  });
+  router.post('/workshops/:id/views', ...editor, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const view = await createView(connection, id, parseWith(savedViewBody, req.body), author(res));
+    publish(res, id, 'view-saved', view);
+    res.status(201).json(view);
+  });
+  router.patch('/workshops/:id/views/:viewId', ...editor, async (req, res) => {
+    const { id, viewId } = parseWith(viewParams, req.params);
+    const view = await updateView(connection, id, viewId, parseWith(savedViewPatch, req.body));
+    publish(res, id, 'view-saved', view);
+    res.json(view);
+  });
+  router.post('/workshops/:id/views/:viewId/duplicate', ...editor, async (req, res) => {
+    const { id, viewId } = parseWith(viewParams, req.params);
+    const { name } = parseWith(duplicateViewBody, req.body ?? {});
+    const view = await duplicateView(connection, id, viewId, name, author(res));
+    publish(res, id, 'view-saved', view);
+    res.status(201).json(view);
+  });
+  router.delete('/workshops/:id/views/:viewId', ...editor, async (req, res) => {
+    const { id, viewId } = parseWith(viewParams, req.params);
+    await deleteView(connection, id, viewId);
+    publish(res, id, 'view-deleted', { id: viewId });
+    res.status(204).end();
+  });
+
+  // ---- presentation ----
+  router.get('/workshops/:id/presentation', member, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const views = await getPresentation(connection, id);
+    res.json({ viewIds: views.map((view) => view.id), views });
+  });
+  router.put('/workshops/:id/presentation', ...editor, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const viewIds = await setPresentation(connection, id, parseWith(presentationBody, req.body).viewIds);
+    publish(res, id, 'presentation-changed', { viewIds });
+    res.json({ viewIds });
+  });
+  router.get('/workshops/:id/presenter', member, (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    res.json({ presenter: bus.presenter(id) });
+  });
+  router.post('/workshops/:id/presenter', ...editor, (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const state = parseWith(presenterBody, req.body);
+    const position = { ...state, presenter: author(res), at: new Date().toISOString() };
+    publish(res, id, 'presenter-moved', position);
+    res.json({ presenter: position });
+  });
+
+  // ---- annotations ----
+  router.get('/workshops/:id/annotations', member, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    res.json({ annotations: await listAnnotations(connection, id, parseWith(annotationQuery, req.query)) });
+  });
+  router.post('/workshops/:id/annotations', ...editor, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const annotation = await addAnnotation(connection, id, parseWith(annotationBody, req.body), author(res));
+    publish(res, id, 'annotation-added', annotation);
+    res.status(201).json(annotation);
+  });
+  router.delete('/workshops/:id/annotations/:annotationId', ...editor, async (req, res) => {
+    const { id, annotationId } = parseWith(annotationParams, req.params);
+    await deleteAnnotation(connection, id, annotationId);
+    publish(res, id, 'annotation-deleted', { id: annotationId });
+    res.status(204).end();
+  });
+
+  // ---- hypotheses ----
+  router.get('/workshops/:id/hypotheses', member, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    res.json({ hypotheses: await listHypotheses(connection, id, parseWith(hypothesisQuery, req.query)) });
+  });
+  router.post('/workshops/:id/hypotheses', ...editor, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const hypothesis = await addHypothesis(connection, id, parseWith(hypothesisBody, req.body), author(res));
+    publish(res, id, 'hypothesis-added', hypothesis);
+    res.status(201).json(hypothesis);
+  });
+  router.delete('/workshops/:id/hypotheses/:hypothesisId', ...editor, async (req, res) => {
+    const { id, hypothesisId } = parseWith(hypothesisParams, req.params);
+    await deleteHypothesis(connection, id, hypothesisId);
+    publish(res, id, 'hypothesis-deleted', { id: hypothesisId });
+    res.status(204).end();
+  });
+
+  // ---- curations ----
+  router.get('/workshops/:id/curations', member, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const query = parseWith(curationQuery, req.query);
+    res.json({ curations: await listCurations(connection, { workshopId: query.scope === 'workshop' ? id : undefined, limit: query.limit }) });
+  });
+  router.post('/workshops/:id/curations', ...editor, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const a = author(res);
+    const record = await applyAndRecordCuration(connection, parseWith(curationBody, req.body), { author: a.name, authorId: a.id, workshopId: id });
+    publish(res, id, 'curation-applied', curationSummary(record));
+    res.status(201).json(record);
+  });
+  router.post('/workshops/:id/curations/undo', ...editor, async (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    const record = await undoCuration(connection, author(res).name, { workshopId: id });
+    publish(res, id, 'curation-undone', curationSummary(record));
+    res.json(record);
+  });
+  router.post('/workshops/:id/curations/:curationId/undo', ...editor, async (req, res) => {
+    const { id, curationId } = parseWith(curationParams, req.params);
+    const record = await undoCuration(connection, author(res).name, { workshopId: id, curationId });
+    publish(res, id, 'curation-undone', curationSummary(record));
+    res.json(record);
+  });
+
+  // ---- live ----
+  router.get('/workshops/:id/events', authenticate(connection, { allowQueryToken: true }), (req, res) => {
+    const { id } = parseWith(workshopParams, req.params);
+    openEventStream(req, res, bus, id, participantOf(res));
+  });
+
+  return router;
+}
