@@ -1,0 +1,257 @@
+/**
+ * The explorer in a real Chromium against the real server and the test Neo4j: the graph draws, search
+ * selects, evidence opens the reader, expand and undo, the Cypher console, export and shared links.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import type { Page } from 'playwright-core';
+import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { emptyDatabase } from '../../support/neo4j';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { seedFixtureGraph } from './fixture-graph';
+
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
+const SEED_MODULE = path.resolve(__dirname, '..', '..', 'support', 'seed-database.ts');
+
+/**
+ * The real importer over data/corpus (through tests/support/seed-database.ts when it exists); when the
+ * result has no Shoigu mentioned in a document (a stand-in seed), a small graph from one corpus document
+ * is added so every check below has something to find.
+ */
+async function seed(server: TestServer): Promise<string> {
+  await emptyDatabase(server.connection);
+  let source = 'nothing';
+  if (existsSync(SEED_MODULE)) {
+    const { seedCorpus } = require(SEED_MODULE) as { seedCorpus: (c: TestServer['connection']) => Promise<unknown> };
+    await seedCorpus(server.connection);
+    source = 'seed-database.ts';
+  }
+  const found = await server.connection.driver.executeQuery(
+    "MATCH (:Document)-[:MENTIONS]->(p:Person) WHERE p.name CONTAINS 'Shoigu' RETURN count(p) AS c",
+  );
+  if (found.records[0].get('c').toNumber() === 0) {
+    await seedFixtureGraph(server.connection);
+    source += ' + the Shoigu fixture';
+  }
+  return source;
+}
+
+describeInBrowser('the explorer in Chromium', () => {
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const seeded = await seed(server);
+    process.stderr.write(`[browser tests] database seeded from the ${seeded}\n`);
+    browser = await launchBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openApp(hash = '', viewport = { width: 1920, height: 1080 }): Promise<Page> {
+    const p = await browser.context.newPage();
+    p.on('pageerror', (error) => pageErrors.push(error.message));
+    await p.setViewportSize(viewport);
+    await p.goto(`${server.url}/${hash}`);
+    await p.waitForFunction(() => {
+      const state = document.getElementById('app')?.dataset.state;
+      return !!window.__dossier && state !== undefined && state !== 'loading';
+    }, undefined, { timeout: 60_000 });
+    await p.evaluate(() => window.__dossier!.ready);
+    return p;
+  }
+
+  const order = (p: Page) => p.evaluate(() => window.__dossier!.graph.order);
+  const selection = (p: Page) =>
+    p.evaluate(() => (window.__dossier!.state.view as { get(): { selection: unknown } }).get().selection as { kind: string; id: string } | null);
+
+  async function searchAndChoose(p: Page, text: string): Promise<void> {
+    await p.locator('body').click({ position: { x: 5, y: 200 } }).catch(() => undefined);
+    await p.keyboard.press('Escape');
+    await p.keyboard.press('/');
+    await p.keyboard.type(text);
+    await p.locator('.search-hit').first().waitFor({ timeout: 15_000 });
+    await p.keyboard.press('Enter');
+    await p.waitForFunction(
+      (t) => {
+        const s = (window.__dossier!.state.view as { get(): { selection: { kind: string; id: string } | null } }).get().selection;
+        return !!s && s.kind === 'node' && window.__dossier!.graph.hasNode(s.id) && window.__dossier!.graph.getNodeAttribute(s.id, 'data').name.includes(t);
+      },
+      text,
+      { timeout: 20_000 },
+    );
+  }
+
+  async function runCypher(p: Page, query: string, mode: 'add' | 'replace' = 'add'): Promise<void> {
+    if (!(await p.locator('.console').isVisible())) await p.getByRole('button', { name: 'Cypher', exact: true }).click();
+    await p.locator('.console select[aria-label="Where the graph results go"]').selectOption(mode);
+    await p.locator('.console .cm-content').click();
+    await p.keyboard.press('ControlOrMeta+a');
+    await p.keyboard.press('Delete');
+    await p.keyboard.insertText(query);
+    await p.keyboard.press('ControlOrMeta+Enter');
+    await p.waitForFunction(() => {
+      const status = document.querySelector('.console-status')?.textContent ?? '';
+      return status !== '' && status !== 'Running…';
+    }, undefined, { timeout: 30_000 });
+  }
+
+  beforeAll(async () => {
+    page = await openApp();
+  }, 120_000);
+
+  it('draws the graph with nodes on a canvas that is not blank', async () => {
+    expect(await page.locator('#app').getAttribute('data-state')).toBe('ready');
+    expect(await order(page)).toBeGreaterThan(0);
+    // Read the pixels of the graph area: a screenshot decoded in the page, counted off the background.
+    await page.waitForTimeout(800);
+    const shot = await page.locator('#graph').screenshot({ type: 'png' });
+    const inked = await page.evaluate(async (b64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${b64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[i + 2]) > 40 || data[i] < 200) count++;
+      return count;
+    }, shot.toString('base64'));
+    expect(inked).toBeGreaterThan(500);
+  }, 60_000);
+
+  it('searching "Shoigu" selects the person and shows an evidence sentence naming him', async () => {
+    await searchAndChoose(page, 'Shoigu');
+    const selected = await selection(page);
+    const type = await page.evaluate((id) => window.__dossier!.graph.getNodeAttribute(id, 'data').type, selected!.id);
+    expect(type).toBe('Person');
+    await expect(page.locator('.details-name').textContent()).resolves.toContain('Shoigu');
+    const sentence = page.locator('.evidence-sentence', { hasText: 'Shoigu' }).first();
+    await sentence.waitFor({ timeout: 15_000 });
+    expect(await sentence.textContent()).toContain('Shoigu');
+  }, 60_000);
+
+  it('opens the reader at the evidence sentence, highlighted, with mentions marked', async () => {
+    const sentence = page.locator('.evidence-sentence', { hasText: 'Shoigu' }).first();
+    const sentenceText = (await sentence.textContent())!.trim();
+    await sentence.click();
+    const mark = page.locator('.reader mark.evidence-highlight');
+    await mark.first().waitFor({ timeout: 15_000 });
+    const highlighted = (await mark.allTextContents()).join('');
+    expect(highlighted).toContain('Shoigu');
+    expect(sentenceText).toContain(highlighted.trim().slice(0, 20));
+    expect(await page.locator('.reader .mention').count()).toBeGreaterThan(0);
+    expect(await page.locator('.reader .mention', { hasText: 'Shoigu' }).count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.locator('.details').waitFor({ state: 'visible' });
+  }, 60_000);
+
+  it('expands a node to add its neighbours, and undo takes them away', async () => {
+    await runCypher(page, "MATCH (p:Person) WHERE p.name CONTAINS 'Shoigu' RETURN p LIMIT 1", 'replace');
+    await page.waitForFunction(() => window.__dossier!.graph.order === 1, undefined, { timeout: 15_000 });
+    const id = await page.evaluate(() => window.__dossier!.graph.nodes()[0]);
+    await page.evaluate((n) => window.__dossier!.app.select({ kind: 'node', id: n }), id);
+    await page.getByRole('button', { name: 'Expand', exact: true }).first().click();
+    const dialog = page.locator('dialog.expand-dialog');
+    await Promise.race([
+      dialog.waitFor({ timeout: 15_000 }).then(() => dialog.locator('button.primary').click()),
+      page.waitForFunction(() => window.__dossier!.graph.order > 1, undefined, { timeout: 15_000 }),
+    ]);
+    await page.waitForFunction(() => window.__dossier!.graph.order > 1 && !document.querySelector('.busy:not([hidden])'), undefined, {
+      timeout: 20_000,
+    });
+    const expanded = await order(page);
+    expect(expanded).toBeGreaterThan(1);
+    await page.locator('#graph').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForFunction(() => window.__dossier!.graph.order === 1, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => window.__dossier!.graph.nodes())).toEqual([id]);
+    await page.getByRole('button', { name: /Redo/ }).click();
+    expect(await order(page)).toBe(expanded);
+  }, 90_000);
+
+  it('runs a Cypher query and shows its rows in a table and its nodes in the graph', async () => {
+    await runCypher(page, 'MATCH (p:Person)-[r]->(s:State) RETURN p.name AS person, type(r) AS relation, s LIMIT 20', 'replace');
+    const rows = await page.locator('.result-table tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
+    expect(await page.locator('.result-table th').allTextContents()).toEqual(['person', 'relation', 's']);
+    const types = await page.evaluate(() => window.__dossier!.graph.mapNodes((_id, a) => a.data.type));
+    expect(types.length).toBeGreaterThan(0);
+    expect(types).toContain('State');
+  }, 60_000);
+
+  it('shows the refusal of a write query in plain words', async () => {
+    await runCypher(page, "CREATE (n:Person {name: 'Intruder'}) RETURN n");
+    const status = page.locator('.console-status.error');
+    await status.waitFor({ timeout: 10_000 });
+    expect(await status.textContent()).toMatch(/Refused|read-only|not allowed/i);
+    const intruders = await server.connection.driver.executeQuery("MATCH (n {name: 'Intruder'}) RETURN count(n) AS c");
+    expect(intruders.records[0].get('c').toNumber()).toBe(0);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  }, 60_000);
+
+  it('exports the view as a GEXF file that parses', async () => {
+    await page.getByRole('button', { name: /Export/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator('[data-format="gexf"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.gexf$/);
+    const file = await download.path();
+    const xml = readFileSync(file!, 'utf8');
+    const errors: string[] = [];
+    const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+    expect(errors).toEqual([]);
+    expect(doc.documentElement?.nodeName).toBe('gexf');
+    const exported = doc.getElementsByTagName('node').length;
+    expect(exported).toBe(await page.evaluate(() => window.__dossier!.app.visibleNodeIds().length));
+  }, 60_000);
+
+  it('reopens the same nodes, selection and camera from a copied link', async () => {
+    await searchAndChoose(page, 'Shoigu');
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('.toast', { hasText: /Link copied|address bar/ }).waitFor({ timeout: 10_000 });
+    const link = await page.evaluate(() => navigator.clipboard.readText().catch(() => location.href));
+    expect(link).toContain('#');
+    const before = await page.evaluate(() => ({
+      nodes: window.__dossier!.graph.nodes().sort(),
+      selection: (window.__dossier!.state.view as { get(): { selection: unknown } }).get().selection,
+    }));
+    const again = await openApp(link.slice(link.indexOf('#')));
+    const after = await again.evaluate(() => ({
+      nodes: window.__dossier!.graph.nodes().sort(),
+      selection: (window.__dossier!.state.view as { get(): { selection: unknown } }).get().selection,
+    }));
+    expect(after).toEqual(before);
+    await again.close();
+  }, 90_000);
+
+  it('saves a screenshot of the main screen at 1920x1080 and 1280x720', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [width, height, name] of [
+      [1920, 1080, 'main-screen.png'],
+      [1280, 720, 'main-screen-1280.png'],
+    ] as const) {
+      const p = await openApp('', { width, height });
+      await searchAndChoose(p, 'Shoigu');
+      await p.locator('.evidence-sentence').first().waitFor({ timeout: 15_000 });
+      await p.waitForTimeout(900);
+      await p.screenshot({ path: path.join(ARTIFACTS, name) });
+      // Everything that matters fits on screen: toolbar, sidebar, graph and details.
+      for (const selector of ['.topbar', '.sidebar', '#graph', '.details']) {
+        const box = await p.locator(selector).boundingBox();
+        expect(box).not.toBeNull();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(width + 1);
+      }
+      await p.close();
+    }
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
