@@ -2,8 +2,8 @@
  * A Cypher script that recreates the subgraph in another database: the id constraints, then nodes and
  * relationships in batches of `UNWIND [literal rows] … MERGE … SET += props`, one statement per line
  * group, each ending with `;` (runs with `cypher-shell -f`, or statement by statement). Values are
- * written as Cypher literals, never spliced unescaped; structured values (evidence, lists of maps) are
- * stored as JSON text, which is how the importer stores them.
+ * written as Cypher literals, never spliced unescaped; evidence is stored the way store-document.ts stores
+ * it (see storedEdgeProperties), other structured values as JSON text.
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
@@ -44,10 +44,48 @@ export function cypherValue(value: unknown): string | null {
   return cypherString(JSON.stringify(value));
 }
 
+/** Properties the store keeps as floats: whole numbers get a decimal point so they stay floats. */
+const FLOAT_PROPERTIES = new Set(['confidence', 'evidenceConfidences']);
+
+function floatLiteral(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'number')) return `[${value.map(floatLiteral).join(', ')}]`;
+  return cypherValue(value);
+}
+
+interface EvidenceEntry {
+  document: string;
+  text: string;
+  start: number;
+  end: number;
+  confidence?: number;
+}
+
+/**
+ * Evidence as store-document.ts keeps it, since Neo4j properties cannot hold maps: `evidence` as a list of
+ * JSON strings plus the parallel lists evidenceDocs, evidenceTexts, evidenceStarts, evidenceEnds and
+ * evidenceConfidences (entry i of each list is one evidence entry).
+ */
+export function storedEdgeProperties(attributes: Attributes): Attributes {
+  const { evidence, ...rest } = attributes;
+  if (!Array.isArray(evidence)) return rest;
+  const entries = evidence.filter((e): e is EvidenceEntry => !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string');
+  const fallback = typeof rest.confidence === 'number' ? rest.confidence : 1;
+  return {
+    ...rest,
+    evidence: entries.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
+    evidenceDocs: entries.map((e) => e.document),
+    evidenceTexts: entries.map((e) => e.text),
+    evidenceStarts: entries.map((e) => e.start),
+    evidenceEnds: entries.map((e) => e.end),
+    evidenceConfidences: entries.map((e) => (typeof e.confidence === 'number' ? e.confidence : fallback)),
+  };
+}
+
 function mapLiteral(properties: Attributes): string {
   const entries: string[] = [];
   for (const [name, value] of Object.entries(properties)) {
-    const literal = cypherValue(value);
+    const literal = FLOAT_PROPERTIES.has(name) ? floatLiteral(value) : cypherValue(value);
     if (literal !== null) entries.push(`${cypherName(name)}: ${literal}`);
   }
   return `{${entries.join(', ')}}`;
@@ -99,7 +137,7 @@ export function writeCypherScript(graph: Graph): string {
     const { type: _type, ...props } = attributes;
     void _type;
     if (!edgeGroups.has(group)) edgeGroups.set(group, []);
-    edgeGroups.get(group)!.push({ id: edge, source, target, props: { ...props, id: edge } });
+    edgeGroups.get(group)!.push({ id: edge, source, target, props: { ...storedEdgeProperties(props), id: edge } });
   });
   for (const [group, rows] of edgeGroups) {
     const [type, sourceLabel, targetLabel] = group.split('\u0000');

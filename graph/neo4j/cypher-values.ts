@@ -12,6 +12,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Node and edge properties that are drawn elsewhere than in `attributes`. */
 const NODE_RESERVED = new Set(['id', 'type', 'name', 'aliases', 'text', 'keptRanges', 'mentions', 'keptRangesJson', 'mentionsJson']);
 const EDGE_RESERVED = new Set(['id', 'type', 'evidence', 'evidenceJson', 'confidence']);
+/** store-document.ts keeps evidence also as parallel lists (evidenceDocs, evidenceTexts, …): not attributes. */
+const isEdgeReserved = (key: string) => EDGE_RESERVED.has(key) || key.startsWith('evidence');
 /** The label every entity carries besides its type label. */
 const GENERIC_LABELS = new Set(['Entity']);
 
@@ -124,7 +126,7 @@ export function toGraphNode(node: Node, degree?: number): GraphNode {
 export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => string): GraphEdge {
   const props = rel.properties;
   const attributes: Record<string, AttributeValue | null> = {};
-  for (const [key, value] of Object.entries(props)) if (!EDGE_RESERVED.has(key)) attributes[key] = toAttribute(value);
+  for (const [key, value] of Object.entries(props)) if (!isEdgeReserved(key)) attributes[key] = toAttribute(value);
   const edge: GraphEdge = {
     id: relationshipKey(rel),
     type: rel.type,
@@ -140,8 +142,9 @@ export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => str
 }
 
 /**
- * Evidence as stored on a relationship: a JSON string (Neo4j properties cannot hold maps), or a list of
- * JSON strings, one per entry. Anything unreadable counts as no evidence rather than failing the request.
+ * Evidence as stored on a relationship (store-document.ts): `evidence`, a list of JSON strings
+ * `{"document","text","start","end"}`, one per entry (a single JSON string of a list is understood too),
+ * with `evidenceConfidences[i]` the confidence of entry i. Unreadable entries are skipped, never fatal.
  */
 export function readEvidence(props: Record<string, unknown>): Evidence[] {
   const raw = props.evidence ?? props.evidenceJson;
@@ -161,6 +164,12 @@ export function readEvidence(props: Record<string, unknown>): Evidence[] {
     for (const item of raw) entries.push(typeof item === 'string' ? parse(item) : toJson(item));
   }
   return entries.filter(isEvidence).map((e) => ({ document: e.document, text: e.text, start: Number(e.start), end: Number(e.end) }));
+}
+
+/** Per-entry confidences kept beside the evidence, when the store has them. */
+export function readEvidenceConfidences(props: Record<string, unknown>): Array<number | undefined> {
+  const raw = toJson(props.evidenceConfidences);
+  return Array.isArray(raw) ? raw.map((c) => (typeof c === 'number' ? c : undefined)) : [];
 }
 
 function isEvidence(value: unknown): value is Evidence {

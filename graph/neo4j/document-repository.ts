@@ -83,8 +83,8 @@ interface StoredMention {
 }
 
 /**
- * Mentions as stored by the importer: MENTIONS relationships from a document to an entity, one per
- * mention (`start`, `end`, `text`) or one per pair with parallel lists (`starts`, `ends`, `texts`).
+ * Mentions as stored by the importer (store-document.ts): one `(:Entity)-[:MENTIONED_IN]->(:Document)`
+ * per pair, with parallel lists `starts`, `ends`, `texts` (single `start`/`end`/`text` also understood).
  */
 function mentionsFromRelationship(document: string, entity: Record<string, unknown>, props: Record<string, unknown>, text: string): StoredMention[] {
   const base = { document, entityId: String(entity.id), entityType: String(entity.type ?? ''), entityName: String(entity.name ?? entity.id) };
@@ -101,7 +101,7 @@ function mentionsFromRelationship(document: string, entity: Record<string, unkno
 export async function loadMentions(connection: Neo4jConnection, entityId: string, max = 200): Promise<MentionWithDocument[]> {
   const rows = await readQuery(connection, async (tx) => {
     const result = await tx.run(
-      `MATCH (d:Document)-[m:MENTIONS]->(e:Entity {id: $id})
+      `MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
        RETURN d.id AS document, d.title AS title, d.published AS published, d.text AS text, properties(m) AS props, properties(e) AS entity
        ORDER BY d.published DESC, d.title`,
       { id: entityId },
@@ -140,7 +140,7 @@ export async function readDocument(connection: Neo4jConnection, id: string): Pro
     if (!node) throw new NotFoundError(`No document with id "${id}"`, { details: { id } });
     const text = String(node.properties.text ?? '');
     const mentionRows = await tx.run(
-      `MATCH (d:Document {id: $id})-[m:MENTIONS]->(e:Entity)
+      `MATCH (e:Entity)-[m:MENTIONED_IN]->(d:Document {id: $id})
        RETURN properties(m) AS props, properties(e) AS entity`,
       { id },
     );

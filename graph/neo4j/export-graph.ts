@@ -6,7 +6,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Node, Relationship } from 'neo4j-driver';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
-import { nodeKey, nodeType, readEvidence, relationshipKey, toJson } from './cypher-values';
+import { nodeKey, nodeType, readEvidence, readEvidenceConfidences, relationshipKey, toJson } from './cypher-values';
 import { readQuery } from './read-query';
 import { executeUserCypher, type UserCypherOptions } from './user-cypher';
 
@@ -30,11 +30,12 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     const key = relationshipKey(rel);
     if (!source || !target || graph.hasEdge(key)) continue;
     const attributes: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(rel.properties)) if (name !== 'id') attributes[name] = toJson(value);
+    // Evidence becomes one list of objects; the store's parallel lists (evidenceDocs, …) are folded into it.
+    for (const [name, value] of Object.entries(rel.properties)) if (name !== 'id' && !name.startsWith('evidence')) attributes[name] = toJson(value);
     attributes.type = rel.type;
     if ('evidence' in rel.properties || 'evidenceJson' in rel.properties) {
-      delete attributes.evidenceJson;
-      attributes.evidence = readEvidence(rel.properties);
+      const confidences = readEvidenceConfidences(rel.properties);
+      attributes.evidence = readEvidence(rel.properties).map((entry, i) => (confidences[i] === undefined ? entry : { ...entry, confidence: confidences[i] }));
     }
     graph.addEdgeWithKey(key, source, target, attributes);
   }

@@ -1,22 +1,29 @@
 /**
- * TEMPORARY until the importer's programmatic API lands: seeds the small treaty fixture through the
- * Cypher export script. Will import data/corpus/*.txt with the real importer.
+ * Seeds the test database with the bundled corpus through the real importer: extraction with the
+ * cross-document merge (import/extract.ts), then one transaction per document (store-document.ts).
+ * The API tests and the browser tests both start from this state.
  */
-import { MultiDirectedGraph } from 'graphology';
-import { writeCypherScript } from '../../graph/export/cypher-script';
-import { splitStatements } from '../../graph/neo4j/cypher-guard';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { extractFiles } from '../../import/extract';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
-import fixture from '../fixtures/server/treaty-subgraph.json';
+import { storeDocument } from '../../graph/neo4j/store-document';
 import { emptyDatabase } from './neo4j';
 
+const PROJECT_DIR = path.resolve(__dirname, '..', '..');
+export const CORPUS_DIR = path.join(PROJECT_DIR, 'data', 'corpus');
+
+export function corpusFiles(): string[] {
+  return readdirSync(CORPUS_DIR)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => path.join(CORPUS_DIR, name));
+}
+
+/** Empties the database and imports data/corpus/*.txt; throws if any document fails to import. */
 export async function seedCorpus(connection: Neo4jConnection): Promise<void> {
   await emptyDatabase(connection);
-  const graph = new MultiDirectedGraph();
-  graph.import(fixture as never);
-  const session = connection.writeSession();
-  try {
-    for (const statement of splitStatements(writeCypherScript(graph))) await session.run(statement);
-  } finally {
-    await session.close();
-  }
+  const { documents, failures } = extractFiles(corpusFiles().map((file) => ({ path: file, displayPath: path.relative(PROJECT_DIR, file) })));
+  if (failures.length > 0) throw new Error(`seedCorpus: ${failures.map((f) => f.message).join('; ')}`);
+  for (const document of documents) await storeDocument(connection, document);
 }
