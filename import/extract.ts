@@ -195,6 +195,7 @@ function treatyFacts(treaties: DocTreaty[]): Fact[] {
   const facts: Fact[] = [];
   for (const t of treaties) {
     for (const [p, si] of t.parties) facts.push({ type: 'PARTY_TO', source: p, target: t.key, sentence: si, confidence: 0.8 });
+    for (const [p, si] of t.signers) facts.push({ type: 'SIGNED', source: p, target: t.key, sentence: si, confidence: 0.75 });
     if (t.supersedes) facts.push({ type: 'SUPERSEDES', source: t.key, target: t.supersedes.key, sentence: t.supersedes.sentence, confidence: 0.8 });
   }
   return facts;

@@ -326,7 +326,7 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
 const CAPW = String.raw`\p{Lu}[\p{L}’'.]*(?:-\p{L}[\p{L}’'.]*)*`;
 const TREATY_NAME = new RegExp(
   String.raw`(?:(?:19|20)\d\d\s+)?(?:${CAPW}(?:[\s-]+${CAPW})*\s+)?(?:${[...TREATY_HEADS].map((h) => h[0].toUpperCase() + h.slice(1)).join('|')})` +
-    String.raw`(?:\s+(?:of|on|for|between|to)\s+(?:the\s+)?${CAPW}(?:\s+(?:of|on|for|the|and)?\s*${CAPW})*(?:(?:,\s+|,?\s+and\s+)${CAPW}(?:\s+${CAPW})*)*)?(?![\p{L}])`,
+    String.raw`(?:\s+(?:of|on|for|to)\s+(?:the\s+)?${CAPW}(?:\s+${CAPW})*(?:(?:,\s+|,?\s+and\s+)${CAPW}(?:\s+${CAPW})*)*){0,3}(?![\p{L}])`,
   'gu',
 );
 

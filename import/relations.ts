@@ -74,7 +74,7 @@ export function relateActors(ctx: EventContext): Fact[] {
     const speaker = findSpeaker(text, s, actors, si, resolved.mentions);
     const sentenceFacts: Array<{ source: string; target: string }> = [];
     const clauseLimit = (from: number): number => {
-      const m = /[;]|\s[–—]\s/.exec(text.slice(from, s.end));
+      const m = /[;]|\s[–—]\s|,\s+(?:as|while|but|although|though|whereas|because|which|who)\b/.exec(text.slice(from, s.end));
       return m ? from + m.index : s.end;
     };
     const sourceBefore = (at: number): Actor | undefined => {

@@ -19,6 +19,7 @@ export interface DocTreaty {
   year?: string;
   surfaces: string[];
   parties: Map<string, number>; // entity key -> sentence of evidence
+  signers: Map<string, number>; // people who signed personally
   clause?: string;
   named: boolean;
   mentions: Array<{ start: number; end: number; text: string; sentence: number }>;
@@ -69,7 +70,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       const key = `Treaty:${norm(name)}`;
       let t = byKey(key);
       if (!t) {
-        t = { key, name, fullName: name, surfaces: [], parties: new Map(), named: true, mentions: [] };
+        t = { key, name, fullName: name, surfaces: [], parties: new Map(), signers: new Map(), named: true, mentions: [] };
         treaties.push(t);
       }
       if (yearMatch) t.year = yearMatch[1];
@@ -109,7 +110,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         const key = `Treaty:${norm(name)}`;
         let t = byKey(key);
         if (!t) {
-          t = { key, name, surfaces: [], parties: new Map(), named: true, mentions: [] };
+          t = { key, name, surfaces: [], parties: new Map(), signers: new Map(), named: true, mentions: [] };
           treaties.push(t);
         }
         t.surfaces.push(text.slice(start, tok.end), text.slice(org.start, tok.end), name);
@@ -145,7 +146,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         const key = `Treaty:${norm(name)}`;
         let t = byKey(key);
         if (!t) {
-          t = { key, name, surfaces: [], parties: new Map(), named: true, mentions: [] };
+          t = { key, name, surfaces: [], parties: new Map(), signers: new Map(), named: true, mentions: [] };
           treaties.push(t);
         }
         t.surfaces.push(text.slice(np.contentStart, np.end), text.slice(orgMod.start, np.end));
@@ -167,7 +168,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       const key = `Treaty:${norm(name)}`;
       let t = byKey(key);
       if (!t) {
-        t = { key, name, year, surfaces: [], parties: new Map(), named: false, mentions: [] };
+        t = { key, name, year, surfaces: [], parties: new Map(), signers: new Map(), named: false, mentions: [] };
         treaties.push(t);
       }
       t.surfaces.push(...phraseVariants(text, np, tail.map((m) => m.end)));
@@ -176,15 +177,37 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       note(t, np.start, np.end, si);
     });
 
-    // Parties by a verb: "resolutions that Moscow itself voted for".
+    const verbs = PARTY_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|');
     for (const o of order.filter((x) => x.sentence === si)) {
-      const rest = text.slice(o.start, s.end);
-      const re = new RegExp(`\\bthat\\s+(?:the\\s+)?([\\p{Lu}][\\p{L}.’' -]{1,40}?)\\s+(?:itself\\s+|themselves\\s+|also\\s+)?(?:${PARTY_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'u');
+      const end = o.treaty.mentions.find((m) => m.start === o.start)?.end ?? o.start;
+      const rest = text.slice(end, s.end);
+      // "the Treaty ... between Egypt and Sudan"
+      const between = /^\s+between\s+[^,;.]{3,80}?(?=[,;.]|\s+(?:replaced|was|is|has|had|signed|in|on)\b|$)/.exec(rest);
+      if (between) for (const m of mentions) if (m.start >= end && m.end <= end + between[0].length && m.type === 'State' && m.actor) o.treaty.parties.set(m.key, si);
+      // "resolutions that Moscow itself voted for", "..., which Egypt, Ethiopia and Sudan signed"
+      const re = new RegExp(`^[^.;]{0,80}?\\b(?:that|which)\\s+((?:the\\s+)?[\\p{Lu}][^.;]{0,80}?)\\s+(?:itself\\s+|themselves\\s+|also\\s+|have\\s+|has\\s+|had\\s+)?(?:${verbs})\\b`, 'u');
       const m = re.exec(rest);
-      if (!m) continue;
-      const at = o.start + m.index + m[0].indexOf(m[1]);
-      const actor = mentionAt(at);
-      if (actor && actor.actor && (actor.type === 'State' || actor.type === 'Organization')) o.treaty.parties.set(actor.key, si);
+      if (m) {
+        const from = end + m.index + m[0].indexOf(m[1]);
+        const to = from + m[1].length;
+        for (const actor of mentions) {
+          if (actor.start < from || actor.end > to || !actor.actor) continue;
+          if (actor.type === 'State' || actor.type === 'Organization') o.treaty.parties.set(actor.key, si);
+          if (actor.type === 'Person') o.treaty.signers.set(actor.key, si);
+        }
+      }
+      // "Japan and the Philippines signed the Reciprocal Access Agreement"
+      const before = text.slice(s.start, o.start);
+      const sv = new RegExp(`(?:^|[,;:]\\s+|\\bwhen\\s+)([^,;:]{2,120}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`, 'u').exec(before);
+      if (sv) {
+        const from = s.start + sv.index + sv[0].indexOf(sv[1]);
+        const to = from + sv[1].length;
+        for (const actor of mentions) {
+          if (actor.start < from || actor.end > to || !actor.actor) continue;
+          if (actor.type === 'State' || actor.type === 'Organization') o.treaty.parties.set(actor.key, si);
+          if (actor.type === 'Person') o.treaty.signers.set(actor.key, si);
+        }
+      }
     }
 
     // The key clause, when the text states one.
