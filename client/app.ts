@@ -28,7 +28,16 @@ import { canRedo, canUndo, emptyHistory, record, redo, undo, type HistoryState }
 import { EXPAND_THRESHOLD, needsChoice, neighborQuery, type ExpandChoice } from './expand/expand-plan';
 import { createLayoutRunner, type LayoutRunner } from './layout/layout-runner';
 import { createStore, type Store } from './state/store';
-import { INITIAL_VIEW, forgetMissing, hideNodes, select, setHidden, showAll, type Selection, type ViewState } from './state/view-state';
+import {
+  INITIAL_VIEW,
+  forgetMissing,
+  hideNodes,
+  select,
+  setHidden,
+  showAll,
+  type Selection,
+  type ViewState,
+} from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
 
 export interface ViewSnapshot {
@@ -53,7 +62,11 @@ export interface UiState {
 }
 
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
-export type AskExpandChoice = (name: string, total: number, countsByType: Record<string, number>) => Promise<ExpandChoice | null>;
+export type AskExpandChoice = (
+  name: string,
+  total: number,
+  countsByType: Record<string, number>,
+) => Promise<ExpandChoice | null>;
 
 export interface DossierApp {
   api: ApiClient;
@@ -86,7 +99,10 @@ export interface DossierApp {
   fail(error: unknown): void;
 }
 
-export function createApp(container: HTMLElement, options: { notify: Notify; askExpandChoice: AskExpandChoice }): DossierApp {
+export function createApp(
+  container: HTMLElement,
+  options: { notify: Notify; askExpandChoice: AskExpandChoice },
+): DossierApp {
   const api = createApiClient();
   const graph = createViewGraph();
   const view = createStore<ViewState>(INITIAL_VIEW);
@@ -176,14 +192,22 @@ export function createApp(container: HTMLElement, options: { notify: Notify; ask
   function restore(s: ViewSnapshot): void {
     restoreGraph(graph, s.graph);
     view.update(setHidden(s.hidden));
-    view.update(forgetMissing((id) => graph.hasNode(id), (id) => graph.hasEdge(id)));
+    view.update(
+      forgetMissing(
+        (id) => graph.hasNode(id),
+        (id) => graph.hasEdge(id),
+      ),
+    );
   }
   /** Runs an action and records it for undo, unless it changed nothing. */
   async function undoable(label: string, action: () => Promise<void> | void): Promise<void> {
     const before = snapshot();
     await action();
     const after = snapshot();
-    if (before.graph.nodes.length === after.graph.nodes.length && before.graph.edges.length === after.graph.edges.length) {
+    if (
+      before.graph.nodes.length === after.graph.nodes.length &&
+      before.graph.edges.length === after.graph.edges.length
+    ) {
       const samePositions = before.graph.nodes.every((n, i) => {
         const m = after.graph.nodes[i];
         return m && m.key === n.key && m.attributes?.x === n.attributes?.x && m.attributes?.y === n.attributes?.y;
@@ -253,7 +277,10 @@ export function createApp(container: HTMLElement, options: { notify: Notify; ask
       if (!graph.hasNode(id)) return;
       if (view.get().hidden.includes(id)) view.update(setHidden(view.get().hidden.filter((h) => h !== id)));
       if (filters.get().hiddenNodeTypes.includes(graph.getNodeAttribute(id, 'data').type)) {
-        options.notify(`${nodeName(id)} is a ${graph.getNodeAttribute(id, 'data').type}, a type the filters hide.`, 'info');
+        options.notify(
+          `${nodeName(id)} is a ${graph.getNodeAttribute(id, 'data').type}, a type the filters hide.`,
+          'info',
+        );
       }
       view.update(select({ kind: 'node', id }));
       graphView.focus(id);
@@ -274,7 +301,11 @@ export function createApp(container: HTMLElement, options: { notify: Notify; ask
           added = mergeSubgraph(graph, response, { anchor: id }).addedNodes.length;
           if (added > 0) await layout.settle({ iterations: 150 });
         });
-        options.notify(added ? `Added ${added} neighbour${added === 1 ? '' : 's'} of ${name}.` : `Every neighbour of ${name} is already shown.`);
+        options.notify(
+          added
+            ? `Added ${added} neighbour${added === 1 ? '' : 's'} of ${name}.`
+            : `Every neighbour of ${name} is already shown.`,
+        );
       });
     },
 
@@ -293,7 +324,12 @@ export function createApp(container: HTMLElement, options: { notify: Notify; ask
       if (!ids.length) return;
       void undoable(`Remove ${ids.length === 1 ? nodeName(ids[0]) : `${ids.length} nodes`}`, () => {
         removeNodes(graph, ids);
-        view.update(forgetMissing((n) => graph.hasNode(n), (e) => graph.hasEdge(e)));
+        view.update(
+          forgetMissing(
+            (n) => graph.hasNode(n),
+            (e) => graph.hasEdge(e),
+          ),
+        );
       });
     },
 
@@ -305,7 +341,12 @@ export function createApp(container: HTMLElement, options: { notify: Notify; ask
       }
       void undoable(`Collapse ${nodeName(id)}`, () => {
         removeNodes(graph, leaves);
-        view.update(forgetMissing((n) => graph.hasNode(n), (e) => graph.hasEdge(e)));
+        view.update(
+          forgetMissing(
+            (n) => graph.hasNode(n),
+            (e) => graph.hasEdge(e),
+          ),
+        );
       });
     },
 
@@ -349,7 +390,12 @@ export function createApp(container: HTMLElement, options: { notify: Notify; ask
           view.update(setHidden([]));
         }
         added = mergeSubgraph(graph, subgraph).addedNodes.length;
-        view.update(forgetMissing((n) => graph.hasNode(n), (e) => graph.hasEdge(e)));
+        view.update(
+          forgetMissing(
+            (n) => graph.hasNode(n),
+            (e) => graph.hasEdge(e),
+          ),
+        );
         if (added > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
       });
       if (mode === 'replace') graphView.fit();

@@ -21,7 +21,13 @@ import { createExportMenu } from './ui/export-menu';
 
 declare global {
   interface Window {
-    __dossier?: { graph: DossierApp['graph']; sigma: DossierApp['graphView']['sigma']; state: Record<string, unknown>; app: DossierApp; ready: Promise<void> };
+    __dossier?: {
+      graph: DossierApp['graph'];
+      sigma: DossierApp['graphView']['sigma'];
+      state: Record<string, unknown>;
+      app: DossierApp;
+      ready: Promise<void>;
+    };
   }
 }
 
@@ -60,13 +66,23 @@ function boot(): void {
   };
   const undoButton = button('↶ Undo', () => app.undo(), { title: 'Undo (Ctrl+Z)' });
   const redoButton = button('↷ Redo', () => app.redo(), { title: 'Redo (Ctrl+Shift+Z)' });
-  const expandButton = button('Expand', () => selectedNode() && void app.expand(selectedNode()!), { title: 'Load the neighbours of the selected node (or double-click it)' });
-  const hideButton = button('Hide', () => selectedNode() && app.hide([selectedNode()!]), { title: 'Hide the selected node' });
-  const removeButton = button('Remove', () => selectedNode() && app.remove([selectedNode()!]), { title: 'Remove the selected node from the view' });
+  const expandButton = button('Expand', () => selectedNode() && void app.expand(selectedNode()!), {
+    title: 'Load the neighbours of the selected node (or double-click it)',
+  });
+  const hideButton = button('Hide', () => selectedNode() && app.hide([selectedNode()!]), {
+    title: 'Hide the selected node',
+  });
+  const removeButton = button('Remove', () => selectedNode() && app.remove([selectedNode()!]), {
+    title: 'Remove the selected node from the view',
+  });
   const showHiddenButton = button('Show hidden', () => app.showHidden(), { title: 'Show the nodes hidden by hand' });
-  const layoutButton = button('▶ Layout', () => void app.toggleLayout(), { title: 'Run ForceAtlas2 until you stop it' });
+  const layoutButton = button('▶ Layout', () => void app.toggleLayout(), {
+    title: 'Run ForceAtlas2 until you stop it',
+  });
   const fitButton = button('Fit', () => app.graphView.fit(), { title: 'Fit the graph to the screen (F)' });
-  const consoleButton = button('Cypher', () => app.ui.update((s) => ({ ...s, consoleOpen: !s.consoleOpen })), { title: 'Open the Cypher console' });
+  const consoleButton = button('Cypher', () => app.ui.update((s) => ({ ...s, consoleOpen: !s.consoleOpen })), {
+    title: 'Open the Cypher console',
+  });
   const linkButton = button('Copy link', () => void copyLink(), { title: 'Copy a link that reopens this view' });
   const header = el('header', { className: 'topbar' }, [
     el('div', { className: 'brand' }, [el('span', { className: 'logo', text: '◉' }), el('span', { text: 'Dossier' })]),
@@ -80,7 +96,13 @@ function boot(): void {
   ]);
 
   const panel = el('aside', { className: 'panel' }, [details, reader]);
-  const stage = el('main', { className: 'stage' }, [graphContainer, overlay, busy, toasts.element, consolePanel.element]);
+  const stage = el('main', { className: 'stage' }, [
+    graphContainer,
+    overlay,
+    busy,
+    toasts.element,
+    consolePanel.element,
+  ]);
   root.append(header, createSidebar(app), stage, panel);
 
   function renderToolbar(): void {
@@ -105,7 +127,12 @@ function boot(): void {
     overlay.replaceChildren();
     if (ui.status !== 'ready') {
       overlay.className = `overlay ${ui.status}`;
-      overlay.append(el('p', { className: 'overlay-title', text: ui.status === 'loading' ? 'Loading…' : ui.status === 'empty' ? 'No graph yet' : 'Cannot load the graph' }));
+      overlay.append(
+        el('p', {
+          className: 'overlay-title',
+          text: ui.status === 'loading' ? 'Loading…' : ui.status === 'empty' ? 'No graph yet' : 'Cannot load the graph',
+        }),
+      );
       if (ui.message) overlay.append(el('p', { text: ui.message }));
       if (ui.status === 'error') overlay.append(button('Try again', () => void load()));
     }
@@ -195,10 +222,18 @@ function boot(): void {
         mergeSubgraph(app.graph, overview);
         overviewIds = app.graph.nodes().sort().join();
         await app.layout.settle({ iterations: 300, instant: true });
-        if (overview.truncated) toasts.show(`Showing the ${overview.nodes.length} best connected of ${overview.totalEntities} entities. Search or expand to see more.`);
+        if (overview.truncated)
+          toasts.show(
+            `Showing the ${overview.nodes.length} best connected of ${overview.totalEntities} entities. Search or expand to see more.`,
+          );
       }
       if (app.graph.order === 0) {
-        app.ui.update((s) => ({ ...s, status: 'empty', message: 'Nothing to show: the link names nodes that are not in the database any more. Search for an entity to start.' }));
+        app.ui.update((s) => ({
+          ...s,
+          status: 'empty',
+          message:
+            'Nothing to show: the link names nodes that are not in the database any more. Search for an entity to start.',
+        }));
       } else {
         app.ui.update((s) => ({ ...s, status: 'ready', message: null }));
       }

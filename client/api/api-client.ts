@@ -32,7 +32,10 @@ export interface ApiClient {
   documents(): Promise<DocumentSummary[]>;
   document(id: string): Promise<DocumentDetails>;
   cypher(query: string, params?: Record<string, unknown>): Promise<CypherResponse>;
-  exportFile(format: ExportFormat, body: { nodeIds?: string[]; query?: string }): Promise<{ blob: Blob; fileName: string }>;
+  exportFile(
+    format: ExportFormat,
+    body: { nodeIds?: string[]; query?: string },
+  ): Promise<{ blob: Blob; fileName: string }>;
 }
 
 export function createApiClient(baseUrl = '', fetchImpl: FetchLike = (input, init) => fetch(input, init)): ApiClient {

@@ -11,8 +11,7 @@ export interface TypeStyle {
 const ICONS = {
   person: 'M12 2.5a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9zM3.5 21.5c0-4.7 3.8-8 8.5-8s8.5 3.3 8.5 8z',
   flag: 'M4.5 2h2.2v20H4.5zM8 3h12l-3 4.5L20 12H8z',
-  building:
-    'M3.5 21.5V6L12 2l8.5 4v15.5h-6V16h-5v5.5zM7 8h3v2.5H7zm7 0h3v2.5h-3zM7 12.5h3V15H7zm7 0h3V15h-3z',
+  building: 'M3.5 21.5V6L12 2l8.5 4v15.5h-6V16h-5v5.5zM7 8h3v2.5H7zm7 0h3v2.5h-3zM7 12.5h3V15H7zm7 0h3V15h-3z',
   pin: 'M12 1.5a7.5 7.5 0 0 0-7.5 7.5c0 5.3 7.5 13.5 7.5 13.5S19.5 14.3 19.5 9A7.5 7.5 0 0 0 12 1.5zm0 10.5a3 3 0 1 1 0-6 3 3 0 0 1 0 6z',
   scroll: 'M5 2h10l5 5v15H5zM8 10.5h9V12H8zm0 4h9V16H8zm0-8h5V8H8z',
   calendar: 'M6.5 1.5h2.2v2.5h6.6V1.5h2.2v2.5h3.5v18H3V4h3.5zM5.2 9v10.8h13.6V9zM7.5 11h4v4h-4z',

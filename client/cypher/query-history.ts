@@ -16,7 +16,9 @@ export function parseStoredHistory(raw: string | null): string[] {
   if (!raw) return [];
   try {
     const value: unknown = JSON.parse(raw);
-    return Array.isArray(value) ? value.filter((q): q is string => typeof q === 'string').slice(0, QUERY_HISTORY_LIMIT) : [];
+    return Array.isArray(value)
+      ? value.filter((q): q is string => typeof q === 'string').slice(0, QUERY_HISTORY_LIMIT)
+      : [];
   } catch {
     return [];
   }

@@ -16,7 +16,12 @@ export interface FilterState {
   dateRange: DateRange | null; // applies to Event nodes that have a date
 }
 
-export const EMPTY_FILTERS: FilterState = { hiddenNodeTypes: [], hiddenRelationTypes: [], documents: [], dateRange: null };
+export const EMPTY_FILTERS: FilterState = {
+  hiddenNodeTypes: [],
+  hiddenRelationTypes: [],
+  documents: [],
+  dateRange: null,
+};
 
 export function isFiltering(filters: FilterState): boolean {
   return (

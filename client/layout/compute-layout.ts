@@ -32,7 +32,13 @@ export function computeLayout(request: LayoutRequest): Positions {
     const settings = forceAtlas2.inferSettings(graph);
     forceAtlas2.assign(graph, {
       iterations: request.iterations,
-      settings: { ...settings, barnesHutOptimize: graph.order > 400, adjustSizes: false, scalingRatio: 12, gravity: 0.6 },
+      settings: {
+        ...settings,
+        barnesHutOptimize: graph.order > 400,
+        adjustSizes: false,
+        scalingRatio: 12,
+        gravity: 0.6,
+      },
     });
   }
   if (request.noverlap && graph.order > 1) {

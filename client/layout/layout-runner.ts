@@ -76,7 +76,9 @@ export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: 
       if (fa2?.isRunning()) return;
       fa2?.kill();
       const settings = forceAtlas2.inferSettings(graph);
-      fa2 = new FA2Layout(graph, { settings: { ...settings, scalingRatio: 12, gravity: 0.6, barnesHutOptimize: graph.order > 400 } });
+      fa2 = new FA2Layout(graph, {
+        settings: { ...settings, scalingRatio: 12, gravity: 0.6, barnesHutOptimize: graph.order > 400 },
+      });
       fa2.start();
       onRunningChange(true);
     },

@@ -1,7 +1,10 @@
 /** Web worker: runs computeLayout off the main thread and posts the positions back. */
 import { computeLayout, type LayoutRequest } from './compute-layout';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: unknown): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage(message: unknown): void;
+};
 
 scope.onmessage = (event: MessageEvent<{ id: number; request: LayoutRequest }>) => {
   try {

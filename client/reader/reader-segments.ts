@@ -76,7 +76,13 @@ export function locateSentence(text: string, sentence: string, around: number): 
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
     const distance = around < at ? at - around : around > at + needle.length ? around - at - needle.length : 0;
     const bestDistance =
-      best === null ? Infinity : around < best ? best - around : around > best + needle.length ? around - best - needle.length : 0;
+      best === null
+        ? Infinity
+        : around < best
+          ? best - around
+          : around > best + needle.length
+            ? around - best - needle.length
+            : 0;
     if (distance < bestDistance) best = at;
     if (distance === 0) break;
   }

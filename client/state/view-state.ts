@@ -40,7 +40,10 @@ export const setHidden =
   (ids: string[]) =>
   (state: ViewState): ViewState => ({ ...state, hidden: [...new Set(ids)].sort() });
 
-export const showAll = () => (state: ViewState): ViewState => (state.hidden.length ? { ...state, hidden: [] } : state);
+export const showAll =
+  () =>
+  (state: ViewState): ViewState =>
+    state.hidden.length ? { ...state, hidden: [] } : state;
 
 /** Drops references to nodes that are no longer loaded (after a remove, an undo, a replace). */
 export const forgetMissing =

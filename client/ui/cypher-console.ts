@@ -16,7 +16,7 @@ import { button, clear, el } from './dom';
 
 const STORAGE_KEY = 'dossier.cypherHistory';
 const MAX_TABLE_ROWS = 500;
-export const EXAMPLE_QUERY = "MATCH (p:Person)-[r]-(s:State)\nRETURN p, r, s\nLIMIT 50";
+export const EXAMPLE_QUERY = 'MATCH (p:Person)-[r]-(s:State)\nRETURN p, r, s\nLIMIT 50';
 
 export interface CypherConsole {
   element: HTMLElement;
@@ -52,15 +52,22 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
           ...defaultKeymap,
           ...historyKeymap,
         ]),
-        EditorView.theme({ '&': { fontSize: '14px' }, '.cm-content': { fontFamily: 'ui-monospace, "JetBrains Mono", Menlo, monospace' } }),
+        EditorView.theme({
+          '&': { fontSize: '14px' },
+          '.cm-content': { fontFamily: 'ui-monospace, "JetBrains Mono", Menlo, monospace' },
+        }),
       ],
     }),
   });
 
   function renderHistory(): void {
     clear(historySelect);
-    historySelect.append(el('option', { text: queries.length ? `History (${queries.length})` : 'No history yet', attrs: { value: '' } }));
-    queries.forEach((q, i) => historySelect.append(el('option', { text: q.replace(/\s+/g, ' ').slice(0, 90), attrs: { value: String(i) } })));
+    historySelect.append(
+      el('option', { text: queries.length ? `History (${queries.length})` : 'No history yet', attrs: { value: '' } }),
+    );
+    queries.forEach((q, i) =>
+      historySelect.append(el('option', { text: q.replace(/\s+/g, ' ').slice(0, 90), attrs: { value: String(i) } })),
+    );
   }
   historySelect.addEventListener('change', () => {
     const q = queries[Number(historySelect.value)];
@@ -71,7 +78,13 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
 
   function renderTable(response: CypherResponse): HTMLElement {
     const table = el('table', { className: 'result-table' }, [
-      el('thead', {}, [el('tr', {}, response.columns.map((c) => el('th', { text: c })))]),
+      el('thead', {}, [
+        el(
+          'tr',
+          {},
+          response.columns.map((c) => el('th', { text: c })),
+        ),
+      ]),
       el(
         'tbody',
         {},
@@ -81,7 +94,10 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
             {},
             row.map((cell) => {
               const text = cellText(cell);
-              return el('td', { text: text.length > 200 ? `${text.slice(0, 200)}…` : text, title: text.length > 40 ? text : undefined });
+              return el('td', {
+                text: text.length > 200 ? `${text.slice(0, 200)}…` : text,
+                title: text.length > 40 ? text : undefined,
+              });
             }),
           ),
         ),
@@ -109,16 +125,26 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
       const replace = mode.value === 'replace';
       const nodes = response.graph.nodes.length;
       let added = 0;
-      if (nodes > 0) added = await app.applySubgraph(response.graph, replace ? 'replace' : 'add', replace ? 'Replace view with query results' : 'Add query results');
+      if (nodes > 0)
+        added = await app.applySubgraph(
+          response.graph,
+          replace ? 'replace' : 'add',
+          replace ? 'Replace view with query results' : 'Add query results',
+        );
       const parts = [
         `${response.rowCount} row${response.rowCount === 1 ? '' : 's'}${response.truncated ? ' (truncated)' : ''}`,
         `${response.elapsedMs} ms`,
-        nodes ? (replace ? `view replaced by ${nodes} nodes` : `${added} node${added === 1 ? '' : 's'} added to the view`) : 'no node to draw',
+        nodes
+          ? replace
+            ? `view replaced by ${nodes} nodes`
+            : `${added} node${added === 1 ? '' : 's'} added to the view`
+          : 'no node to draw',
       ];
       status.textContent = parts.join(' · ');
       if (response.rows.length) results.append(renderTable(response));
       else results.append(el('p', { className: 'hint', text: 'The query returned no rows.' }));
-      if (response.rows.length > MAX_TABLE_ROWS) results.append(el('p', { className: 'hint small', text: `First ${MAX_TABLE_ROWS} rows shown.` }));
+      if (response.rows.length > MAX_TABLE_ROWS)
+        results.append(el('p', { className: 'hint small', text: `First ${MAX_TABLE_ROWS} rows shown.` }));
     } catch (error) {
       status.className = 'console-status error';
       status.textContent = plainMessage(error);
@@ -130,14 +156,20 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
   const element = el('section', { className: 'console', attrs: { 'aria-label': 'Cypher console' } }, [
     el('div', { className: 'console-bar' }, [
       el('h2', { text: 'Cypher console' }),
-      el('span', { className: 'hint small', text: 'Read-only. Nodes and relationships returned are drawn in the graph.' }),
+      el('span', {
+        className: 'hint small',
+        text: 'Read-only. Nodes and relationships returned are drawn in the graph.',
+      }),
       el('span', { className: 'spacer' }),
       historySelect,
       mode,
       runButton,
       button('Close', () => app.ui.update((s) => ({ ...s, consoleOpen: false })), { title: 'Close the console' }),
     ]),
-    el('div', { className: 'console-body' }, [el('div', { className: 'console-editor' }, [editor.dom]), el('div', { className: 'console-output' }, [status, results])]),
+    el('div', { className: 'console-body' }, [
+      el('div', { className: 'console-editor' }, [editor.dom]),
+      el('div', { className: 'console-output' }, [status, results]),
+    ]),
   ]);
   renderHistory();
   return { element, editor, run, focus: () => editor.focus() };

@@ -20,7 +20,10 @@ export function formatValue(value: AttributeValue | null | undefined): string {
 }
 
 export function humanKey(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 function attributesTable(attributes: Record<string, AttributeValue | null>): HTMLElement | null {
@@ -40,7 +43,12 @@ function evidenceItem(
   open: () => void,
 ): HTMLElement {
   const item = el('li', { className: 'evidence' }, [
-    el('button', { className: 'evidence-sentence', text: sentence, title: 'Open the document at this sentence', attrs: { type: 'button' } }),
+    el('button', {
+      className: 'evidence-sentence',
+      text: sentence,
+      title: 'Open the document at this sentence',
+      attrs: { type: 'button' },
+    }),
     el('div', { className: 'evidence-source' }, [
       el('span', { className: 'evidence-title', text: documentTitle }),
       published ? el('span', { className: 'evidence-date', text: published.slice(0, 10) }) : null,
@@ -93,10 +101,19 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
         aliases.length ? el('p', { className: 'aliases', text: `Also: ${aliases.join(' · ')}` }) : null,
       ]),
       el('div', { className: 'details-actions' }, [
-        button('Expand', () => void app.expand(node.id), { title: 'Load its neighbours (double-click does it too)', attrs: loaded ? {} : { disabled: '' } }),
+        button('Expand', () => void app.expand(node.id), {
+          title: 'Load its neighbours (double-click does it too)',
+          attrs: loaded ? {} : { disabled: '' },
+        }),
         button('Hide', () => app.hide([node.id]), { attrs: loaded ? {} : { disabled: '' } }),
-        button('Collapse', () => app.collapse(node.id), { title: 'Remove the neighbours that hang on it alone', attrs: loaded ? {} : { disabled: '' } }),
-        button('Remove', () => app.remove([node.id]), { title: 'Remove from the view (not from the database)', attrs: loaded ? {} : { disabled: '' } }),
+        button('Collapse', () => app.collapse(node.id), {
+          title: 'Remove the neighbours that hang on it alone',
+          attrs: loaded ? {} : { disabled: '' },
+        }),
+        button('Remove', () => app.remove([node.id]), {
+          title: 'Remove from the view (not from the database)',
+          attrs: loaded ? {} : { disabled: '' },
+        }),
       ]),
     );
     const attributes = attributesTable(node.attributes);
@@ -119,11 +136,19 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
               className: 'link',
               title: `${r.other.type}: show it in the graph`,
             });
-            const why = button(r.evidenceCount === 1 ? '1 source' : `${r.evidenceCount} sources`, () => app.select({ kind: 'edge', id: r.id }), {
-              className: 'link subtle',
-              title: 'Show the evidence for this relation',
-            });
-            return el('li', { className: 'relation' }, [el('span', { className: 'direction', text: r.direction === 'out' ? '→' : '←' }), other, why]);
+            const why = button(
+              r.evidenceCount === 1 ? '1 source' : `${r.evidenceCount} sources`,
+              () => app.select({ kind: 'edge', id: r.id }),
+              {
+                className: 'link subtle',
+                title: 'Show the evidence for this relation',
+              },
+            );
+            return el('li', { className: 'relation' }, [
+              el('span', { className: 'direction', text: r.direction === 'out' ? '→' : '←' }),
+              other,
+              why,
+            ]);
           });
         element.append(
           el('details', { className: 'relation-group', attrs: relations.length <= 8 ? { open: '' } : {} }, [
@@ -161,7 +186,9 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
     );
     element.append(list);
     if (mentions.length > MAX_EVIDENCE) {
-      element.append(el('p', { className: 'hint small', text: `${mentions.length - MAX_EVIDENCE} more sentences not shown.` }));
+      element.append(
+        el('p', { className: 'hint small', text: `${mentions.length - MAX_EVIDENCE} more sentences not shown.` }),
+      );
     }
   }
 
@@ -189,7 +216,10 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
       element.append(
         el('p', {
           className: 'hint',
-          text: edge.type === 'CO_OCCURS' ? 'Co-occurrence: both are named in the same sentences, which says nothing of how they relate.' : 'No source sentence recorded.',
+          text:
+            edge.type === 'CO_OCCURS'
+              ? 'Co-occurrence: both are named in the same sentences, which says nothing of how they relate.'
+              : 'No source sentence recorded.',
         }),
       );
     }
@@ -197,11 +227,13 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
       el(
         'ul',
         { className: 'evidence-list' },
-        details.evidence.slice(0, MAX_EVIDENCE).map((e) =>
-          evidenceItem(e.text, e.documentTitle, e.documentPublished, () =>
-            app.openReader({ documentId: e.document, highlight: { start: e.start, end: e.end } }),
+        details.evidence
+          .slice(0, MAX_EVIDENCE)
+          .map((e) =>
+            evidenceItem(e.text, e.documentTitle, e.documentPublished, () =>
+              app.openReader({ documentId: e.document, highlight: { start: e.start, end: e.end } }),
+            ),
           ),
-        ),
       ),
     );
   }

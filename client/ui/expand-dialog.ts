@@ -6,12 +6,24 @@ import { choiceCount, defaultChoice, type ExpandChoice } from '../expand/expand-
 import { nodeTypeStyle } from '../appearance/node-style';
 import { button, el } from './dom';
 
-export function askExpandChoice(name: string, total: number, countsByType: Record<string, number>): Promise<ExpandChoice | null> {
+export function askExpandChoice(
+  name: string,
+  total: number,
+  countsByType: Record<string, number>,
+): Promise<ExpandChoice | null> {
   return new Promise((resolve) => {
     const choice = defaultChoice(countsByType);
     const dialog = el('dialog', { className: 'expand-dialog', attrs: { 'aria-label': `Expand ${name}` } });
     const countLine = el('p', { className: 'expand-count' });
-    const limit = el('input', { attrs: { type: 'number', min: '1', max: String(Math.max(total, 1)), value: String(choice.limit), 'aria-label': 'How many neighbours at most' } });
+    const limit = el('input', {
+      attrs: {
+        type: 'number',
+        min: '1',
+        max: String(Math.max(total, 1)),
+        value: String(choice.limit),
+        'aria-label': 'How many neighbours at most',
+      },
+    });
     const confirm = button('Add', () => finish(choice), { className: 'primary' });
     const update = () => {
       choice.limit = Math.max(1, Math.floor(Number(limit.value) || 1));
@@ -37,11 +49,16 @@ export function askExpandChoice(name: string, total: number, countsByType: Recor
     const finish = (result: ExpandChoice | null) => {
       dialog.close();
       dialog.remove();
-      resolve(result && { ...result, types: result.types.length === Object.keys(countsByType).length ? [] : result.types });
+      resolve(
+        result && { ...result, types: result.types.length === Object.keys(countsByType).length ? [] : result.types },
+      );
     };
     dialog.append(
       el('h2', { text: `${name} has ${total} neighbours` }),
-      el('p', { className: 'hint', text: 'That is a lot to draw at once. Pick the types to bring and how many, the best connected first.' }),
+      el('p', {
+        className: 'hint',
+        text: 'That is a lot to draw at once. Pick the types to bring and how many, the best connected first.',
+      }),
       el('div', { className: 'expand-types' }, types),
       el('label', { className: 'expand-limit' }, [el('span', { text: 'Top N: ' }), limit]),
       countLine,

@@ -23,14 +23,23 @@ export function createExportMenu(app: DossierApp): HTMLElement {
   ]);
   const menu = el('div', { className: 'menu', attrs: { role: 'menu' } });
   menu.hidden = true;
-  const toggle = button('Export ▾', () => {
-    menu.hidden = !menu.hidden;
-  }, { title: 'Export the view or the selection', attrs: { 'aria-haspopup': 'menu' } });
+  const toggle = button(
+    'Export ▾',
+    () => {
+      menu.hidden = !menu.hidden;
+    },
+    { title: 'Export the view or the selection', attrs: { 'aria-haspopup': 'menu' } },
+  );
 
   function ids(): string[] | null {
     const chosen = scope.value === 'selection' ? app.selectionNodeIds() : app.visibleNodeIds();
     if (!chosen.length) {
-      app.notify(scope.value === 'selection' ? 'Select a node or an edge first: the selection is it and its neighbours.' : 'The view is empty: nothing to export.', 'error');
+      app.notify(
+        scope.value === 'selection'
+          ? 'Select a node or an edge first: the selection is it and its neighbours.'
+          : 'The view is empty: nothing to export.',
+        'error',
+      );
       return null;
     }
     return chosen;
@@ -64,7 +73,10 @@ export function createExportMenu(app: DossierApp): HTMLElement {
     ...EXPORT_FORMATS.map((format) =>
       button(FORMAT_LABELS[format], () => void exportAs(format), { attrs: { role: 'menuitem' }, dataset: { format } }),
     ),
-    button('PNG image of the canvas', () => void exportPng(), { attrs: { role: 'menuitem' }, dataset: { format: 'png' } }),
+    button('PNG image of the canvas', () => void exportPng(), {
+      attrs: { role: 'menuitem' },
+      dataset: { format: 'png' },
+    }),
   );
   const element = el('div', { className: 'export' }, [toggle, menu]);
   document.addEventListener('click', (event) => {

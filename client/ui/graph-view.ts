@@ -155,7 +155,10 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     focus(id) {
       const display = sigma.getNodeDisplayData(id);
       if (!display) return;
-      void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.getState().ratio, 0.6) }, { duration: 500 });
+      void camera.animate(
+        { x: display.x, y: display.y, ratio: Math.min(camera.getState().ratio, 0.6) },
+        { duration: 500 },
+      );
     },
     kill: () => sigma.kill(),
   };

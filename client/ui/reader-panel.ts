@@ -37,7 +37,9 @@ export function createReaderPanel(app: DossierApp): HTMLElement {
           doc.published ? el('span', { text: doc.published.slice(0, 10) }) : null,
           doc.source ? el('span', { text: doc.source }) : null,
           el('span', { text: `${doc.wordCount} words` }),
-          url ? el('a', { text: 'original', attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } }) : null,
+          url
+            ? el('a', { text: 'original', attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } })
+            : null,
         ]),
       ]),
     );
@@ -102,7 +104,10 @@ export function createReaderPanel(app: DossierApp): HTMLElement {
     } catch (error) {
       if (id !== request) return;
       clear(element);
-      element.append(button('← Back to details', () => app.closeReader(), { className: 'link back' }), el('p', { className: 'error-text', text: plainMessage(error) }));
+      element.append(
+        button('← Back to details', () => app.closeReader(), { className: 'link back' }),
+        el('p', { className: 'error-text', text: plainMessage(error) }),
+      );
     }
   }
 

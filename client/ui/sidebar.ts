@@ -29,7 +29,10 @@ export function createSidebar(app: DossierApp): HTMLElement {
   const legend = el('ul', { className: 'legend' });
   const relations = el('ul', { className: 'filter-list' });
   const documentsList = el('ul', { className: 'filter-list documents' });
-  const documentSearch = el('input', { className: 'filter-search', attrs: { type: 'search', placeholder: 'Filter documents…', 'aria-label': 'Filter the document list' } });
+  const documentSearch = el('input', {
+    className: 'filter-search',
+    attrs: { type: 'search', placeholder: 'Filter documents…', 'aria-label': 'Filter the document list' },
+  });
   const timeline = el('div', { className: 'timeline' });
   const clearButton = button('Clear filters', () => app.filters.update(clearFilters()), { className: 'small' });
   let documents: DocumentSummary[] = [];
@@ -57,7 +60,10 @@ export function createSidebar(app: DossierApp): HTMLElement {
 
   function renderLegend(): void {
     const filters = app.filters.get();
-    const counts = countBy(app.graph.mapNodes((_id, a) => a.data), (d) => d.type);
+    const counts = countBy(
+      app.graph.mapNodes((_id, a) => a.data),
+      (d) => d.type,
+    );
     const types = [...new Set([...Object.keys(NODE_TYPE_STYLES), ...counts.keys()])];
     clear(legend);
     for (const type of types) {
@@ -80,7 +86,10 @@ export function createSidebar(app: DossierApp): HTMLElement {
 
   function renderRelations(): void {
     const filters = app.filters.get();
-    const counts = countBy(app.graph.mapEdges((_id, a) => a.data), (d) => d.type);
+    const counts = countBy(
+      app.graph.mapEdges((_id, a) => a.data),
+      (d) => d.type,
+    );
     clear(relations);
     if (!counts.size) relations.append(el('li', { className: 'hint small', text: 'No relation in view.' }));
     for (const [type, count] of [...counts.entries()].sort((a, b) => b[1] - a[1])) {
@@ -111,8 +120,12 @@ export function createSidebar(app: DossierApp): HTMLElement {
     }
     const max = Math.max(...bins.map((b) => b.count), 1);
     const range = filters.dateRange;
-    const inRange = (key: string) => !range || (key >= range.from.slice(0, key.length) && key <= range.to.slice(0, key.length));
-    const bars = el('div', { className: 'timeline-bars', attrs: { role: 'group', 'aria-label': 'Events per ' + unit } });
+    const inRange = (key: string) =>
+      !range || (key >= range.from.slice(0, key.length) && key <= range.to.slice(0, key.length));
+    const bars = el('div', {
+      className: 'timeline-bars',
+      attrs: { role: 'group', 'aria-label': 'Events per ' + unit },
+    });
     bins.forEach((bin) => {
       const bar = el('button', {
         className: `timeline-bar${inRange(bin.key) ? '' : ' out'}`,
@@ -136,9 +149,14 @@ export function createSidebar(app: DossierApp): HTMLElement {
     });
     timeline.append(
       bars,
-      el('div', { className: 'timeline-axis' }, [el('span', { text: bins[0].key }), el('span', { text: bins[bins.length - 1].key })]),
+      el('div', { className: 'timeline-axis' }, [
+        el('span', { text: bins[0].key }),
+        el('span', { text: bins[bins.length - 1].key }),
+      ]),
       el('p', { className: 'hint small' }, [
-        range ? `Events from ${range.from} to ${range.to}. ` : `All ${dates.length} dated events. Click a bar to filter. `,
+        range
+          ? `Events from ${range.from} to ${range.to}. `
+          : `All ${dates.length} dated events. Click a bar to filter. `,
         range ? button('Show all dates', () => app.filters.update(setDateRange(null)), { className: 'link' }) : null,
       ]),
     );
@@ -165,7 +183,8 @@ export function createSidebar(app: DossierApp): HTMLElement {
         ]),
       );
     }
-    if (!documents.length) documentsList.append(el('li', { className: 'hint small', text: 'No document imported yet.' }));
+    if (!documents.length)
+      documentsList.append(el('li', { className: 'hint small', text: 'No document imported yet.' }));
   }
 
   function renderAll(): void {
@@ -185,13 +204,16 @@ export function createSidebar(app: DossierApp): HTMLElement {
       renderAll();
     });
   };
-  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const) app.graph.on(event, schedule);
+  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const)
+    app.graph.on(event, schedule);
   app.filters.subscribe(schedule);
   documentSearch.addEventListener('input', renderDocuments);
 
   async function loadDocuments(): Promise<void> {
     try {
-      documents = (await app.api.documents()).sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
+      documents = (await app.api.documents()).sort(
+        (a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title),
+      );
       documentsError = null;
     } catch (error) {
       documentsError = plainMessage(error);

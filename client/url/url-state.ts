@@ -21,7 +21,14 @@ export interface UrlView {
   camera: CameraPosition | null;
 }
 
-export const EMPTY_URL_VIEW: UrlView = { nodes: null, positions: null, hidden: [], selection: null, filters: EMPTY_FILTERS, camera: null };
+export const EMPTY_URL_VIEW: UrlView = {
+  nodes: null,
+  positions: null,
+  hidden: [],
+  selection: null,
+  filters: EMPTY_FILTERS,
+  camera: null,
+};
 
 const list = (values: string[]) => values.map(encodeURIComponent).join(',');
 const parseList = (value: string | null) =>
@@ -86,7 +93,8 @@ export function decodeUrlView(hash: string): UrlView {
   }
   let dateRange: FilterState['dateRange'] = null;
   const dates = parseList(params.get('dates') ?? null);
-  if (dates.length === 2 && dates.every((d) => /^\d{4}(-\d{2}){0,2}$/.test(d))) dateRange = { from: dates[0], to: dates[1] };
+  if (dates.length === 2 && dates.every((d) => /^\d{4}(-\d{2}){0,2}$/.test(d)))
+    dateRange = { from: dates[0], to: dates[1] };
   let camera: CameraPosition | null = null;
   const cam = (params.get('cam') ?? '').split(',').map(Number);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0) camera = { x: cam[0], y: cam[1], ratio: cam[2] };

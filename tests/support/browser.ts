@@ -37,11 +37,15 @@ export function describeInBrowser(name: string, body: () => void): void {
   } else if (process.env.CI) {
     describe(name, () => {
       it('needs Chromium', () => {
-        throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (CI must run the browser tests).`);
+        throw new Error(
+          `Chromium is missing at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (CI must run the browser tests).`,
+        );
       });
     });
   } else {
-    process.stderr.write(`Skipping browser tests "${name}": no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`);
+    process.stderr.write(
+      `Skipping browser tests "${name}": no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).\n`,
+    );
     describe.skip(name, body);
   }
 }

@@ -30,14 +30,20 @@ export function ensureClientBuilt(): void {
   const sources = Math.max(newestMtime(CLIENT_DIR), newestMtime(path.join(PROJECT_DIR, 'graph', 'model')));
   if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= sources) return;
   const vite = path.join(PROJECT_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: PROJECT_DIR,
-    encoding: 'utf8',
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    timeout: 240_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(CLIENT_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: PROJECT_DIR,
+      encoding: 'utf8',
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      timeout: 240_000,
+    },
+  );
   if (result.status !== 0) {
-    throw new Error(`Building the client failed (vite build exited ${result.status}):\n${result.stderr || result.stdout || result.error}`);
+    throw new Error(
+      `Building the client failed (vite build exited ${result.status}):\n${result.stderr || result.stdout || result.error}`,
+    );
   }
 }
 

@@ -3,12 +3,16 @@ import { createApiClient } from '../../../client/api/api-client';
 
 describe('API errors in plain words', () => {
   it('tells the user to start the server when Neo4j or the server is unreachable', () => {
-    expect(plainMessage(new ApiRequestError('DATABASE_UNAVAILABLE', 503, 'down'))).toMatch(/^Neo4j is unreachable: is `npm start` running\?/);
+    expect(plainMessage(new ApiRequestError('DATABASE_UNAVAILABLE', 503, 'down'))).toMatch(
+      /^Neo4j is unreachable: is `npm start` running\?/,
+    );
     expect(plainMessage(new ApiRequestError(NETWORK_ERROR, 0, 'fetch failed'))).toMatch(/is `npm start` running\?/);
   });
 
   it('says a write query was refused and a slow one was stopped', () => {
-    expect(plainMessage(new ApiRequestError('QUERY_REJECTED', 403, 'CREATE is not allowed'))).toMatch(/^Refused: .*read-only.*CREATE/);
+    expect(plainMessage(new ApiRequestError('QUERY_REJECTED', 403, 'CREATE is not allowed'))).toMatch(
+      /^Refused: .*read-only.*CREATE/,
+    );
     expect(plainMessage(new ApiRequestError('QUERY_TIMEOUT', 408, ''))).toMatch(/took too long/);
   });
 
@@ -28,8 +32,12 @@ describe('the API client', () => {
   });
 
   it('turns an error answer into an ApiRequestError with the server code', async () => {
-    const api = createApiClient('', async () =>
-      new Response(JSON.stringify({ error: { code: 'QUERY_REJECTED', message: 'writes are not allowed' } }), { status: 403 }),
+    const api = createApiClient(
+      '',
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'QUERY_REJECTED', message: 'writes are not allowed' } }), {
+          status: 403,
+        }),
     );
     await expect(api.cypher('CREATE (n)')).rejects.toMatchObject({ code: 'QUERY_REJECTED', status: 403 });
   });
@@ -46,8 +54,13 @@ describe('the API client', () => {
   });
 
   it('takes the export file name from Content-Disposition', async () => {
-    const api = createApiClient('', async () =>
-      new Response('<gexf/>', { status: 200, headers: { 'content-disposition': 'attachment; filename="dossier-view.gexf"' } }),
+    const api = createApiClient(
+      '',
+      async () =>
+        new Response('<gexf/>', {
+          status: 200,
+          headers: { 'content-disposition': 'attachment; filename="dossier-view.gexf"' },
+        }),
     );
     const file = await api.exportFile('gexf', { nodeIds: ['a'] });
     expect(file.fileName).toBe('dossier-view.gexf');

@@ -51,7 +51,9 @@ describe('the node reducer', () => {
 describe('the edge reducer', () => {
   it('hides an edge whose end is hidden or whose relation type is filtered out', () => {
     expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context({ hidden: new Set(['b']) })).hidden).toBe(true);
-    expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context({ hiddenRelationTypes: new Set(['MET_WITH']) })).hidden).toBe(true);
+    expect(edgeDisplay('e', edgeAttrs, 'a', 'b', context({ hiddenRelationTypes: new Set(['MET_WITH']) })).hidden).toBe(
+      true,
+    );
   });
 
   it('shows edge labels only when zoomed in or around the hovered node', () => {

@@ -60,20 +60,33 @@ describeInBrowser('the explorer in Chromium', () => {
     p.on('pageerror', (error) => pageErrors.push(error.message));
     await p.setViewportSize(viewport);
     await p.goto(`${server.url}/${hash}`);
-    await p.waitForFunction(() => {
-      const state = document.getElementById('app')?.dataset.state;
-      return !!window.__dossier && state !== undefined && state !== 'loading';
-    }, undefined, { timeout: 60_000 });
+    await p.waitForFunction(
+      () => {
+        const state = document.getElementById('app')?.dataset.state;
+        return !!window.__dossier && state !== undefined && state !== 'loading';
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
     await p.evaluate(() => window.__dossier!.ready);
     return p;
   }
 
   const order = (p: Page) => p.evaluate(() => window.__dossier!.graph.order);
   const selection = (p: Page) =>
-    p.evaluate(() => (window.__dossier!.state.view as { get(): { selection: unknown } }).get().selection as { kind: string; id: string } | null);
+    p.evaluate(
+      () =>
+        (window.__dossier!.state.view as { get(): { selection: unknown } }).get().selection as {
+          kind: string;
+          id: string;
+        } | null,
+    );
 
   async function searchAndChoose(p: Page, text: string): Promise<void> {
-    await p.locator('body').click({ position: { x: 5, y: 200 } }).catch(() => undefined);
+    await p
+      .locator('body')
+      .click({ position: { x: 5, y: 200 } })
+      .catch(() => undefined);
     await p.keyboard.press('Escape');
     await p.keyboard.press('/');
     await p.keyboard.type(text);
@@ -81,8 +94,14 @@ describeInBrowser('the explorer in Chromium', () => {
     await p.keyboard.press('Enter');
     await p.waitForFunction(
       (t) => {
-        const s = (window.__dossier!.state.view as { get(): { selection: { kind: string; id: string } | null } }).get().selection;
-        return !!s && s.kind === 'node' && window.__dossier!.graph.hasNode(s.id) && window.__dossier!.graph.getNodeAttribute(s.id, 'data').name.includes(t);
+        const s = (window.__dossier!.state.view as { get(): { selection: { kind: string; id: string } | null } }).get()
+          .selection;
+        return (
+          !!s &&
+          s.kind === 'node' &&
+          window.__dossier!.graph.hasNode(s.id) &&
+          window.__dossier!.graph.getNodeAttribute(s.id, 'data').name.includes(t)
+        );
       },
       text,
       { timeout: 20_000 },
@@ -90,17 +109,22 @@ describeInBrowser('the explorer in Chromium', () => {
   }
 
   async function runCypher(p: Page, query: string, mode: 'add' | 'replace' = 'add'): Promise<void> {
-    if (!(await p.locator('.console').isVisible())) await p.getByRole('button', { name: 'Cypher', exact: true }).click();
+    if (!(await p.locator('.console').isVisible()))
+      await p.getByRole('button', { name: 'Cypher', exact: true }).click();
     await p.locator('.console select[aria-label="Where the graph results go"]').selectOption(mode);
     await p.locator('.console .cm-content').click();
     await p.keyboard.press('ControlOrMeta+a');
     await p.keyboard.press('Delete');
     await p.keyboard.insertText(query);
     await p.keyboard.press('ControlOrMeta+Enter');
-    await p.waitForFunction(() => {
-      const status = document.querySelector('.console-status')?.textContent ?? '';
-      return status !== '' && status !== 'Running…';
-    }, undefined, { timeout: 30_000 });
+    await p.waitForFunction(
+      () => {
+        const status = document.querySelector('.console-status')?.textContent ?? '';
+        return status !== '' && status !== 'Running…';
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
   }
 
   beforeAll(async () => {
@@ -167,9 +191,13 @@ describeInBrowser('the explorer in Chromium', () => {
       dialog.waitFor({ timeout: 15_000 }).then(() => dialog.locator('button.primary').click()),
       page.waitForFunction(() => window.__dossier!.graph.order > 1, undefined, { timeout: 15_000 }),
     ]);
-    await page.waitForFunction(() => window.__dossier!.graph.order > 1 && !document.querySelector('.busy:not([hidden])'), undefined, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      () => window.__dossier!.graph.order > 1 && !document.querySelector('.busy:not([hidden])'),
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
     const expanded = await order(page);
     expect(expanded).toBeGreaterThan(1);
     await page.locator('#graph').click({ position: { x: 5, y: 5 } });
@@ -181,7 +209,11 @@ describeInBrowser('the explorer in Chromium', () => {
   }, 90_000);
 
   it('runs a Cypher query and shows its rows in a table and its nodes in the graph', async () => {
-    await runCypher(page, 'MATCH (p:Person)-[r]->(s:State) RETURN p.name AS person, type(r) AS relation, s LIMIT 20', 'replace');
+    await runCypher(
+      page,
+      'MATCH (p:Person)-[r]->(s:State) RETURN p.name AS person, type(r) AS relation, s LIMIT 20',
+      'replace',
+    );
     const rows = await page.locator('.result-table tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     expect(await page.locator('.result-table th').allTextContents()).toEqual(['person', 'relation', 's']);
@@ -202,12 +234,17 @@ describeInBrowser('the explorer in Chromium', () => {
 
   it('exports the view as a GEXF file that parses', async () => {
     await page.getByRole('button', { name: /Export/ }).click();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.locator('[data-format="gexf"]').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.locator('[data-format="gexf"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.gexf$/);
     const file = await download.path();
     const xml = readFileSync(file!, 'utf8');
     const errors: string[] = [];
-    const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+    const doc = new DOMParser({
+      onError: (level, message) => void (level !== 'warning' && errors.push(message)),
+    }).parseFromString(xml, 'text/xml');
     expect(errors).toEqual([]);
     expect(doc.documentElement?.nodeName).toBe('gexf');
     const exported = doc.getElementsByTagName('node').length;

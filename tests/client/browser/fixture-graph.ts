@@ -20,8 +20,22 @@ interface FixtureEntity {
 }
 
 const ENTITIES: FixtureEntity[] = [
-  { id: 'person:sergei-shoigu', type: 'Person', name: 'Sergei Shoigu', aliases: ['Shoigu'], surfaces: ['Sergei Shoigu', 'Shoigu'], attributes: { role: 'Defence minister' } },
-  { id: 'person:kang-sun-nam', type: 'Person', name: 'Kang Sun Nam', aliases: ['Kang'], surfaces: ['Kang Sun Nam'], attributes: { role: 'Defence minister' } },
+  {
+    id: 'person:sergei-shoigu',
+    type: 'Person',
+    name: 'Sergei Shoigu',
+    aliases: ['Shoigu'],
+    surfaces: ['Sergei Shoigu', 'Shoigu'],
+    attributes: { role: 'Defence minister' },
+  },
+  {
+    id: 'person:kang-sun-nam',
+    type: 'Person',
+    name: 'Kang Sun Nam',
+    aliases: ['Kang'],
+    surfaces: ['Kang Sun Nam'],
+    attributes: { role: 'Defence minister' },
+  },
   { id: 'person:kim-jong-un', type: 'Person', name: 'Kim Jong Un', aliases: [], surfaces: ['Kim Jong Un'] },
   { id: 'state:north-korea', type: 'State', name: 'North Korea', aliases: ['DPRK'], surfaces: ['North Korea', 'DPRK'] },
   { id: 'state:russia', type: 'State', name: 'Russia', aliases: [], surfaces: ['Russia'] },
@@ -89,7 +103,12 @@ export async function seedFixtureGraph(connection: Neo4jConnection): Promise<voi
   }
   const relations = RELATIONS.map(([type, source, target, word], i) => {
     const sentence = spans.find((s) => s.start > firstLine && text.slice(s.start, s.end).includes(word)) ?? spans[1];
-    const evidence = { document: doc.id, start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) };
+    const evidence = {
+      document: doc.id,
+      start: sentence.start,
+      end: sentence.end,
+      text: text.slice(sentence.start, sentence.end),
+    };
     return { id: `rel:fixture-${i}`, type, source, target, evidence: [JSON.stringify(evidence)], confidence: 0.8 };
   });
   const session = connection.writeSession();

@@ -7,7 +7,11 @@ describe('expansion', () => {
   });
 
   it('offers every type and the threshold as top N first', () => {
-    expect(defaultChoice({ Person: 40, Event: 10 }, 25)).toEqual({ types: ['Event', 'Person'], relTypes: [], limit: 25 });
+    expect(defaultChoice({ Person: 40, Event: 10 }, 25)).toEqual({
+      types: ['Event', 'Person'],
+      relTypes: [],
+      limit: 25,
+    });
   });
 
   it('counts what a choice would bring, capped by N', () => {

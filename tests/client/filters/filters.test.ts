@@ -27,8 +27,12 @@ describe('filters', () => {
   it('hides nodes of a hidden type and edges of a hidden relation type', () => {
     const filters = toggleRelationType('CO_OCCURS')(toggleNodeType('Person')(EMPTY_FILTERS));
     expect(nodePassesFilters(person, filters, noContext)).toBe(false);
-    expect(edgePassesFilters({ id: 'e', type: 'CO_OCCURS', source: 'a', target: 'b', attributes: {} }, filters)).toBe(false);
-    expect(edgePassesFilters({ id: 'e', type: 'MET_WITH', source: 'a', target: 'b', attributes: {} }, filters)).toBe(true);
+    expect(edgePassesFilters({ id: 'e', type: 'CO_OCCURS', source: 'a', target: 'b', attributes: {} }, filters)).toBe(
+      false,
+    );
+    expect(edgePassesFilters({ id: 'e', type: 'MET_WITH', source: 'a', target: 'b', attributes: {} }, filters)).toBe(
+      true,
+    );
   });
 
   it('keeps only entities mentioned in the chosen documents', () => {

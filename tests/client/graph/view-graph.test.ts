@@ -10,8 +10,20 @@ import {
 } from '../../../client/graph/view-graph';
 import { MAX_NODE_SIZE, MIN_NODE_SIZE, nodeTypeStyle } from '../../../client/appearance/node-style';
 
-const node = (id: string, type = 'Person', degree?: number) => ({ id, type, name: id.toUpperCase(), attributes: {}, degree });
-const edge = (id: string, source: string, target: string, type = 'MET_WITH') => ({ id, type, source, target, attributes: {} });
+const node = (id: string, type = 'Person', degree?: number) => ({
+  id,
+  type,
+  name: id.toUpperCase(),
+  attributes: {},
+  degree,
+});
+const edge = (id: string, source: string, target: string, type = 'MET_WITH') => ({
+  id,
+  type,
+  source,
+  target,
+  attributes: {},
+});
 
 const triangle: Subgraph = {
   nodes: [node('a', 'Person', 10), node('b', 'State', 1), node('c', 'Event', 4)],
@@ -56,7 +68,9 @@ describe('the view graph', () => {
     expect(graph.getEdgeAttribute('p1', 'type')).toBe('curved');
     expect(graph.getEdgeAttribute('p2', 'type')).toBe('curved');
     // p2 goes the other way, so the same sign of curvature would put both on one side: signs must match.
-    expect(Math.sign(graph.getEdgeAttribute('p1', 'curvature'))).toBe(Math.sign(graph.getEdgeAttribute('p2', 'curvature')));
+    expect(Math.sign(graph.getEdgeAttribute('p1', 'curvature'))).toBe(
+      Math.sign(graph.getEdgeAttribute('p2', 'curvature')),
+    );
   });
 
   it('places new nodes at the same spot whatever the load order', () => {
@@ -80,7 +94,12 @@ describe('the view graph', () => {
     const graph = createViewGraph();
     mergeSubgraph(graph, {
       nodes: [node('hub'), node('leaf1'), node('leaf2'), node('shared'), node('other')],
-      edges: [edge('1', 'hub', 'leaf1'), edge('2', 'leaf2', 'hub'), edge('3', 'hub', 'shared'), edge('4', 'shared', 'other')],
+      edges: [
+        edge('1', 'hub', 'leaf1'),
+        edge('2', 'leaf2', 'hub'),
+        edge('3', 'hub', 'shared'),
+        edge('4', 'shared', 'other'),
+      ],
     });
     expect(leavesOf(graph, 'hub').sort()).toEqual(['leaf1', 'leaf2']);
   });

@@ -7,8 +7,22 @@ const doc = {
   text,
   keptRanges: [[start, text.length]] as Array<[number, number]>,
   mentions: [
-    { start, end: start + 13, text: 'Sergei Shoigu', entityId: 'person:sergei-shoigu', entityType: 'Person', entityName: 'Sergei Shoigu' },
-    { start: text.indexOf('Moscow'), end: text.indexOf('Moscow') + 6, text: 'Moscow', entityId: 'place:moscow', entityType: 'Place', entityName: 'Moscow' },
+    {
+      start,
+      end: start + 13,
+      text: 'Sergei Shoigu',
+      entityId: 'person:sergei-shoigu',
+      entityType: 'Person',
+      entityName: 'Sergei Shoigu',
+    },
+    {
+      start: text.indexOf('Moscow'),
+      end: text.indexOf('Moscow') + 6,
+      text: 'Moscow',
+      entityId: 'place:moscow',
+      entityType: 'Place',
+      entityName: 'Moscow',
+    },
   ],
 };
 
@@ -28,7 +42,10 @@ describe('the reader segments', () => {
 
   it('highlights exactly the evidence sentence, mentions inside it included', () => {
     const segments = readerSegments(doc, { start, end: sentenceEnd });
-    const highlighted = segments.filter((s) => s.highlighted).map((s) => s.text).join('');
+    const highlighted = segments
+      .filter((s) => s.highlighted)
+      .map((s) => s.text)
+      .join('');
     expect(highlighted).toBe('Sergei Shoigu met Kang Sun Nam in Moscow.');
     expect(segments.find((s) => s.mention?.entityId === 'place:moscow')!.highlighted).toBe(true);
   });

@@ -20,7 +20,10 @@ describe('the view store', () => {
 
   it('forgets nodes and edges that are no longer loaded', () => {
     const before = { ...INITIAL_VIEW, hidden: ['a', 'b'], selection: { kind: 'edge' as const, id: 'e' }, hovered: 'a' };
-    const after = forgetMissing((id) => id === 'b', () => false)(before);
+    const after = forgetMissing(
+      (id) => id === 'b',
+      () => false,
+    )(before);
     expect(after).toEqual({ ...INITIAL_VIEW, hidden: ['b'] });
   });
 });

@@ -39,7 +39,10 @@ describe('the view in the URL', () => {
 
   it('keeps ids with reserved characters intact', () => {
     const view = { ...EMPTY_URL_VIEW, nodes: ['a,b&c=d#e'], selection: { kind: 'edge' as const, id: 'rel:1&2' } };
-    expect(decodeUrlView(encodeUrlView(view))).toMatchObject({ nodes: ['a,b&c=d#e'], selection: { kind: 'edge', id: 'rel:1&2' } });
+    expect(decodeUrlView(encodeUrlView(view))).toMatchObject({
+      nodes: ['a,b&c=d#e'],
+      selection: { kind: 'edge', id: 'rel:1&2' },
+    });
   });
 
   it('drops positions that do not match the node list', () => {
