@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeExit, parseJavaMajor, startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
+import { checkJava, describeExit, parseJavaMajor, startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
 import { Neo4jStartError } from '../../graph/errors';
 import { countAll, connectTestNeo4j } from '../support/neo4j';
 
@@ -11,6 +11,13 @@ describe('embedded Neo4j', () => {
     expect(parseJavaMajor('java version "1.8.0_402"')).toBe(8);
     expect(parseJavaMajor('openjdk version "25" 2025-09-16')).toBe(25);
     expect(parseJavaMajor('no version here')).toBeNull();
+  });
+
+  it('names the missing Java and the fix', () => {
+    expect(() => checkJava('/nonexistent/bin/java')).toThrow(
+      expect.objectContaining({ name: 'Neo4jStartError', reason: 'NO_JAVA', message: expect.stringMatching(/JDK 17/) }),
+    );
+    expect(checkJava()).toBeGreaterThanOrEqual(17);
   });
 
   it('turns the launcher error lines into named causes with a fix', () => {
