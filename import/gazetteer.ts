@@ -88,6 +88,7 @@ function buildGazetteer(): Gazetteer {
   const add = (form: string, surface: Omit<Surface, 'form'>): void => {
     if (!form || form.length < 2 || ambiguous.has(form)) return;
     if (form.includes("'")) add(form.replace(/'/g, '\u2019'), surface);
+    if (form.startsWith('the ')) add(`The ${form.slice(4)}`, surface);
     const existing = surfaces.get(form);
     // A state's own names win over demonyms and capitals ("Djibouti" is both a state and its capital).
     if (existing && rank(existing.kind) <= rank(surface.kind)) return;

@@ -114,6 +114,13 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     if (gazMatches.some((g) => g.start === first.start && g.end === last.end)) return;
     const leadState = gazMatches.find((g) => g.start === first.start && (g.kind === 'state' || g.kind === 'demonym'));
     if (leadState && institutionAfter(text, leadState.end)?.end === last.end) return; // a state institution, below
+    const andAt = words.findIndex((w, i) => w === 'and' && i > 1 && ORG_HEADS.has(words[i - 1]) && words.slice(i + 1).some((x) => ORG_HEADS.has(x)));
+    if (andAt > 0) {
+      // "the Carnegie Foundation and Seoul National University": two organisations
+      classify(seq.slice(0, andAt), s, si);
+      classify(seq.slice(andAt + 1), s, si);
+      return;
+    }
     if (isOrganisationName(words)) {
       // "National Security Council Coordinator for ...": the organisation ends where a title begins
       let cut = seq.length;
@@ -304,6 +311,18 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       }
     });
   }
+  // A defined acronym whose long form is not recognised otherwise names an organisation.
+  for (const [acronym, long] of acronyms) {
+    if (candidates.some((c) => c.text === long || c.text.endsWith(long)) || gaz.isKnownForm(long) || gaz.isKnownForm(acronym)) continue;
+    if (long.split(/\s+/).some((w) => TREATY_HEADS.has(w.toLowerCase()))) continue;
+    sentences.forEach((s, si) => {
+      const i = s.text.indexOf(`${long} (${acronym})`);
+      if (i < 0) return;
+      const start = s.start + i;
+      for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= start && candidates[k].end <= start + long.length) candidates.splice(k, 1);
+      candidates.push(make(s, si, start, start + long.length, long, 'Organization', `Organization:${norm(long)}`, long));
+    });
+  }
   // Acronym uses and definitions: "KCNA" is the long form defined in this document.
   sentences.forEach((s, si) => {
     for (const t of allTokens[si]) {
@@ -367,6 +386,15 @@ function stateCandidate(s: Sentence, si: number, m: { start: number; end: number
   return c;
 }
 
+const MILITARY_MODIFIED = new Set(
+  (
+    'support activities activity exercises exercise cooperation aid assistance hardware equipment capabilities capability operations operation action actions forces drills drill ' +
+    'officials official officers leaders leadership spending budget threat threats presence bases base personnel intelligence ties power parade tensions technology buildup might ' +
+    'strength escalation strikes strike commanders commander sources source analysts experts junta rule government court campaign intervention pressure deal deals academy hospital ' +
+    'police units unit action alliance means option options posture doctrine strategy planners plans plan training advisers advisors aircraft vehicles vessels ships satellites reconnaissance'
+  ).split(' '),
+);
+
 function institutionAfter(text: string, end: number): { def: (typeof STATE_INSTITUTIONS)[number]; end: number; text: string; coordinated?: boolean } | undefined {
   const rest = text.slice(end, end + 60);
   const lead = /^(?:[’']s?)?\s+/.exec(rest);
@@ -378,8 +406,9 @@ function institutionAfter(text: string, end: number): { def: (typeof STATE_INSTI
     const next = after.slice(m[0].length);
     // "U.S. military support": a modifier of another noun, not the institution itself
     if (/^Armed Forces/.test(def.name) && /^\s+\p{Ll}+/u.test(next)) {
+      // "U.S. military support": the word qualifies another noun
       const w = /^\s+(\p{Ll}+)/u.exec(next)![1];
-      if (!/^(and|or|of|is|are|was|were|has|have|had|will|would|to|in|on|at|for|with|that|which|who|as|said|says)$/.test(w)) continue;
+      if (MILITARY_MODIFIED.has(w)) continue;
     }
     return { def, end: end + lead[0].length + m[0].length, text: m[0] };
   }

@@ -1,0 +1,28 @@
+import { findDates, toIsoDate } from '../../import/dates';
+
+const iso = (text: string, reference?: string): Array<string | undefined> => findDates(text, reference).map((d) => d.iso);
+
+describe('dates', () => {
+  it('normalises absolute dates to ISO, partial when the text is partial', () => {
+    expect(iso('on July 27, 2023')).toEqual(['2023-07-27']);
+    expect(iso('in February 2022')).toEqual(['2022-02']);
+    expect(iso('its first nuclear test in 2006')).toEqual(['2006']);
+  });
+
+  it('resolves relative dates against the document date', () => {
+    expect(iso('a speech on Tuesday', '2023-08-15')).toEqual(['2023-08-15']);
+    expect(iso('a visit last month', '2023-08-15')).toEqual(['2023-07']);
+    expect(iso('his statement on Sunday', '2023-01-30')).toEqual(['2023-01-29']);
+  });
+
+  it('leaves relative dates unresolved when the document date is unknown', () => {
+    expect(iso('a visit last month')).toEqual([undefined]);
+    expect(iso('published on January 27')).toEqual([undefined]);
+  });
+
+  it('reads metadata dates', () => {
+    expect(toIsoDate('2024-06-18T09:00:00Z')).toBe('2024-06-18');
+    expect(toIsoDate('June 18, 2024')).toBe('2024-06-18');
+    expect(toIsoDate('not a date')).toBeUndefined();
+  });
+});

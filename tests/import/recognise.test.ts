@@ -1,0 +1,60 @@
+import { recognise } from '../../import/recognise';
+import { segment } from '../../import/segment';
+import { stagesOf } from './helpers';
+
+function candidates(text: string) {
+  const sentences = segment(text, [[0, text.length]]);
+  return recognise(text, sentences).candidates;
+}
+
+describe('recognise', () => {
+  it('finds states by name, alternative name and demonym, from the countries package', () => {
+    const found = candidates('The DPRK and the Democratic People’s Republic of Korea met Argentine and Kenyan envoys in N. Korea.');
+    const states = found.filter((c) => c.type === 'State');
+    expect(new Set(states.map((c) => c.name))).toEqual(new Set(['North Korea', 'Argentina', 'Kenya']));
+    expect(states.find((c) => c.text === 'Argentine')?.actor).toBe(false);
+  });
+
+  it('treats a capital used as an actor as its state and used as a location as a place', () => {
+    const s = stagesOf('Pyongyang said it would answer. A parade was held in Pyongyang on Monday.');
+    const types = s.resolved.mentions.filter((m) => m.text === 'Pyongyang').map((m) => m.type);
+    expect(types).toEqual(['State', 'Place']);
+  });
+
+  it('reads a seat of government as its state', () => {
+    const s = stagesOf('The Kremlin denied the report.');
+    expect(s.resolved.entities.get(s.keyOf('The Kremlin') ?? s.keyOf('the Kremlin')!)?.name).toBe('Russia');
+  });
+
+  it('recognises organisations by their head words and historical states from data', () => {
+    const s = stagesOf('Analysts at the Carnegie Endowment Foundation and Seoul National University compared the Soviet Union with Yugoslavia.');
+    expect(s.names('Organization')).toEqual(['Carnegie Endowment Foundation', 'Seoul National University']);
+    expect(s.names('State')).toEqual(expect.arrayContaining(['Soviet Union', 'Yugoslavia']));
+  });
+
+  it('joins an acronym defined in parentheses to its long form', () => {
+    const s = stagesOf('The Islamic Development Consortium (IDC) met on Monday. Later the IDC issued a plan.');
+    const keys = new Set(s.resolved.mentions.filter((m) => /Consortium|IDC/.test(m.text)).map((m) => m.key));
+    expect(keys.size).toBe(1);
+  });
+
+  it('builds state institutions from a state and a kind', () => {
+    const s = stagesOf('An annual forum held by the Russian defense ministry. Officials of the North Korean and Russian militaries met.');
+    expect(s.names('Organization')).toEqual(['Armed Forces of North Korea', 'Armed Forces of Russia', 'Ministry of Defence of Russia']);
+  });
+
+  it('recognises people after titles and keeps titles out of their names', () => {
+    const s = stagesOf('Russian President Vladimir Putin met Kenyan Foreign Minister Musalia Mudavadi and Joe Biden.');
+    expect(s.names('Person')).toEqual(['Joe Biden', 'Musalia Mudavadi', 'Vladimir Putin']);
+  });
+
+  it('does not take headline words or sentence-initial words for names', () => {
+    const s = stagesOf('Why Is North Korea Supporting Russia on Ukraine?\nEarlier Today the talks ended.');
+    expect(s.names('Person')).toEqual([]);
+  });
+
+  it('recognises a name introduced by what it is', () => {
+    const s = stagesOf('She directs the center’s open-source intelligence platform, 38 North, in Washington.');
+    expect(s.names('Organization')).toEqual(['38 North']);
+  });
+});
