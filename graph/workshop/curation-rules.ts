@@ -126,19 +126,43 @@ export function unionJsonLists(existing: unknown, incoming: unknown): unknown {
 
 const PARALLEL_LISTS = ['starts', 'ends', 'texts'] as const;
 
-function parallelUnion(existing: Props, incoming: Props): Props | null {
-  if (!PARALLEL_LISTS.every((key) => Array.isArray(existing[key]) && Array.isArray(incoming[key]))) return null;
-  const result: Props = { starts: [...(existing.starts as unknown[])], ends: [...(existing.ends as unknown[])], texts: [...(existing.texts as unknown[])] };
-  const seen = new Set((existing.starts as unknown[]).map((s, i) => `${plain(s)}:${plain((existing.ends as unknown[])[i])}`));
-  (incoming.starts as unknown[]).forEach((start, i) => {
-    const key = `${plain(start)}:${plain((incoming.ends as unknown[])[i])}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    (result.starts as unknown[]).push(start);
-    (result.ends as unknown[]).push((incoming.ends as unknown[])[i]);
-    (result.texts as unknown[]).push((incoming.texts as unknown[])[i]);
-  });
-  return result;
+/**
+ * Lists kept in parallel (entry i of each list is one item): mentions as `starts/ends/texts`, evidence
+ * as `evidence/evidenceDocs/evidenceTexts/evidenceStarts/evidenceEnds/evidenceConfidences` (see
+ * store-document.ts). They are united together, one item per span, so they stay aligned.
+ */
+const PARALLEL_GROUPS: ReadonlyArray<{ lists: readonly string[]; key: (props: Props, i: number) => string }> = [
+  { lists: PARALLEL_LISTS, key: (p, i) => `${plain(at(p.starts, i))}:${plain(at(p.ends, i))}` },
+  {
+    lists: ['evidence', 'evidenceDocs', 'evidenceTexts', 'evidenceStarts', 'evidenceEnds', 'evidenceConfidences'],
+    key: (p, i) => `${plain(at(p.evidenceDocs, i))}|${plain(at(p.evidenceStarts, i))}|${plain(at(p.evidenceEnds, i))}`,
+  },
+];
+
+function at(list: unknown, i: number): unknown {
+  return Array.isArray(list) ? list[i] : undefined;
+}
+
+/** Unites each parallel group both sides hold; answers the united lists and the keys it took care of. */
+function parallelUnion(existing: Props, incoming: Props): { lists: Props; handled: Set<string> } {
+  const lists: Props = {};
+  const handled = new Set<string>();
+  for (const group of PARALLEL_GROUPS) {
+    if (!group.lists.every((key) => Array.isArray(existing[key]) && Array.isArray(incoming[key]))) continue;
+    for (const key of group.lists) {
+      lists[key] = [...(existing[key] as unknown[])];
+      handled.add(key);
+    }
+    const length = (existing[group.lists[0]] as unknown[]).length;
+    const seen = new Set(Array.from({ length }, (_, i) => group.key(existing, i)));
+    (incoming[group.lists[0]] as unknown[]).forEach((_, i) => {
+      const key = group.key(incoming, i);
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const list of group.lists) (lists[list] as unknown[]).push((incoming[list] as unknown[])[i]);
+    });
+  }
+  return { lists, handled };
 }
 
 function numberOf(value: unknown): number | null {
@@ -155,7 +179,9 @@ function numberOf(value: unknown): number | null {
  */
 export function combineRelationshipProperties(existing: Props, incoming: Props): Props {
   const result: Props = { ...existing };
+  const { lists, handled } = parallelUnion(existing, incoming);
   for (const [key, value] of Object.entries(incoming)) {
+    if (handled.has(key)) continue;
     if (key === 'evidence' || key === 'evidenceJson' || key === 'mentions' || key === 'mentionsJson') {
       result[key] = key in existing ? unionJsonLists(existing[key], value) : value;
     } else if (key === 'confidence') {
@@ -166,8 +192,7 @@ export function combineRelationshipProperties(existing: Props, incoming: Props):
       result[key] = value;
     }
   }
-  const lists = parallelUnion(existing, incoming);
-  if (lists) Object.assign(result, lists);
+  Object.assign(result, lists);
   const incomingId = typeof incoming.id === 'string' ? incoming.id : null;
   if (incomingId && incomingId !== existing.id) {
     const known = Array.isArray(existing.mergedIds) ? (existing.mergedIds as string[]) : [];
