@@ -30,6 +30,9 @@ export const ALLOWED_PROCEDURES: readonly string[] = [
 ];
 const ALLOWED_LOWER = new Set(ALLOWED_PROCEDURES.map((name) => name.toLowerCase()));
 
+/** Properties that hold secrets (workshop join-code and token hashes); see SECRET_PROPERTY in cypher-values.ts. */
+const SECRET_NAMES = /^(tokenHash|editorCodeHash|viewerCodeHash|passwordHash)$/i;
+
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
 const ADMIN_VERBS = new Set(['DROP', 'ALTER', 'GRANT', 'DENY', 'REVOKE', 'SHOW', 'TERMINATE', 'RENAME', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'DRYRUN']);
 const SCHEMA_OBJECTS = new Set([
@@ -185,6 +188,12 @@ export function checkReadOnlyCypher(source: string): string {
       refuse('CALL { … } IN TRANSACTIONS commits in batches', 'IN_TRANSACTIONS', tokens[i]);
     }
     if (keyword === 'CALL') checkProcedureCall(tokens, i);
+  }
+  for (const token of tokens) {
+    const name = token.kind === 'quoted' ? token.text.slice(1, -1) : token.kind === 'string' ? token.text.slice(1, -1) : token.text;
+    if ((token.kind === 'word' || token.kind === 'quoted' || token.kind === 'string') && SECRET_NAMES.test(name)) {
+      refuse(`${name} holds a secret (a hash of a join code or token) and cannot be queried`, 'SECRET', token);
+    }
   }
   return statement;
 }

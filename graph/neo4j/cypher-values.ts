@@ -7,6 +7,13 @@ import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, Subgraph } from '../model/api-types';
 import type { AttributeValue, Evidence } from '../model/types';
 
+/**
+ * Properties that hold secrets (hashes of workshop join codes and participant tokens): never shown, never
+ * exported. The lexical guard also refuses user Cypher that names them.
+ */
+export const SECRET_PROPERTY = /^(tokenHash|editorCodeHash|viewerCodeHash|passwordHash)$/i;
+export const REDACTED = '[redacted]';
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Node and edge properties that are drawn elsewhere than in `attributes`. */
@@ -59,7 +66,7 @@ export function toJson(value: unknown): Json {
   }
   if (isTemporalOrSpatial(value)) return String(value);
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toJson(item)]));
+    return propertiesToJson(value as Record<string, unknown>);
   }
   return String(value);
 }
@@ -78,7 +85,7 @@ function isTemporalOrSpatial(value: unknown): boolean {
 }
 
 function propertiesToJson(properties: Record<string, unknown>): Record<string, Json> {
-  return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, toJson(item)]));
+  return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, SECRET_PROPERTY.test(key) ? REDACTED : toJson(item)]));
 }
 
 /** Our nodes carry a stable `id` property; anything else is known by its element id. */
@@ -109,7 +116,7 @@ export function nodeType(node: Node): string {
 export function toGraphNode(node: Node, degree?: number): GraphNode {
   const props = node.properties;
   const attributes: Record<string, AttributeValue | null> = {};
-  for (const [key, value] of Object.entries(props)) if (!NODE_RESERVED.has(key)) attributes[key] = toAttribute(value);
+  for (const [key, value] of Object.entries(props)) if (!NODE_RESERVED.has(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
   const name = props.name ?? props.title;
   const result: GraphNode = {
     id: nodeKey(node),
@@ -126,7 +133,7 @@ export function toGraphNode(node: Node, degree?: number): GraphNode {
 export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => string): GraphEdge {
   const props = rel.properties;
   const attributes: Record<string, AttributeValue | null> = {};
-  for (const [key, value] of Object.entries(props)) if (!isEdgeReserved(key)) attributes[key] = toAttribute(value);
+  for (const [key, value] of Object.entries(props)) if (!isEdgeReserved(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
   const edge: GraphEdge = {
     id: relationshipKey(rel),
     type: rel.type,

@@ -6,7 +6,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Node, Relationship } from 'neo4j-driver';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
-import { nodeKey, nodeType, readEvidence, readEvidenceConfidences, relationshipKey, toJson } from './cypher-values';
+import { SECRET_PROPERTY, nodeKey, nodeType, readEvidence, readEvidenceConfidences, relationshipKey, toJson } from './cypher-values';
 import { readQuery } from './read-query';
 import { executeUserCypher, type UserCypherOptions } from './user-cypher';
 
@@ -18,7 +18,7 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     keys.set(node.elementId, key);
     if (graph.hasNode(key)) continue;
     const attributes: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(node.properties)) if (name !== 'id') attributes[name] = toJson(value);
+    for (const [name, value] of Object.entries(node.properties)) if (name !== 'id' && !SECRET_PROPERTY.test(name)) attributes[name] = toJson(value);
     attributes.type = nodeType(node);
     attributes.name = typeof attributes.name === 'string' ? attributes.name : typeof attributes.title === 'string' ? attributes.title : key;
     attributes.labels = [...node.labels];
@@ -31,7 +31,7 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     if (!source || !target || graph.hasEdge(key)) continue;
     const attributes: Record<string, unknown> = {};
     // Evidence becomes one list of objects; the store's parallel lists (evidenceDocs, …) are folded into it.
-    for (const [name, value] of Object.entries(rel.properties)) if (name !== 'id' && !name.startsWith('evidence')) attributes[name] = toJson(value);
+    for (const [name, value] of Object.entries(rel.properties)) if (name !== 'id' && !name.startsWith('evidence') && !SECRET_PROPERTY.test(name)) attributes[name] = toJson(value);
     attributes.type = rel.type;
     if ('evidence' in rel.properties || 'evidenceJson' in rel.properties) {
       const confidences = readEvidenceConfidences(rel.properties);

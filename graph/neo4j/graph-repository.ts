@@ -5,7 +5,7 @@
  */
 import type { Node, Relationship } from 'neo4j-driver';
 import type { EdgeDetails, GraphEdge, GraphNode, NeighborsResponse, NodeDetails, OverviewResponse, PathsResponse, SearchResponse, StatsResponse } from '../model/api-types';
-import { CO_OCCURS } from '../model/types';
+import { RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
 import { nodeKey, readEvidence, toGraphEdge, toGraphNode, toJson } from './cypher-values';
@@ -14,8 +14,14 @@ import { buildFulltextQuery } from './fulltext-query';
 import { int, readQuery, toNumber } from './read-query';
 import { FULLTEXT_INDEX } from './schema';
 
-/** Relationship types that link documents to what they mention; never drawn as facts. */
-export const DOCUMENT_LINK_TYPES = ['MENTIONS', 'MENTIONED_IN', 'FROM_DOCUMENT'];
+/**
+ * Relationship types that are not facts and that node details and neighbours leave out unless asked for by
+ * `relTypes`: document links, and workshop hypotheses (they belong to a workshop, not to the shared graph).
+ */
+export const DOCUMENT_LINK_TYPES = ['MENTIONS', 'MENTIONED_IN', 'FROM_DOCUMENT', 'HYPOTHESIS'];
+
+/** What the overview and paths walk: the fact relations of the model only. */
+const FACT_TYPES: readonly string[] = RELATION_TYPES;
 
 export async function readStats(connection: Neo4jConnection): Promise<StatsResponse> {
   return readQuery(connection, async (tx) => {
@@ -46,25 +52,25 @@ function subgraphFrom(nodes: Array<{ node: Node; degree?: number }>, relationshi
   return { nodes: nodes.map(({ node, degree }) => toGraphNode(node, degree)), edges };
 }
 
-/** The most connected entities (fact relations only) and the facts between them. */
+/** The most connected entities (fact relations only: no co-occurrence, document links or hypotheses) and the facts between them. */
 export async function readOverview(connection: Neo4jConnection, limit: number): Promise<OverviewResponse> {
   return readQuery(connection, async (tx) => {
-    const excluded = [CO_OCCURS, ...DOCUMENT_LINK_TYPES];
+    const facts = FACT_TYPES;
     const top = await tx.run(
       `MATCH (n:Entity)
-       WITH n, COUNT { (n)-[r]-(:Entity) WHERE NOT type(r) IN $excluded } AS degree
+       WITH n, COUNT { (n)-[r]-(:Entity) WHERE type(r) IN $facts } AS degree
        ORDER BY degree DESC, n.name ASC
        LIMIT $limit
        RETURN n, degree`,
-      { excluded, limit: int(limit) },
+      { facts, limit: int(limit) },
     );
     const nodes = top.records.map((r) => ({ node: r.get('n') as Node, degree: toNumber(r.get('degree')) }));
     const ids = nodes.map(({ node }) => node.elementId);
     const rels = await tx.run(
       `MATCH (a:Entity)-[r]->(b:Entity)
-       WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND NOT type(r) IN $excluded
+       WHERE elementId(a) IN $ids AND elementId(b) IN $ids AND type(r) IN $facts
        RETURN r`,
-      { ids, excluded },
+      { ids, facts },
     );
     const total = await tx.run('MATCH (n:Entity) RETURN count(n) AS total');
     const totalEntities = toNumber(total.records[0].get('total'));
@@ -210,7 +216,7 @@ const PATH_QUERIES: readonly string[] = Array.from(
   (_, hops) =>
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
      MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
-     WHERE all(n IN nodes(p) WHERE n:Entity) AND none(r IN relationships(p) WHERE type(r) IN $excluded)
+     WHERE all(n IN nodes(p) WHERE n:Entity) AND all(r IN relationships(p) WHERE type(r) IN $facts)
      RETURN p LIMIT $limit`,
 );
 
@@ -228,7 +234,7 @@ export async function readPaths(connection: Neo4jConnection, from: string, to: s
     const result = await tx.run(PATH_QUERIES[Math.min(Math.max(maxHops, 1), MAX_PATH_HOPS)], {
       from,
       to,
-      excluded: [CO_OCCURS, ...DOCUMENT_LINK_TYPES],
+      facts: FACT_TYPES,
       limit: int(limit),
     });
     const nodes = new Map<string, Node>();

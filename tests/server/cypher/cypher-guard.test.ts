@@ -1,4 +1,6 @@
+import neo4j from 'neo4j-driver';
 import { checkReadOnlyCypher, splitStatements, tokenize } from '../../../graph/neo4j/cypher-guard';
+import { toGraphNode, toJson } from '../../../graph/neo4j/cypher-values';
 
 function refusal(query: string): { name: string; rule?: string } {
   try {
@@ -52,5 +54,14 @@ describe('the lexical Cypher guard', () => {
     const kinds = tokenize("RETURN 'a\\'b' AS `we``ird`, $p").map((t) => t.kind);
     expect(kinds).toEqual(['word', 'string', 'word', 'quoted', 'symbol', 'param']);
     expect(splitStatements("CREATE (:A {s: 'x;y'});\nCREATE (:B);\n")).toEqual(["CREATE (:A {s: 'x;y'})", 'CREATE (:B)']);
+  });
+
+  it('refuses queries that name the properties holding workshop secrets, and redacts them in answers', () => {
+    expect(refusal('MATCH (p:Participant) RETURN p.tokenHash')).toEqual({ name: 'QueryRejectedError', rule: 'SECRET' });
+    expect(refusal("MATCH (w:Workshop) RETURN w['editorCodeHash']")).toEqual({ name: 'QueryRejectedError', rule: 'SECRET' });
+    const node = new neo4j.types.Node(neo4j.int(1), ['Participant'], { id: 'par-1', tokenHash: 'abc', displayName: 'Ann' }, '4:x:1');
+    expect(toJson(node)).toMatchObject({ properties: { tokenHash: '[redacted]', displayName: 'Ann' } });
+    expect(toJson({ viewerCodeHash: 'abc' })).toEqual({ viewerCodeHash: '[redacted]' });
+    expect(toGraphNode(node).attributes).toEqual({ displayName: 'Ann' });
   });
 });
