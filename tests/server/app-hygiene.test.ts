@@ -1,4 +1,6 @@
 import net from 'node:net';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import request from 'supertest';
 import { connectNeo4j } from '../../graph/neo4j/connection';
 import { connectTestNeo4j, testNeo4jSettings } from '../support/neo4j';
@@ -32,6 +34,19 @@ describe('API hygiene', () => {
     expect((await request(app).get('/api/stats').set('X-Dossier-Token', TOKEN)).status).toBe(200);
     const cypher = await request(app).post('/api/cypher').send({ query: 'RETURN 1' });
     expect(cypher.status).toBe(401);
+  });
+
+  it('logs one structured line per API request without the token', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const app = testApp(connection, { env: { DOSSIER_TOKEN: TOKEN }, logger: pino({ level: 'info' }, sink) });
+    await request(app).get('/api/stats?x=1').set('Authorization', `Bearer ${TOKEN}`);
+    await request(app).get('/api/stats').set('X-Dossier-Token', TOKEN);
+    const entries = lines.map((line) => JSON.parse(line));
+    expect(entries.filter((e) => e.req?.url?.startsWith('/api/stats'))).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ req: { method: 'GET', url: '/api/stats?x=1' }, res: { statusCode: 200 } });
+    expect(typeof entries[0].responseTime).toBe('number');
+    expect(lines.join('\n')).not.toContain(TOKEN);
   });
 
   it('limits request rates, more strictly on /api/cypher, with 429 RATE_LIMITED', async () => {

@@ -5,12 +5,12 @@ import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { createApp, type AppDeps } from '../../server/app';
 import { loadConfig } from '../../server/config';
 
-export function testApp(connection: Neo4jConnection, overrides: { env?: NodeJS.ProcessEnv; rateLimits?: AppDeps['rateLimits'] } = {}): Express {
+export function testApp(connection: Neo4jConnection, overrides: { env?: NodeJS.ProcessEnv; rateLimits?: AppDeps['rateLimits']; logger?: AppDeps['logger'] } = {}): Express {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...overrides.env });
   return createApp({
     connection,
     config,
-    logger: pino({ level: 'silent' }),
+    logger: overrides.logger ?? pino({ level: 'silent' }),
     embedded: true,
     rateLimits: overrides.rateLimits ?? false,
   });
