@@ -64,7 +64,11 @@ function missing(ctx: CurationContext, message: string, details: unknown): Apply
 }
 
 /** The scope whose before/after is recorded; split-alias resolves its new entity's id first. */
-export async function curationScope(tx: ManagedTransaction, payload: CurationPayload, resolved: CurationResolved): Promise<CurationScope> {
+export async function curationScope(
+  tx: ManagedTransaction,
+  payload: CurationPayload,
+  resolved: CurationResolved,
+): Promise<CurationScope> {
   switch (payload.kind) {
     case 'merge':
       return { entityIds: [payload.survivorId, payload.mergedId], relationIds: [] };
@@ -74,13 +78,21 @@ export async function curationScope(tx: ManagedTransaction, payload: CurationPay
     case 'split-alias': {
       if (!resolved.newEntityId) {
         const entity = await readEntity(tx, payload.entityId);
-        if (!entity) throw new NotFoundError(`split-alias: no entity with id "${payload.entityId}"`, { details: { id: payload.entityId } });
+        if (!entity)
+          throw new NotFoundError(`split-alias: no entity with id "${payload.entityId}"`, {
+            details: { id: payload.entityId },
+          });
         const type = payload.type ?? (isEntityType(entity.properties.type) ? entity.properties.type : undefined);
-        if (!type) throw new InvalidInputError(`split-alias: entity "${payload.entityId}" has no known type; name one with "type"`);
+        if (!type)
+          throw new InvalidInputError(
+            `split-alias: entity "${payload.entityId}" has no known type; name one with "type"`,
+          );
         resolved.newEntityType = type;
         resolved.newEntityId = makeEntityId(type, payload.alias);
         if (resolved.newEntityId === payload.entityId) {
-          throw new InvalidInputError(`split-alias: "${payload.alias}" would get the id of "${payload.entityId}" itself; rename instead`);
+          throw new InvalidInputError(
+            `split-alias: "${payload.alias}" would get the id of "${payload.entityId}" itself; rename instead`,
+          );
         }
       }
       return { entityIds: [payload.entityId, resolved.newEntityId], relationIds: [] };
@@ -93,7 +105,11 @@ export async function curationScope(tx: ManagedTransaction, payload: CurationPay
   }
 }
 
-export async function applyCuration(tx: ManagedTransaction, payload: CurationPayload, ctx: CurationContext): Promise<ApplyOutcome> {
+export async function applyCuration(
+  tx: ManagedTransaction,
+  payload: CurationPayload,
+  ctx: CurationContext,
+): Promise<ApplyOutcome> {
   switch (payload.kind) {
     case 'merge':
       return merge(tx, payload.survivorId, payload.mergedId, ctx);
@@ -120,14 +136,22 @@ interface Incident {
   other: Node;
 }
 
-async function incidentRelationships(tx: ManagedTransaction, entityId: string, types?: readonly string[]): Promise<Incident[]> {
+async function incidentRelationships(
+  tx: ManagedTransaction,
+  entityId: string,
+  types?: readonly string[],
+): Promise<Incident[]> {
   const result = await tx.run(
     `MATCH (n:Entity {id: $id})-[r]-(o)
      WHERE $types IS NULL OR type(r) IN $types
      RETURN DISTINCT r, startNode(r) = n AS out, o`,
     { id: entityId, types: types ?? null },
   );
-  return result.records.map((record) => ({ rel: record.get('r'), direction: record.get('out') ? 'out' : 'in', other: record.get('o') }));
+  return result.records.map((record) => ({
+    rel: record.get('r'),
+    direction: record.get('out') ? 'out' : 'in',
+    other: record.get('o'),
+  }));
 }
 
 /** Puts a relationship of `type` between `entityId` and a node: into the slot's existing one if any. */
@@ -154,7 +178,10 @@ class SlotWriter {
     const existing = this.slots.get(slot);
     if (existing) {
       const combined = combineRelationshipProperties(existing.props, props);
-      await this.tx.run('MATCH ()-[r]->() WHERE elementId(r) = $eid SET r = $props', { eid: existing.elementId, props: combined });
+      await this.tx.run('MATCH ()-[r]->() WHERE elementId(r) = $eid SET r = $props', {
+        eid: existing.elementId,
+        props: combined,
+      });
       existing.props = combined;
       return;
     }
@@ -169,26 +196,43 @@ class SlotWriter {
 
 // ---- kinds -----------------------------------------------------------------------------------------
 
-async function merge(tx: ManagedTransaction, survivorId: string, mergedId: string, ctx: CurationContext): Promise<ApplyOutcome> {
-  if (survivorId === mergedId) throw new InvalidInputError('merge: an entity cannot be merged into itself', { details: { survivorId } });
+async function merge(
+  tx: ManagedTransaction,
+  survivorId: string,
+  mergedId: string,
+  ctx: CurationContext,
+): Promise<ApplyOutcome> {
+  if (survivorId === mergedId)
+    throw new InvalidInputError('merge: an entity cannot be merged into itself', { details: { survivorId } });
   const survivor = await readEntity(tx, survivorId);
-  if (!survivor) return missing(ctx, `merge: no entity with id "${survivorId}" (survivor)`, { field: 'survivorId', id: survivorId });
+  if (!survivor)
+    return missing(ctx, `merge: no entity with id "${survivorId}" (survivor)`, { field: 'survivorId', id: survivorId });
   const merged = await readEntity(tx, mergedId);
-  if (!merged && ctx.mode === 'apply') throw new NotFoundError(`merge: no entity with id "${mergedId}"`, { details: { field: 'mergedId', id: mergedId } });
+  if (!merged && ctx.mode === 'apply')
+    throw new NotFoundError(`merge: no entity with id "${mergedId}"`, { details: { field: 'mergedId', id: mergedId } });
 
-  const names = merged ? [String(merged.properties.name ?? ''), ...stringList(merged.properties.aliases)].filter(Boolean) : [];
+  const names = merged
+    ? [String(merged.properties.name ?? ''), ...stringList(merged.properties.aliases)].filter(Boolean)
+    : [];
   if (merged && !ctx.resolved.mergedNames) ctx.resolved.mergedNames = names;
   const allNames = [...(ctx.resolved.mergedNames ?? []), ...names];
   const survivorProps: Props = { ...survivor.properties };
   const survivorName = String(survivorProps.name ?? '');
-  survivorProps.aliases = mergedAliases(survivorName, stringList(survivorProps.aliases), allNames[0] ?? survivorName, allNames.slice(1));
+  survivorProps.aliases = mergedAliases(
+    survivorName,
+    stringList(survivorProps.aliases),
+    allNames[0] ?? survivorName,
+    allNames.slice(1),
+  );
   const mergedIds = stringList(survivorProps.mergedIds);
-  for (const id of [mergedId, ...stringList(merged?.properties.mergedIds)]) if (!mergedIds.includes(id)) mergedIds.push(id);
+  for (const id of [mergedId, ...stringList(merged?.properties.mergedIds)])
+    if (!mergedIds.includes(id)) mergedIds.push(id);
   survivorProps.mergedIds = mergedIds;
 
   if (merged) {
     for (const [key, value] of Object.entries(merged.properties)) {
-      if (NODE_MENTION_LISTS.includes(key)) survivorProps[key] = key in survivorProps ? unionJsonLists(survivorProps[key], value) : value;
+      if (NODE_MENTION_LISTS.includes(key))
+        survivorProps[key] = key in survivorProps ? unionJsonLists(survivorProps[key], value) : value;
       else if (!MERGE_KEEPS.has(key) && !(key in survivorProps)) survivorProps[key] = value;
     }
     const writer = await SlotWriter.for(tx, survivorId);
@@ -204,7 +248,13 @@ async function merge(tx: ManagedTransaction, survivorId: string, mergedId: strin
   return { status: 'applied' };
 }
 
-async function rename(tx: ManagedTransaction, id: string, name: string, keepOld: boolean, ctx: CurationContext): Promise<ApplyOutcome> {
+async function rename(
+  tx: ManagedTransaction,
+  id: string,
+  name: string,
+  keepOld: boolean,
+  ctx: CurationContext,
+): Promise<ApplyOutcome> {
   const entity = await readEntity(tx, id);
   if (!entity) return missing(ctx, `rename: no entity with id "${id}"`, { id });
   const oldName = String(entity.properties.name ?? '');
@@ -214,21 +264,35 @@ async function rename(tx: ManagedTransaction, id: string, name: string, keepOld:
   return { status: 'applied' };
 }
 
-async function changeType(tx: ManagedTransaction, id: string, type: EntityType, ctx: CurationContext): Promise<ApplyOutcome> {
+async function changeType(
+  tx: ManagedTransaction,
+  id: string,
+  type: EntityType,
+  ctx: CurationContext,
+): Promise<ApplyOutcome> {
   const entity = await readEntity(tx, id);
   if (!entity) return missing(ctx, `change-type: no entity with id "${id}"`, { id });
   const label = checkedEntityLabel(type, 'change-type');
-  for (const other of ENTITY_TYPES) if (other !== type && entity.labels.includes(other)) await tx.run(`MATCH (n:Entity {id: $id}) REMOVE n:${checkedEntityLabel(other, 'change-type')}`, { id });
+  for (const other of ENTITY_TYPES)
+    if (other !== type && entity.labels.includes(other))
+      await tx.run(`MATCH (n:Entity {id: $id}) REMOVE n:${checkedEntityLabel(other, 'change-type')}`, { id });
   await tx.run(`MATCH (n:Entity {id: $id}) SET n:${label}, n.type = $type`, { id, type });
   return { status: 'applied' };
 }
 
-async function splitAlias(tx: ManagedTransaction, id: string, alias: string, ctx: CurationContext): Promise<ApplyOutcome> {
+async function splitAlias(
+  tx: ManagedTransaction,
+  id: string,
+  alias: string,
+  ctx: CurationContext,
+): Promise<ApplyOutcome> {
   const entity = await readEntity(tx, id);
   if (!entity) return missing(ctx, `split-alias: no entity with id "${id}"`, { id });
   const aliases = stringList(entity.properties.aliases);
   if (ctx.mode === 'apply' && !aliases.some((known) => sameName(known, alias))) {
-    throw new InvalidInputError(`split-alias: "${alias}" is not an alias of "${id}"`, { details: { id, alias, aliases } });
+    throw new InvalidInputError(`split-alias: "${alias}" is not an alias of "${id}"`, {
+      details: { id, alias, aliases },
+    });
   }
   const newId = ctx.resolved.newEntityId as string;
   const type = checkedEntityLabel(ctx.resolved.newEntityType ?? String(entity.properties.type), 'split-alias');
@@ -255,7 +319,8 @@ async function splitAlias(tx: ManagedTransaction, id: string, alias: string, ctx
   for (const { rel, direction, other } of await incidentRelationships(tx, id, MENTION_TYPES)) {
     const { keep, move } = partitionMentions(rel.properties, matches);
     if (!move) continue;
-    if (keep) await tx.run('MATCH ()-[r]->() WHERE elementId(r) = $eid SET r = $props', { eid: rel.elementId, props: keep });
+    if (keep)
+      await tx.run('MATCH ()-[r]->() WHERE elementId(r) = $eid SET r = $props', { eid: rel.elementId, props: keep });
     else await tx.run('MATCH ()-[r]->() WHERE elementId(r) = $eid DELETE r', { eid: rel.elementId });
     await writer.put(rel.type, direction, other.elementId, move);
   }
@@ -270,20 +335,32 @@ async function relationTypes(tx: ManagedTransaction, relationId: string): Promis
 async function deleteRelation(tx: ManagedTransaction, relationId: string, ctx: CurationContext): Promise<ApplyOutcome> {
   const types = await relationTypes(tx, relationId);
   // On replay, a relation that is not there is a deletion already in effect.
-  if (types.length === 0) return ctx.mode === 'replay' ? { status: 'applied' } : missing(ctx, `delete-relation: no relation with id "${relationId}"`, { id: relationId });
+  if (types.length === 0)
+    return ctx.mode === 'replay'
+      ? { status: 'applied' }
+      : missing(ctx, `delete-relation: no relation with id "${relationId}"`, { id: relationId });
   await tx.run('MATCH ()-[r]->() WHERE r.id = $id DELETE r', { id: relationId });
   return { status: 'applied' };
 }
 
-async function disputeRelation(tx: ManagedTransaction, relationId: string, note: string, ctx: CurationContext): Promise<ApplyOutcome> {
+async function disputeRelation(
+  tx: ManagedTransaction,
+  relationId: string,
+  note: string,
+  ctx: CurationContext,
+): Promise<ApplyOutcome> {
   const types = await relationTypes(tx, relationId);
-  if (types.length === 0) return missing(ctx, `dispute-relation: no relation with id "${relationId}"`, { id: relationId });
-  await tx.run('MATCH ()-[r]->() WHERE r.id = $id SET r.disputed = true, r.disputedNote = $note, r.disputedBy = $author, r.disputedAt = $at', {
-    id: relationId,
-    note,
-    author: ctx.author,
-    at: ctx.at,
-  });
+  if (types.length === 0)
+    return missing(ctx, `dispute-relation: no relation with id "${relationId}"`, { id: relationId });
+  await tx.run(
+    'MATCH ()-[r]->() WHERE r.id = $id SET r.disputed = true, r.disputedNote = $note, r.disputedBy = $author, r.disputedAt = $at',
+    {
+      id: relationId,
+      note,
+      author: ctx.author,
+      at: ctx.at,
+    },
+  );
   return { status: 'applied' };
 }
 
@@ -298,13 +375,17 @@ async function addRelation(
     ['sourceId', payload.sourceId],
     ['targetId', payload.targetId],
   ] as const) {
-    if (!(await readEntity(tx, entity))) return missing(ctx, `add-relation: no entity with id "${entity}" (${field})`, { field, id: entity });
+    if (!(await readEntity(tx, entity)))
+      return missing(ctx, `add-relation: no entity with id "${entity}" (${field})`, { field, id: entity });
   }
   const curated = { curated: true, sourceNote: payload.sourceNote, curatedBy: ctx.author, curatedAt: ctx.at };
   const existing = await relationTypes(tx, id);
   if (existing.length > 0) {
     await tx.run('MATCH ()-[r]->() WHERE r.id = $id SET r += $curated', { id, curated });
-    return { status: 'applied', message: 'the relation already existed: it is now marked as curated with the source note' };
+    return {
+      status: 'applied',
+      message: 'the relation already existed: it is now marked as curated with the source note',
+    };
   }
   await tx.run(
     `MATCH (a:Entity {id: $source}) MATCH (b:Entity {id: $target})

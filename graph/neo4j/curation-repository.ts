@@ -14,7 +14,13 @@ import { curationBody, type CurationKind, type CurationPayload } from '../worksh
 import { checkedEntityLabel, checkedRelationshipType } from '../workshop/curation-rules';
 import type { Neo4jConnection } from './connection';
 import { applyCuration, curationScope, type ApplyOutcome, type CurationResolved } from './curation-apply';
-import { captureSnapshot, comparableSnapshot, restoreSnapshot, type CurationScope, type Snapshot } from './curation-snapshot';
+import {
+  captureSnapshot,
+  comparableSnapshot,
+  restoreSnapshot,
+  type CurationScope,
+  type Snapshot,
+} from './curation-snapshot';
 import { toNumber } from './read-query';
 import { writeQuery } from './workshop-write-query';
 
@@ -74,13 +80,22 @@ function toRecord(node: Node): CurationRecord {
 }
 
 function readStored(node: Node): { payload: CurationPayload; resolved: CurationResolved; scope: CurationScope } {
-  const stored = JSON.parse(String(node.properties.payloadJson)) as { payload: unknown; resolved?: CurationResolved; scope?: CurationScope };
-  return { payload: curationBody.parse(stored.payload), resolved: stored.resolved ?? {}, scope: stored.scope ?? { entityIds: [], relationIds: [] } };
+  const stored = JSON.parse(String(node.properties.payloadJson)) as {
+    payload: unknown;
+    resolved?: CurationResolved;
+    scope?: CurationScope;
+  };
+  return {
+    payload: curationBody.parse(stored.payload),
+    resolved: stored.resolved ?? {},
+    scope: stored.scope ?? { entityIds: [], relationIds: [] },
+  };
 }
 
 /** Every label and type in a snapshot must be one undo can recreate: checked before anything changes. */
 function assertRestorable(snapshot: Snapshot, kind: string): void {
-  for (const state of Object.values(snapshot.entities)) state?.labels.forEach((label) => checkedEntityLabel(label, kind));
+  for (const state of Object.values(snapshot.entities))
+    state?.labels.forEach((label) => checkedEntityLabel(label, kind));
   for (const rel of snapshot.relationships) checkedRelationshipType(rel.type, kind);
 }
 
@@ -109,12 +124,21 @@ async function applyInTransaction(
 }
 
 /** Applies one curation and appends it to the log; answers the log entry. */
-export function applyAndRecordCuration(connection: Neo4jConnection, payload: CurationPayload, actor: CurationActor): Promise<CurationRecord> {
+export function applyAndRecordCuration(
+  connection: Neo4jConnection,
+  payload: CurationPayload,
+  actor: CurationActor,
+): Promise<CurationRecord> {
   return serialised(() =>
     writeQuery(connection, async (tx) => {
       const at = new Date().toISOString();
       const resolved: CurationResolved = {};
-      const { scope, before, after, outcome } = await applyInTransaction(tx, payload, { mode: 'apply', author: actor.author, at, resolved });
+      const { scope, before, after, outcome } = await applyInTransaction(tx, payload, {
+        mode: 'apply',
+        author: actor.author,
+        at,
+        resolved,
+      });
       const seqResult = await tx.run('MATCH (c:Curation) RETURN coalesce(max(c.seq), 0) + 1 AS seq');
       const created = await tx.run(
         `CREATE (c:Curation {id: $id, seq: $seq, kind: $kind, author: $author, authorId: $authorId, workshop: $workshop, at: $at,
@@ -140,24 +164,35 @@ export function applyAndRecordCuration(connection: Neo4jConnection, payload: Cur
   );
 }
 
-export async function listCurations(connection: Neo4jConnection, options: { workshopId?: string; limit?: number } = {}): Promise<CurationRecord[]> {
-  return writeQuery(connection, async (tx) => {
-    const result = await tx.run(
-      `MATCH (c:Curation) WHERE $workshop IS NULL OR c.workshop = $workshop
+export async function listCurations(
+  connection: Neo4jConnection,
+  options: { workshopId?: string; limit?: number } = {},
+): Promise<CurationRecord[]> {
+  return writeQuery(
+    connection,
+    async (tx) => {
+      const result = await tx.run(
+        `MATCH (c:Curation) WHERE $workshop IS NULL OR c.workshop = $workshop
        RETURN c ORDER BY c.seq DESC LIMIT $limit`,
-      { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
-    );
-    return result.records.map((record) => toRecord(record.get('c')));
-  }, 'read');
+        { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
+      );
+      return result.records.map((record) => toRecord(record.get('c')));
+    },
+    'read',
+  );
 }
 
 export async function getCuration(connection: Neo4jConnection, id: string): Promise<CurationRecord> {
-  return writeQuery(connection, async (tx) => {
-    const result = await tx.run('MATCH (c:Curation {id: $id}) RETURN c', { id });
-    const node = result.records[0]?.get('c') as Node | undefined;
-    if (!node) throw new NotFoundError(`No curation with id "${id}"`, { details: { id } });
-    return toRecord(node);
-  }, 'read');
+  return writeQuery(
+    connection,
+    async (tx) => {
+      const result = await tx.run('MATCH (c:Curation {id: $id}) RETURN c', { id });
+      const node = result.records[0]?.get('c') as Node | undefined;
+      if (!node) throw new NotFoundError(`No curation with id "${id}"`, { details: { id } });
+      return toRecord(node);
+    },
+    'read',
+  );
 }
 
 /**
@@ -165,7 +200,11 @@ export async function getCuration(connection: Neo4jConnection, id: string): Prom
  * back exactly to the recorded before state. Refused when the graph in scope is no longer the recorded
  * after state (something else changed it since), because restoring would silently lose that change.
  */
-export function undoCuration(connection: Neo4jConnection, by: string, options: { curationId?: string; workshopId?: string } = {}): Promise<CurationRecord> {
+export function undoCuration(
+  connection: Neo4jConnection,
+  by: string,
+  options: { curationId?: string; workshopId?: string } = {},
+): Promise<CurationRecord> {
   return serialised(() =>
     writeQuery(connection, async (tx) => {
       const latest = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq DESC LIMIT 1');
@@ -173,31 +212,49 @@ export function undoCuration(connection: Neo4jConnection, by: string, options: {
       if (!node) throw new NotFoundError('undo: there is no curation left to undo');
       const id = String(node.properties.id);
       if (options.curationId && options.curationId !== id) {
-        const asked = await tx.run('MATCH (c:Curation {id: $id}) RETURN c.undone AS undone', { id: options.curationId });
-        if (asked.records.length === 0) throw new NotFoundError(`undo: no curation with id "${options.curationId}"`, { details: { id: options.curationId } });
-        const why = asked.records[0].get('undone') ? 'it is already undone' : `the later curation ${id} (#${toNumber(node.properties.seq)}) must be undone first`;
-        throw new InvalidInputError(`undo: curation ${options.curationId} cannot be undone: ${why}`, { details: { id: options.curationId, latest: id } });
+        const asked = await tx.run('MATCH (c:Curation {id: $id}) RETURN c.undone AS undone', {
+          id: options.curationId,
+        });
+        if (asked.records.length === 0)
+          throw new NotFoundError(`undo: no curation with id "${options.curationId}"`, {
+            details: { id: options.curationId },
+          });
+        const why = asked.records[0].get('undone')
+          ? 'it is already undone'
+          : `the later curation ${id} (#${toNumber(node.properties.seq)}) must be undone first`;
+        throw new InvalidInputError(`undo: curation ${options.curationId} cannot be undone: ${why}`, {
+          details: { id: options.curationId, latest: id },
+        });
       }
       if (options.workshopId && node.properties.workshop !== options.workshopId) {
-        throw new InvalidInputError(`undo: the latest curation (${id}) was made in another workshop; only that workshop can undo it`, {
-          details: { id, workshop: node.properties.workshop },
-        });
+        throw new InvalidInputError(
+          `undo: the latest curation (${id}) was made in another workshop; only that workshop can undo it`,
+          {
+            details: { id, workshop: node.properties.workshop },
+          },
+        );
       }
       const { scope } = readStored(node);
       const before = JSON.parse(String(node.properties.beforeJson)) as Snapshot;
       const after = JSON.parse(String(node.properties.afterJson)) as Snapshot;
       const current = await captureSnapshot(tx, scope);
       if (!same(current, after)) {
-        throw new InvalidInputError(`undo: the graph around curation ${id} changed after it was applied; undoing it now would lose those changes`, {
-          details: { id },
-        });
+        throw new InvalidInputError(
+          `undo: the graph around curation ${id} changed after it was applied; undoing it now would lose those changes`,
+          {
+            details: { id },
+          },
+        );
       }
       await restoreSnapshot(tx, scope, before);
-      const updated = await tx.run('MATCH (c:Curation {id: $id}) SET c.undone = true, c.undoneAt = $at, c.undoneBy = $by RETURN c', {
-        id,
-        at: new Date().toISOString(),
-        by,
-      });
+      const updated = await tx.run(
+        'MATCH (c:Curation {id: $id}) SET c.undone = true, c.undoneAt = $at, c.undoneBy = $by RETURN c',
+        {
+          id,
+          at: new Date().toISOString(),
+          by,
+        },
+      );
       return toRecord(updated.records[0].get('c'));
     }),
   );
@@ -220,10 +277,14 @@ export interface ReplaySummary {
 export function replayCurations(connection: Neo4jConnection): Promise<ReplaySummary> {
   return serialised(async () => {
     const summary: ReplaySummary = { applied: 0, unchanged: 0, skipped: [], failed: [] };
-    const nodes = await writeQuery(connection, async (tx) => {
-      const result = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq ASC');
-      return result.records.map((record) => record.get('c') as Node);
-    }, 'read');
+    const nodes = await writeQuery(
+      connection,
+      async (tx) => {
+        const result = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq ASC');
+        return result.records.map((record) => record.get('c') as Node);
+      },
+      'read',
+    );
     for (const node of nodes) {
       const id = String(node.properties.id);
       const seq = toNumber(node.properties.seq);
@@ -231,16 +292,31 @@ export function replayCurations(connection: Neo4jConnection): Promise<ReplaySumm
         const { payload, resolved } = readStored(node);
         const outcome = await writeQuery(connection, async (tx) => {
           const at = new Date().toISOString();
-          const result = await applyInTransaction(tx, payload, { mode: 'replay', author: String(node.properties.author), at: String(node.properties.at), resolved });
+          const result = await applyInTransaction(tx, payload, {
+            mode: 'replay',
+            author: String(node.properties.author),
+            at: String(node.properties.at),
+            resolved,
+          });
           if (result.outcome.status === 'skipped') {
-            await tx.run('MATCH (c:Curation {id: $id}) SET c.replayedAt = $at, c.outcome = $outcome', { id, at, outcome: `skipped: ${result.outcome.message}` });
+            await tx.run('MATCH (c:Curation {id: $id}) SET c.replayedAt = $at, c.outcome = $outcome', {
+              id,
+              at,
+              outcome: `skipped: ${result.outcome.message}`,
+            });
             return { kind: 'skipped' as const, message: result.outcome.message ?? 'skipped' };
           }
           if (same(result.before, result.after)) return { kind: 'unchanged' as const };
           await tx.run(
             `MATCH (c:Curation {id: $id})
              SET c.replayedAt = $at, c.beforeJson = $before, c.afterJson = $after, c.payloadJson = $payloadJson, c.outcome = 'replayed'`,
-            { id, at, before: JSON.stringify(result.before), after: JSON.stringify(result.after), payloadJson: JSON.stringify({ payload, resolved, scope: result.scope }) },
+            {
+              id,
+              at,
+              before: JSON.stringify(result.before),
+              after: JSON.stringify(result.after),
+              payloadJson: JSON.stringify({ payload, resolved, scope: result.scope }),
+            },
           );
           return { kind: 'applied' as const };
         });

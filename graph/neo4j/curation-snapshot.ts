@@ -87,7 +87,8 @@ export function decodeValue(value: Encoded): unknown {
     const f = value.fields.map(decodeValue) as never[];
     const types = neo4j.types as unknown as Record<string, new (...args: unknown[]) => unknown>;
     if (value.$type === 'Point') return new neo4j.types.Point(f[0], f[1], f[2], f[3] ?? undefined);
-    if (value.$type === 'DateTime') return new neo4j.types.DateTime(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7] ?? undefined, f[8] ?? undefined);
+    if (value.$type === 'DateTime')
+      return new neo4j.types.DateTime(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7] ?? undefined, f[8] ?? undefined);
     return new types[value.$type](...f);
   }
   throw new InvalidInputError('curation snapshot: unreadable stored value');
@@ -113,7 +114,11 @@ export function nodeRef(node: Node): NodeRef {
 }
 
 export function entityState(node: Node): EntityState {
-  return { id: String(node.properties.id), labels: [...node.labels].sort(), properties: encodeProperties(node.properties) };
+  return {
+    id: String(node.properties.id),
+    labels: [...node.labels].sort(),
+    properties: encodeProperties(node.properties),
+  };
 }
 
 export async function captureSnapshot(tx: ManagedTransaction, scope: CurationScope): Promise<Snapshot> {
@@ -121,15 +126,26 @@ export async function captureSnapshot(tx: ManagedTransaction, scope: CurationSco
   const relationships = new Map<string, RelationshipState>();
   const add = (rel: Relationship, start: Node, end: Node) => {
     if (relationships.has(rel.elementId)) return;
-    relationships.set(rel.elementId, { key: rel.elementId, type: rel.type, start: nodeRef(start), end: nodeRef(end), properties: encodeProperties(rel.properties) });
+    relationships.set(rel.elementId, {
+      key: rel.elementId,
+      type: rel.type,
+      start: nodeRef(start),
+      end: nodeRef(end),
+      properties: encodeProperties(rel.properties),
+    });
   };
   if (scope.entityIds.length > 0) {
-    const found = await tx.run('UNWIND $ids AS id OPTIONAL MATCH (n:Entity {id: id}) RETURN id, n', { ids: scope.entityIds });
+    const found = await tx.run('UNWIND $ids AS id OPTIONAL MATCH (n:Entity {id: id}) RETURN id, n', {
+      ids: scope.entityIds,
+    });
     for (const record of found.records) {
       const node = record.get('n') as Node | null;
       entities[record.get('id') as string] = node ? entityState(node) : null;
     }
-    const rels = await tx.run('MATCH (n:Entity)-[r]-() WHERE n.id IN $ids RETURN DISTINCT r, startNode(r) AS s, endNode(r) AS e', { ids: scope.entityIds });
+    const rels = await tx.run(
+      'MATCH (n:Entity)-[r]-() WHERE n.id IN $ids RETURN DISTINCT r, startNode(r) AS s, endNode(r) AS e',
+      { ids: scope.entityIds },
+    );
     for (const record of rels.records) add(record.get('r'), record.get('s'), record.get('e'));
   }
   if (scope.relationIds.length > 0) {
@@ -147,7 +163,11 @@ export function stableRelationKey(rel: RelationshipState): string {
 }
 
 function sortKeys(map: EncodedMap): EncodedMap {
-  return Object.fromEntries(Object.keys(map).sort().map((key) => [key, map[key]]));
+  return Object.fromEntries(
+    Object.keys(map)
+      .sort()
+      .map((key) => [key, map[key]]),
+  );
 }
 
 /** A snapshot without element ids, in a canonical order: equal when the graph in scope is equal. */
@@ -178,11 +198,14 @@ function refValue(ref: NodeRef): string {
 
 /** Puts the scope back exactly as the snapshot recorded it: entities, labels, properties, relationships. */
 export async function restoreSnapshot(tx: ManagedTransaction, scope: CurationScope, snapshot: Snapshot): Promise<void> {
-  for (const state of Object.values(snapshot.entities)) state?.labels.forEach((label) => checkedEntityLabel(label, 'undo'));
+  for (const state of Object.values(snapshot.entities))
+    state?.labels.forEach((label) => checkedEntityLabel(label, 'undo'));
   for (const rel of snapshot.relationships) checkedRelationshipType(rel.type, 'undo');
 
-  if (scope.entityIds.length > 0) await tx.run('MATCH (n:Entity)-[r]-() WHERE n.id IN $ids DELETE r', { ids: scope.entityIds });
-  if (scope.relationIds.length > 0) await tx.run('MATCH ()-[r]->() WHERE r.id IN $ids DELETE r', { ids: scope.relationIds });
+  if (scope.entityIds.length > 0)
+    await tx.run('MATCH (n:Entity)-[r]-() WHERE n.id IN $ids DELETE r', { ids: scope.entityIds });
+  if (scope.relationIds.length > 0)
+    await tx.run('MATCH ()-[r]->() WHERE r.id IN $ids DELETE r', { ids: scope.relationIds });
 
   for (const id of scope.entityIds) {
     const state = snapshot.entities[id];
@@ -207,7 +230,9 @@ export async function restoreSnapshot(tx: ManagedTransaction, scope: CurationSco
     );
     const created = result.records[0]?.get('created');
     if (!created || Number(created) !== 1) {
-      throw new InvalidInputError(`undo: the ${type} relationship between ${refValue(rel.start)} and ${refValue(rel.end)} cannot be restored: one end no longer exists`);
+      throw new InvalidInputError(
+        `undo: the ${type} relationship between ${refValue(rel.start)} and ${refValue(rel.end)} cannot be restored: one end no longer exists`,
+      );
     }
   }
 }

@@ -90,7 +90,13 @@ function toWorkshop(node: Node): Workshop {
 
 function toParticipant(node: Node): Participant {
   const p = node.properties;
-  return { id: str(p.id), workshopId: str(p.workshop), displayName: str(p.displayName), role: p.role === 'editor' ? 'editor' : 'viewer', joinedAt: str(p.joinedAt) };
+  return {
+    id: str(p.id),
+    workshopId: str(p.workshop),
+    displayName: str(p.displayName),
+    role: p.role === 'editor' ? 'editor' : 'viewer',
+    joinedAt: str(p.joinedAt),
+  };
 }
 
 function parseJson<T>(value: unknown, fallback: T): T {
@@ -162,7 +168,11 @@ export interface CreatedWorkshop {
 }
 
 /** Creates a workshop with one join code per role; its creator joins as an editor. Codes are shown only now. */
-export async function createWorkshop(connection: Neo4jConnection, name: string, creatorName: string): Promise<CreatedWorkshop> {
+export async function createWorkshop(
+  connection: Neo4jConnection,
+  name: string,
+  creatorName: string,
+): Promise<CreatedWorkshop> {
   const editorCode = newJoinCode();
   const viewerCode = newJoinCode();
   const token = newParticipantToken();
@@ -184,12 +194,22 @@ export async function createWorkshop(connection: Neo4jConnection, name: string, 
       },
     );
     const record = result.records[0];
-    return { workshop: toWorkshop(record.get('w')), editorCode, viewerCode, participant: toParticipant(record.get('p')), token };
+    return {
+      workshop: toWorkshop(record.get('w')),
+      editorCode,
+      viewerCode,
+      participant: toParticipant(record.get('p')),
+      token,
+    };
   });
 }
 
 /** Joins the workshop whose editor or viewer code this is; the code decides the role. */
-export async function joinWorkshop(connection: Neo4jConnection, code: string, displayName: string): Promise<{ workshop: Workshop; participant: Participant; token: string }> {
+export async function joinWorkshop(
+  connection: Neo4jConnection,
+  code: string,
+  displayName: string,
+): Promise<{ workshop: Workshop; participant: Participant; token: string }> {
   const codeHash = hashSecret(normaliseJoinCode(code));
   const token = newParticipantToken();
   return writeQuery(connection, async (tx) => {
@@ -201,17 +221,25 @@ export async function joinWorkshop(connection: Neo4jConnection, code: string, di
       { codeHash, participantId: newId('par'), displayName, tokenHash: hashSecret(token), at: now() },
     );
     const record = result.records[0];
-    if (!record) throw new UnauthorizedError('join: no workshop has this code; check it with whoever created the workshop');
+    if (!record)
+      throw new UnauthorizedError('join: no workshop has this code; check it with whoever created the workshop');
     return { workshop: toWorkshop(record.get('w')), participant: toParticipant(record.get('p')), token };
   });
 }
 
 /** The participant a token belongs to, if that participant is in this workshop. */
-export async function participantForToken(connection: Neo4jConnection, workshopId: string, token: string): Promise<Participant | null> {
+export async function participantForToken(
+  connection: Neo4jConnection,
+  workshopId: string,
+  token: string,
+): Promise<Participant | null> {
   return writeQuery(
     connection,
     async (tx) => {
-      const result = await tx.run('MATCH (p:Participant {tokenHash: $hash}) WHERE p.workshop = $workshopId RETURN p', { hash: hashSecret(token), workshopId });
+      const result = await tx.run('MATCH (p:Participant {tokenHash: $hash}) WHERE p.workshop = $workshopId RETURN p', {
+        hash: hashSecret(token),
+        workshopId,
+      });
       const node = result.records[0]?.get('p') as Node | undefined;
       return node ? toParticipant(node) : null;
     },
@@ -219,7 +247,10 @@ export async function participantForToken(connection: Neo4jConnection, workshopI
   );
 }
 
-export async function getWorkshop(connection: Neo4jConnection, id: string): Promise<{ workshop: Workshop; participants: Participant[] }> {
+export async function getWorkshop(
+  connection: Neo4jConnection,
+  id: string,
+): Promise<{ workshop: Workshop; participants: Participant[] }> {
   return writeQuery(
     connection,
     async (tx) => {
@@ -230,7 +261,9 @@ export async function getWorkshop(connection: Neo4jConnection, id: string): Prom
       );
       const record = result.records[0];
       if (!record) throw new NotFoundError(`No workshop with id "${id}"`, { details: { id } });
-      const participants = (record.get('participants') as Node[]).map(toParticipant).sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
+      const participants = (record.get('participants') as Node[])
+        .map(toParticipant)
+        .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt));
       return { workshop: toWorkshop(record.get('w')), participants };
     },
     'read',
@@ -256,7 +289,9 @@ export async function listViews(connection: Neo4jConnection, workshopId: string)
   return writeQuery(
     connection,
     async (tx) => {
-      const result = await tx.run('MATCH (v:SavedView {workshop: $workshopId}) RETURN v ORDER BY v.updatedAt DESC', { workshopId });
+      const result = await tx.run('MATCH (v:SavedView {workshop: $workshopId}) RETURN v ORDER BY v.updatedAt DESC', {
+        workshopId,
+      });
       return result.records.map((r) => toView(r.get('v')));
     },
     'read',
@@ -267,16 +302,25 @@ export async function getView(connection: Neo4jConnection, workshopId: string, v
   return writeQuery(
     connection,
     async (tx) => {
-      const result = await tx.run('MATCH (v:SavedView {id: $viewId, workshop: $workshopId}) RETURN v', { workshopId, viewId });
+      const result = await tx.run('MATCH (v:SavedView {id: $viewId, workshop: $workshopId}) RETURN v', {
+        workshopId,
+        viewId,
+      });
       const node = result.records[0]?.get('v') as Node | undefined;
-      if (!node) throw new NotFoundError(`No saved view "${viewId}" in workshop "${workshopId}"`, { details: { viewId } });
+      if (!node)
+        throw new NotFoundError(`No saved view "${viewId}" in workshop "${workshopId}"`, { details: { viewId } });
       return toView(node);
     },
     'read',
   );
 }
 
-export async function createView(connection: Neo4jConnection, workshopId: string, input: SavedViewInput, author: Author): Promise<SavedView> {
+export async function createView(
+  connection: Neo4jConnection,
+  workshopId: string,
+  input: SavedViewInput,
+  author: Author,
+): Promise<SavedView> {
   const at = now();
   return writeQuery(connection, async (tx) => {
     const result = await tx.run(
@@ -292,25 +336,45 @@ export async function createView(connection: Neo4jConnection, workshopId: string
   });
 }
 
-export async function updateView(connection: Neo4jConnection, workshopId: string, viewId: string, patch: SavedViewPatch): Promise<SavedView> {
+export async function updateView(
+  connection: Neo4jConnection,
+  workshopId: string,
+  viewId: string,
+  patch: SavedViewPatch,
+): Promise<SavedView> {
   return writeQuery(connection, async (tx) => {
-    const result = await tx.run('MATCH (v:SavedView {id: $viewId, workshop: $workshopId}) SET v += $props, v.updatedAt = $at RETURN v', {
-      workshopId,
-      viewId,
-      props: viewProperties(patch),
-      at: now(),
-    });
+    const result = await tx.run(
+      'MATCH (v:SavedView {id: $viewId, workshop: $workshopId}) SET v += $props, v.updatedAt = $at RETURN v',
+      {
+        workshopId,
+        viewId,
+        props: viewProperties(patch),
+        at: now(),
+      },
+    );
     const node = result.records[0]?.get('v') as Node | undefined;
-    if (!node) throw new NotFoundError(`No saved view "${viewId}" in workshop "${workshopId}"`, { details: { viewId } });
+    if (!node)
+      throw new NotFoundError(`No saved view "${viewId}" in workshop "${workshopId}"`, { details: { viewId } });
     return toView(node);
   });
 }
 
-export async function duplicateView(connection: Neo4jConnection, workshopId: string, viewId: string, name: string | undefined, author: Author): Promise<SavedView> {
+export async function duplicateView(
+  connection: Neo4jConnection,
+  workshopId: string,
+  viewId: string,
+  name: string | undefined,
+  author: Author,
+): Promise<SavedView> {
   const original = await getView(connection, workshopId, viewId);
   const { id: _id, workshopId: _w, author: _a, authorId: _ai, createdAt: _c, updatedAt: _u, ...input } = original;
   void [_id, _w, _a, _ai, _c, _u];
-  return createView(connection, workshopId, { ...input, name: name ?? `${original.name} (copy)`.slice(0, 200) }, author);
+  return createView(
+    connection,
+    workshopId,
+    { ...input, name: name ?? `${original.name} (copy)`.slice(0, 200) },
+    author,
+  );
 }
 
 export async function deleteView(connection: Neo4jConnection, workshopId: string, viewId: string): Promise<void> {
@@ -325,19 +389,33 @@ export async function deleteView(connection: Neo4jConnection, workshopId: string
        RETURN deleted`,
       { workshopId, viewId },
     );
-    if (result.records.length === 0) throw new NotFoundError(`No saved view "${viewId}" in workshop "${workshopId}"`, { details: { viewId } });
+    if (result.records.length === 0)
+      throw new NotFoundError(`No saved view "${viewId}" in workshop "${workshopId}"`, { details: { viewId } });
   });
 }
 
 // ---- presentation ---------------------------------------------------------------------------------
 
-export async function setPresentation(connection: Neo4jConnection, workshopId: string, viewIds: string[]): Promise<string[]> {
+export async function setPresentation(
+  connection: Neo4jConnection,
+  workshopId: string,
+  viewIds: string[],
+): Promise<string[]> {
   return writeQuery(connection, async (tx) => {
-    const known = await tx.run('MATCH (v:SavedView {workshop: $workshopId}) WHERE v.id IN $viewIds RETURN collect(v.id) AS ids', { workshopId, viewIds });
+    const known = await tx.run(
+      'MATCH (v:SavedView {workshop: $workshopId}) WHERE v.id IN $viewIds RETURN collect(v.id) AS ids',
+      { workshopId, viewIds },
+    );
     const found = new Set(known.records[0].get('ids') as string[]);
     const unknown = viewIds.filter((id) => !found.has(id));
-    if (unknown.length > 0) throw new NotFoundError(`presentation: no saved view "${unknown[0]}" in workshop "${workshopId}"`, { details: { unknown } });
-    const result = await tx.run('MATCH (w:Workshop {id: $workshopId}) SET w.presentation = $viewIds RETURN w.presentation AS presentation', { workshopId, viewIds });
+    if (unknown.length > 0)
+      throw new NotFoundError(`presentation: no saved view "${unknown[0]}" in workshop "${workshopId}"`, {
+        details: { unknown },
+      });
+    const result = await tx.run(
+      'MATCH (w:Workshop {id: $workshopId}) SET w.presentation = $viewIds RETURN w.presentation AS presentation',
+      { workshopId, viewIds },
+    );
     return result.records[0].get('presentation') as string[];
   });
 }
@@ -374,7 +452,11 @@ export async function addAnnotation(
  * A workshop's annotations, oldest first; for one target also those written on entities merged into it
  * (an annotation keeps the id it was written on).
  */
-export async function listAnnotations(connection: Neo4jConnection, workshopId: string, filter: { targetKind?: AnnotationTarget; targetId?: string }): Promise<Annotation[]> {
+export async function listAnnotations(
+  connection: Neo4jConnection,
+  workshopId: string,
+  filter: { targetKind?: AnnotationTarget; targetId?: string },
+): Promise<Annotation[]> {
   return writeQuery(
     connection,
     async (tx) => {
@@ -392,10 +474,20 @@ export async function listAnnotations(connection: Neo4jConnection, workshopId: s
   );
 }
 
-export async function deleteAnnotation(connection: Neo4jConnection, workshopId: string, annotationId: string): Promise<void> {
+export async function deleteAnnotation(
+  connection: Neo4jConnection,
+  workshopId: string,
+  annotationId: string,
+): Promise<void> {
   await writeQuery(connection, async (tx) => {
-    const result = await tx.run('MATCH (a:Annotation {id: $annotationId, workshop: $workshopId}) DETACH DELETE a RETURN count(*) AS deleted', { workshopId, annotationId });
-    if (toNumber(result.records[0].get('deleted')) === 0) throw new NotFoundError(`No annotation "${annotationId}" in workshop "${workshopId}"`, { details: { annotationId } });
+    const result = await tx.run(
+      'MATCH (a:Annotation {id: $annotationId, workshop: $workshopId}) DETACH DELETE a RETURN count(*) AS deleted',
+      { workshopId, annotationId },
+    );
+    if (toNumber(result.records[0].get('deleted')) === 0)
+      throw new NotFoundError(`No annotation "${annotationId}" in workshop "${workshopId}"`, {
+        details: { annotationId },
+      });
   });
 }
 
@@ -408,10 +500,16 @@ export async function addHypothesis(
   author: Author,
 ): Promise<Hypothesis> {
   return writeQuery(connection, async (tx) => {
-    const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$sourceId, $targetId] RETURN collect(n.id) AS ids', input);
+    const ends = await tx.run(
+      'MATCH (n:Entity) WHERE n.id IN [$sourceId, $targetId] RETURN collect(n.id) AS ids',
+      input,
+    );
     const found = new Set(ends.records[0].get('ids') as string[]);
     for (const field of ['sourceId', 'targetId'] as const) {
-      if (!found.has(input[field])) throw new NotFoundError(`hypothesis: no entity with id "${input[field]}" (${field})`, { details: { field, id: input[field] } });
+      if (!found.has(input[field]))
+        throw new NotFoundError(`hypothesis: no entity with id "${input[field]}" (${field})`, {
+          details: { field, id: input[field] },
+        });
     }
     const result = await tx.run(
       `MATCH (a:Entity {id: $sourceId}) MATCH (b:Entity {id: $targetId})
@@ -423,7 +521,11 @@ export async function addHypothesis(
   });
 }
 
-export async function listHypotheses(connection: Neo4jConnection, workshopId: string, filter: { entityId?: string; label?: string }): Promise<Hypothesis[]> {
+export async function listHypotheses(
+  connection: Neo4jConnection,
+  workshopId: string,
+  filter: { entityId?: string; label?: string },
+): Promise<Hypothesis[]> {
   return writeQuery(
     connection,
     async (tx) => {
@@ -439,9 +541,19 @@ export async function listHypotheses(connection: Neo4jConnection, workshopId: st
   );
 }
 
-export async function deleteHypothesis(connection: Neo4jConnection, workshopId: string, hypothesisId: string): Promise<void> {
+export async function deleteHypothesis(
+  connection: Neo4jConnection,
+  workshopId: string,
+  hypothesisId: string,
+): Promise<void> {
   await writeQuery(connection, async (tx) => {
-    const result = await tx.run('MATCH ()-[h:HYPOTHESIS {id: $hypothesisId, workshop: $workshopId}]->() DELETE h RETURN count(*) AS deleted', { workshopId, hypothesisId });
-    if (toNumber(result.records[0].get('deleted')) === 0) throw new NotFoundError(`No hypothesis "${hypothesisId}" in workshop "${workshopId}"`, { details: { hypothesisId } });
+    const result = await tx.run(
+      'MATCH ()-[h:HYPOTHESIS {id: $hypothesisId, workshop: $workshopId}]->() DELETE h RETURN count(*) AS deleted',
+      { workshopId, hypothesisId },
+    );
+    if (toNumber(result.records[0].get('deleted')) === 0)
+      throw new NotFoundError(`No hypothesis "${hypothesisId}" in workshop "${workshopId}"`, {
+        details: { hypothesisId },
+      });
   });
 }

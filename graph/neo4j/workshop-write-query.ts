@@ -8,10 +8,16 @@ import { isUnavailable, toUnavailableError } from './connection';
 
 const TIMEOUT_MS = 30_000;
 
-export async function writeQuery<T>(connection: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>, mode: 'write' | 'read' = 'write'): Promise<T> {
+export async function writeQuery<T>(
+  connection: Neo4jConnection,
+  work: (tx: ManagedTransaction) => Promise<T>,
+  mode: 'write' | 'read' = 'write',
+): Promise<T> {
   const session = mode === 'write' ? connection.writeSession() : connection.readSession();
   try {
-    return mode === 'write' ? await session.executeWrite(work, { timeout: TIMEOUT_MS }) : await session.executeRead(work, { timeout: TIMEOUT_MS });
+    return mode === 'write'
+      ? await session.executeWrite(work, { timeout: TIMEOUT_MS })
+      : await session.executeRead(work, { timeout: TIMEOUT_MS });
   } catch (error) {
     if (isUnavailable(error) || /ECONNREFUSED|Pool is closed|Failed to connect/i.test((error as Error).message ?? '')) {
       throw toUnavailableError(error, connection.settings.uri);

@@ -13,23 +13,34 @@ export const HYPOTHESIS = 'HYPOTHESIS';
 export const MENTION_TYPES: readonly string[] = ['MENTIONS', 'MENTIONED_IN'];
 
 /** Every relationship type a curation may move, delete or recreate. */
-export const CURATED_RELATIONSHIP_TYPES: readonly string[] = [...RELATION_TYPES, CO_OCCURS, HYPOTHESIS, ...MENTION_TYPES, 'FROM_DOCUMENT'];
+export const CURATED_RELATIONSHIP_TYPES: readonly string[] = [
+  ...RELATION_TYPES,
+  CO_OCCURS,
+  HYPOTHESIS,
+  ...MENTION_TYPES,
+  'FROM_DOCUMENT',
+];
 
 /** Labels an entity may carry; a type change swaps one ENTITY_TYPES label for another. */
 export const ENTITY_LABELS: readonly string[] = ['Entity', ...ENTITY_TYPES];
 
 export function checkedRelationshipType(type: string, where: string): string {
   if (!CURATED_RELATIONSHIP_TYPES.includes(type)) {
-    throw new InvalidInputError(`${where}: relationship type "${type}" is not one curation knows how to keep; nothing was changed`, {
-      details: { type, known: CURATED_RELATIONSHIP_TYPES },
-    });
+    throw new InvalidInputError(
+      `${where}: relationship type "${type}" is not one curation knows how to keep; nothing was changed`,
+      {
+        details: { type, known: CURATED_RELATIONSHIP_TYPES },
+      },
+    );
   }
   return type;
 }
 
 export function checkedEntityLabel(label: string, where: string): string {
   if (!ENTITY_LABELS.includes(label)) {
-    throw new InvalidInputError(`${where}: label "${label}" is not an entity label; nothing was changed`, { details: { label, known: ENTITY_LABELS } });
+    throw new InvalidInputError(`${where}: label "${label}" is not an entity label; nothing was changed`, {
+      details: { label, known: ENTITY_LABELS },
+    });
   }
   return label;
 }
@@ -44,11 +55,21 @@ export function sameName(a: string, b: string): boolean {
 }
 
 export function foldName(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The survivor's aliases after a merge: its own, then the merged entity's name and aliases, never its own name. */
-export function mergedAliases(survivorName: string, survivorAliases: readonly string[], mergedName: string, mergedAliases: readonly string[]): string[] {
+export function mergedAliases(
+  survivorName: string,
+  survivorAliases: readonly string[],
+  mergedName: string,
+  mergedAliases: readonly string[],
+): string[] {
   const result: string[] = [];
   for (const alias of [...survivorAliases, mergedName, ...mergedAliases]) {
     if (sameName(alias, survivorName) || result.some((kept) => sameName(kept, alias))) continue;
@@ -76,7 +97,8 @@ function plain(value: unknown): string {
  */
 export function relationshipSlot(type: string, direction: 'out' | 'in', otherKey: string, props: Props): string {
   const way = SYMMETRIC_RELATION_TYPES.has(type as never) || type === CO_OCCURS ? 'both' : direction;
-  const scalarSpan = props.start !== undefined && !Array.isArray(props.start) ? `|${plain(props.start)}:${plain(props.end)}` : '';
+  const scalarSpan =
+    props.start !== undefined && !Array.isArray(props.start) ? `|${plain(props.start)}:${plain(props.end)}` : '';
   return `${type}|${way}|${otherKey}${scalarSpan}`;
 }
 
@@ -100,7 +122,10 @@ function readJsonList(value: unknown): JsonList | null {
     return { entries: parsed, write: (entries) => JSON.stringify(entries) };
   }
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return { entries: value.map((item) => parse(item as string)), write: (entries) => entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))) };
+    return {
+      entries: value.map((item) => parse(item as string)),
+      write: (entries) => entries.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))),
+    };
   }
   return null;
 }
@@ -208,7 +233,10 @@ export function combineRelationshipProperties(existing: Props, incoming: Props):
  * Splits a mention-bearing property set by a test on each mention's text: what stays and what moves.
  * Handles one mention per relationship (`text`) and parallel lists (`starts`, `ends`, `texts`).
  */
-export function partitionMentions(props: Props, moves: (text: string) => boolean): { keep: Props | null; move: Props | null } {
+export function partitionMentions(
+  props: Props,
+  moves: (text: string) => boolean,
+): { keep: Props | null; move: Props | null } {
   if (PARALLEL_LISTS.every((key) => Array.isArray(props[key]))) {
     const keep: Props = { ...props, starts: [], ends: [], texts: [] };
     const move: Props = { ...props, starts: [], ends: [], texts: [] };
@@ -216,17 +244,25 @@ export function partitionMentions(props: Props, moves: (text: string) => boolean
       const side = moves(String(text)) ? move : keep;
       for (const key of PARALLEL_LISTS) (side[key] as unknown[]).push((props[key] as unknown[])[i]);
     });
-    return { keep: (keep.starts as unknown[]).length ? keep : null, move: (move.starts as unknown[]).length ? move : null };
+    return {
+      keep: (keep.starts as unknown[]).length ? keep : null,
+      move: (move.starts as unknown[]).length ? move : null,
+    };
   }
-  if (typeof props.text === 'string') return moves(props.text) ? { keep: null, move: props } : { keep: props, move: null };
+  if (typeof props.text === 'string')
+    return moves(props.text) ? { keep: null, move: props } : { keep: props, move: null };
   return { keep: props, move: null };
 }
 
 /** Splits a JSON list of mentions ({ text, … }) kept on an entity node by the same test. */
-export function partitionMentionList(value: unknown, moves: (text: string) => boolean): { keep: unknown; move: unknown } | null {
+export function partitionMentionList(
+  value: unknown,
+  moves: (text: string) => boolean,
+): { keep: unknown; move: unknown } | null {
   const list = readJsonList(value);
   if (!list) return null;
-  const textOf = (entry: unknown) => (entry && typeof entry === 'object' ? String((entry as Record<string, unknown>).text ?? '') : '');
+  const textOf = (entry: unknown) =>
+    entry && typeof entry === 'object' ? String((entry as Record<string, unknown>).text ?? '') : '';
   return {
     keep: list.write(list.entries.filter((entry) => !moves(textOf(entry)))),
     move: list.write(list.entries.filter((entry) => moves(textOf(entry)))),

@@ -5,12 +5,18 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model/types';
 
+/** C0 controls and DEL, except tab, line feed and carriage return. */
+function isControlCharacter(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || code === 0x7f;
+}
+
 /** Plain text of bounded length; control characters other than tab and newlines are refused. */
 export function plainText(max: number, { required = true }: { required?: boolean } = {}) {
   const base = z
     .string()
     .max(max, `must be at most ${max} characters`)
-    .refine((text) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text), 'must not contain control characters');
+    .refine((text) => ![...text].some(isControlCharacter), 'must not contain control characters');
   return required ? base.refine((text) => text.trim() !== '', 'must not be empty') : base;
 }
 
@@ -32,7 +38,10 @@ export const recordIdSchema = z.string().trim().min(1, 'is required').max(100);
 /** Any JSON object the client defines (filters, styling), bounded in size once serialised. */
 const jsonObject = z
   .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= LIMITS.jsonBlob, `must be at most ${LIMITS.jsonBlob} characters as JSON`);
+  .refine(
+    (value) => JSON.stringify(value).length <= LIMITS.jsonBlob,
+    `must be at most ${LIMITS.jsonBlob} characters as JSON`,
+  );
 
 const finite = z.number().finite();
 
@@ -120,11 +129,25 @@ export type PresenterState = z.infer<typeof presenterBody>;
 /** The curations an editor can apply, each naming entities and relations by their stable ids. */
 export const curationBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('merge'), survivorId: entityIdSchema, mergedId: entityIdSchema }),
-  z.object({ kind: z.literal('rename'), entityId: entityIdSchema, name: plainText(300), keepOldNameAsAlias: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('rename'),
+    entityId: entityIdSchema,
+    name: plainText(300),
+    keepOldNameAsAlias: z.boolean().default(true),
+  }),
   z.object({ kind: z.literal('change-type'), entityId: entityIdSchema, type: z.enum(ENTITY_TYPES) }),
-  z.object({ kind: z.literal('split-alias'), entityId: entityIdSchema, alias: plainText(300), type: z.enum(ENTITY_TYPES).optional() }),
+  z.object({
+    kind: z.literal('split-alias'),
+    entityId: entityIdSchema,
+    alias: plainText(300),
+    type: z.enum(ENTITY_TYPES).optional(),
+  }),
   z.object({ kind: z.literal('delete-relation'), relationId: entityIdSchema }),
-  z.object({ kind: z.literal('dispute-relation'), relationId: entityIdSchema, note: plainText(LIMITS.notes, { required: false }).default('') }),
+  z.object({
+    kind: z.literal('dispute-relation'),
+    relationId: entityIdSchema,
+    note: plainText(LIMITS.notes, { required: false }).default(''),
+  }),
   z.object({
     kind: z.literal('add-relation'),
     type: z.enum(RELATION_TYPES),
@@ -135,4 +158,12 @@ export const curationBody = z.discriminatedUnion('kind', [
 ]);
 export type CurationPayload = z.infer<typeof curationBody>;
 export type CurationKind = CurationPayload['kind'];
-export const CURATION_KINDS: readonly CurationKind[] = ['merge', 'rename', 'change-type', 'split-alias', 'delete-relation', 'dispute-relation', 'add-relation'];
+export const CURATION_KINDS: readonly CurationKind[] = [
+  'merge',
+  'rename',
+  'change-type',
+  'split-alias',
+  'delete-relation',
+  'dispute-relation',
+  'add-relation',
+];

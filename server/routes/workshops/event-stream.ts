@@ -14,7 +14,13 @@ export function formatEvent(type: string, data: unknown, id?: number): string {
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function openEventStream(req: Request, res: Response, bus: WorkshopEventBus, workshopId: string, participant: Participant): void {
+export function openEventStream(
+  req: Request,
+  res: Response,
+  bus: WorkshopEventBus,
+  workshopId: string,
+  participant: Participant,
+): void {
   res.status(200);
   res.set({
     'Content-Type': 'text/event-stream; charset=utf-8',

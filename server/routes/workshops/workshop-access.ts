@@ -20,11 +20,15 @@ export function authenticate(connection: Neo4jConnection, { allowQueryToken = fa
     const fromQuery = allowQueryToken && typeof req.query.token === 'string' ? req.query.token : undefined;
     const token = req.get(WORKSHOP_TOKEN_HEADER)?.trim() || fromQuery;
     if (!token) {
-      throw new UnauthorizedError(`workshop ${req.params.id}: send your participant token in the ${WORKSHOP_TOKEN_HEADER} header (join the workshop to get one)`);
+      throw new UnauthorizedError(
+        `workshop ${req.params.id}: send your participant token in the ${WORKSHOP_TOKEN_HEADER} header (join the workshop to get one)`,
+      );
     }
-    if (token.length > 200) throw new UnauthorizedError(`workshop ${req.params.id}: the participant token is not valid`);
+    if (token.length > 200)
+      throw new UnauthorizedError(`workshop ${req.params.id}: the participant token is not valid`);
     const participant = await participantForToken(connection, String(req.params.id), token);
-    if (!participant) throw new UnauthorizedError(`workshop ${req.params.id}: the participant token is not valid for this workshop`);
+    if (!participant)
+      throw new UnauthorizedError(`workshop ${req.params.id}: the participant token is not valid for this workshop`);
     res.locals.participant = participant;
     next();
   };
@@ -33,9 +37,12 @@ export function authenticate(connection: Neo4jConnection, { allowQueryToken = fa
 export const requireEditor: RequestHandler = (req, res, next) => {
   const participant = participantOf(res);
   if (!canWrite(participant.role)) {
-    throw new ForbiddenError(`${req.method} ${req.baseUrl}${req.path}: ${participant.role}s cannot change the workshop or the graph; an editor can`, {
-      details: { role: participant.role, needed: 'editor' },
-    });
+    throw new ForbiddenError(
+      `${req.method} ${req.baseUrl}${req.path}: ${participant.role}s cannot change the workshop or the graph; an editor can`,
+      {
+        details: { role: participant.role, needed: 'editor' },
+      },
+    );
   }
   next();
 };

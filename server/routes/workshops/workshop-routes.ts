@@ -6,7 +6,12 @@
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { applyAndRecordCuration, listCurations, undoCuration, type CurationRecord } from '../../../graph/neo4j/curation-repository';
+import {
+  applyAndRecordCuration,
+  listCurations,
+  undoCuration,
+  type CurationRecord,
+} from '../../../graph/neo4j/curation-repository';
 import {
   addAnnotation,
   addHypothesis,
@@ -53,7 +58,10 @@ const viewParams = z.object({ id: recordIdSchema, viewId: recordIdSchema });
 const annotationParams = z.object({ id: recordIdSchema, annotationId: recordIdSchema });
 const hypothesisParams = z.object({ id: recordIdSchema, hypothesisId: recordIdSchema });
 const curationParams = z.object({ id: recordIdSchema, curationId: recordIdSchema });
-const curationQuery = z.object({ scope: z.enum(['all', 'workshop']).default('all'), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const curationQuery = z.object({
+  scope: z.enum(['all', 'workshop']).default('all'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 
 /** The log entry as events carry it: without the (possibly large) snapshots. */
 function curationSummary(record: CurationRecord) {
@@ -84,7 +92,10 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   router.post('/workshops/join', async (req, res) => {
     const body = parseWith(joinWorkshopBody, req.body);
     const joined = await joinWorkshop(connection, body.code, body.displayName);
-    bus.publish(joined.workshop.id, 'participant-joined', joined.participant, { id: joined.participant.id, name: joined.participant.displayName });
+    bus.publish(joined.workshop.id, 'participant-joined', joined.participant, {
+      id: joined.participant.id,
+      name: joined.participant.displayName,
+    });
     res.json(joined);
   });
   router.get('/workshops/:id', member, async (req, res) => {
@@ -191,12 +202,21 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   router.get('/workshops/:id/curations', member, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
     const query = parseWith(curationQuery, req.query);
-    res.json({ curations: await listCurations(connection, { workshopId: query.scope === 'workshop' ? id : undefined, limit: query.limit }) });
+    res.json({
+      curations: await listCurations(connection, {
+        workshopId: query.scope === 'workshop' ? id : undefined,
+        limit: query.limit,
+      }),
+    });
   });
   router.post('/workshops/:id/curations', ...editor, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
     const a = author(res);
-    const record = await applyAndRecordCuration(connection, parseWith(curationBody, req.body), { author: a.name, authorId: a.id, workshopId: id });
+    const record = await applyAndRecordCuration(connection, parseWith(curationBody, req.body), {
+      author: a.name,
+      authorId: a.id,
+      workshopId: id,
+    });
     publish(res, id, 'curation-applied', curationSummary(record));
     res.status(201).json(record);
   });

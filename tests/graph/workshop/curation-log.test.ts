@@ -13,7 +13,11 @@ async function graphState(): Promise<unknown> {
   try {
     const ids = await session.run('MATCH (n:Entity) RETURN collect(n.id) AS ids');
     const rels = await session.run('MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN collect(r.id) AS ids');
-    return await session.executeRead(async (tx) => comparableSnapshot(await captureSnapshot(tx, { entityIds: ids.records[0].get('ids'), relationIds: rels.records[0].get('ids') })));
+    return await session.executeRead(async (tx) =>
+      comparableSnapshot(
+        await captureSnapshot(tx, { entityIds: ids.records[0].get('ids'), relationIds: rels.records[0].get('ids') }),
+      ),
+    );
   } finally {
     await session.close();
   }
@@ -42,17 +46,30 @@ beforeEach(async () => {
 
 describe('the curation log', () => {
   it('merges an entity: aliases, mentions and relations move to the survivor', async () => {
-    const record = await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
+    const record = await applyAndRecordCuration(
+      connection,
+      { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk },
+      actor,
+    );
     expect(record.seq).toBe(1);
     expect(record.before.entities[IDS.dprk]).not.toBeNull();
     expect(record.after.entities[IDS.dprk]).toBeNull();
-    const [nk] = await query<{ aliases: string[]; mergedIds: string[] }>('MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases, n.mergedIds AS mergedIds', { id: IDS.northKorea });
+    const [nk] = await query<{ aliases: string[]; mergedIds: string[] }>(
+      'MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases, n.mergedIds AS mergedIds',
+      { id: IDS.northKorea },
+    );
     expect(nk.aliases).toEqual(expect.arrayContaining(['DPRK', 'D.P.R.K.', 'Democratic People’s Republic of Korea']));
     expect(nk.mergedIds).toEqual([IDS.dprk]);
     expect(await query('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk })).toHaveLength(0);
-    const signed = await query<{ id: string }>('MATCH (:Entity {id: $nk})-[r:SIGNED]->(:Entity {id: $t}) RETURN r.id AS id', { nk: IDS.northKorea, t: IDS.armistice });
+    const signed = await query<{ id: string }>(
+      'MATCH (:Entity {id: $nk})-[r:SIGNED]->(:Entity {id: $t}) RETURN r.id AS id',
+      { nk: IDS.northKorea, t: IDS.armistice },
+    );
     expect(signed).toEqual([{ id: relationId('SIGNED', IDS.dprk, IDS.armistice) }]);
-    const mentions = await query<{ c: { toNumber(): number } }>('MATCH (:Document)-[m:MENTIONS]->(:Entity {id: $nk}) RETURN count(m) AS c', { nk: IDS.northKorea });
+    const mentions = await query<{ c: { toNumber(): number } }>(
+      'MATCH (:Document)-[m:MENTIONS]->(:Entity {id: $nk}) RETURN count(m) AS c',
+      { nk: IDS.northKorea },
+    );
     expect(mentions[0].c.toNumber()).toBe(5);
   });
 
@@ -60,12 +77,34 @@ describe('the curation log', () => {
     const before = await graphState();
     const counts = await countAll(connection);
     await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
-    await applyAndRecordCuration(connection, { kind: 'rename', entityId: IDS.northKorea, name: 'DPR Korea', keepOldNameAsAlias: true }, actor);
-    await applyAndRecordCuration(connection, { kind: 'dispute-relation', relationId: relationId('VISITED', IDS.kim, IDS.pyongyang), note: 'one source only' }, actor);
+    await applyAndRecordCuration(
+      connection,
+      { kind: 'rename', entityId: IDS.northKorea, name: 'DPR Korea', keepOldNameAsAlias: true },
+      actor,
+    );
+    await applyAndRecordCuration(
+      connection,
+      { kind: 'dispute-relation', relationId: relationId('VISITED', IDS.kim, IDS.pyongyang), note: 'one source only' },
+      actor,
+    );
     await applyAndRecordCuration(connection, { kind: 'change-type', entityId: IDS.pyongyang, type: 'State' }, actor);
     await applyAndRecordCuration(connection, { kind: 'split-alias', entityId: IDS.kim, alias: 'Great Leader' }, actor);
-    await applyAndRecordCuration(connection, { kind: 'delete-relation', relationId: relationId('PARTY_TO', IDS.northKorea, IDS.armistice) }, actor);
-    await applyAndRecordCuration(connection, { kind: 'add-relation', type: 'OPPOSES', sourceId: IDS.kim, targetId: IDS.armistice, sourceNote: 'memoirs, p. 12' }, actor);
+    await applyAndRecordCuration(
+      connection,
+      { kind: 'delete-relation', relationId: relationId('PARTY_TO', IDS.northKorea, IDS.armistice) },
+      actor,
+    );
+    await applyAndRecordCuration(
+      connection,
+      {
+        kind: 'add-relation',
+        type: 'OPPOSES',
+        sourceId: IDS.kim,
+        targetId: IDS.armistice,
+        sourceNote: 'memoirs, p. 12',
+      },
+      actor,
+    );
     expect(await graphState()).not.toEqual(before);
     for (let i = 0; i < 7; i++) await undoCuration(connection, 'Ada');
     expect(await graphState()).toEqual(before);
@@ -73,16 +112,30 @@ describe('the curation log', () => {
   });
 
   it('refuses to undo an older curation before the later ones', async () => {
-    const first = await applyAndRecordCuration(connection, { kind: 'rename', entityId: IDS.kim, name: 'Kim Il-sung', keepOldNameAsAlias: true }, actor);
+    const first = await applyAndRecordCuration(
+      connection,
+      { kind: 'rename', entityId: IDS.kim, name: 'Kim Il-sung', keepOldNameAsAlias: true },
+      actor,
+    );
     await applyAndRecordCuration(connection, { kind: 'change-type', entityId: IDS.pyongyang, type: 'State' }, actor);
-    await expect(undoCuration(connection, 'Ada', { curationId: first.id })).rejects.toMatchObject({ name: 'InvalidInputError' });
+    await expect(undoCuration(connection, 'Ada', { curationId: first.id })).rejects.toMatchObject({
+      name: 'InvalidInputError',
+    });
   });
 
   it('replays after a re-import of the same documents: the merged entity stays merged, a deleted relation stays deleted', async () => {
     await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
-    await applyAndRecordCuration(connection, { kind: 'delete-relation', relationId: relationId('VISITED', IDS.kim, IDS.pyongyang) }, actor);
+    await applyAndRecordCuration(
+      connection,
+      { kind: 'delete-relation', relationId: relationId('VISITED', IDS.kim, IDS.pyongyang) },
+      actor,
+    );
     await applyAndRecordCuration(connection, { kind: 'split-alias', entityId: IDS.kim, alias: 'Great Leader' }, actor);
-    await applyAndRecordCuration(connection, { kind: 'rename', entityId: IDS.armistice, name: 'Korean Armistice Agreement', keepOldNameAsAlias: true }, actor);
+    await applyAndRecordCuration(
+      connection,
+      { kind: 'rename', entityId: IDS.armistice, name: 'Korean Armistice Agreement', keepOldNameAsAlias: true },
+      actor,
+    );
     const curated = await graphState();
 
     await importKorea(connection);

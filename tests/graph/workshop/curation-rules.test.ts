@@ -9,11 +9,17 @@ import {
 
 describe('curation rules', () => {
   it('merges aliases without repeating a name in another case or the survivor’s own name', () => {
-    expect(mergedAliases('North Korea', ['DPRK'], 'N. Korea', ['dprk', 'North Korea', 'Pyongyang'])).toEqual(['DPRK', 'N. Korea', 'Pyongyang']);
+    expect(mergedAliases('North Korea', ['DPRK'], 'N. Korea', ['dprk', 'North Korea', 'Pyongyang'])).toEqual([
+      'DPRK',
+      'N. Korea',
+      'Pyongyang',
+    ]);
   });
 
   it('refuses relationship types outside the fixed list with a named error', () => {
-    expect(() => checkedRelationshipType('DROP_ALL', 'merge')).toThrow(expect.objectContaining({ name: 'InvalidInputError' }));
+    expect(() => checkedRelationshipType('DROP_ALL', 'merge')).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError' }),
+    );
     expect(checkedRelationshipType('HYPOTHESIS', 'merge')).toBe('HYPOTHESIS');
   });
 
@@ -37,7 +43,10 @@ describe('curation rules', () => {
     const b = {
       id: 'rel:b',
       confidence: 0.9,
-      evidence: ['{"document":"d1","start":0,"end":5,"text":"one"}', '{"document":"d2","start":3,"end":9,"text":"two"}'],
+      evidence: [
+        '{"document":"d1","start":0,"end":5,"text":"one"}',
+        '{"document":"d2","start":3,"end":9,"text":"two"}',
+      ],
       evidenceDocs: ['d1', 'd2'],
       evidenceTexts: ['one', 'two'],
       evidenceStarts: [i(0), i(3)],

@@ -24,9 +24,16 @@ let imported: unknown;
 
 const curate = (body: Record<string, unknown>) =>
   request(app).post(`/api/workshops/${ws.workshopId}/curations`).set('X-Workshop-Token', ws.editorToken).send(body);
-const exists = async (id: string) => (await rows(connection, 'MATCH (n:Entity {id: $id}) RETURN n.id', { id })).length === 1;
+const exists = async (id: string) =>
+  (await rows(connection, 'MATCH (n:Entity {id: $id}) RETURN n.id', { id })).length === 1;
 const pyongyangMentions = async (id: string) =>
-  (await rows<{ texts: string[] }>(connection, 'MATCH (:Entity {id: $id})-[m:MENTIONED_IN]->() UNWIND m.texts AS t WITH t WHERE t = "Pyongyang" RETURN t', { id })).length;
+  (
+    await rows<{ texts: string[] }>(
+      connection,
+      'MATCH (:Entity {id: $id})-[m:MENTIONED_IN]->() UNWIND m.texts AS t WITH t WHERE t = "Pyongyang" RETURN t',
+      { id },
+    )
+  ).length;
 
 beforeAll(async () => {
   connection = connectTestNeo4j();
@@ -49,15 +56,26 @@ describe('curations over HTTP, with the real importer', () => {
     await curate({ kind: 'split-alias', entityId: NORTH_KOREA, alias: 'Pyongyang', type: 'Place' }).expect(201);
     await curate({ kind: 'delete-relation', relationId: US_OPPOSES_NK }).expect(201);
     await curate({ kind: 'rename', entityId: KIM, name: 'Kim Jong Un' }).expect(201);
-    await curate({ kind: 'dispute-relation', relationId: relationId('SUPPLIES', NORTH_KOREA, RUSSIA), note: 'single source' }).expect(201);
+    await curate({
+      kind: 'dispute-relation',
+      relationId: relationId('SUPPLIES', NORTH_KOREA, RUSSIA),
+      note: 'single source',
+    }).expect(201);
 
     expect(await exists(RUSSIAN_FORCES)).toBe(false);
-    const [russia] = await rows<{ aliases: string[] }>(connection, 'MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases', { id: RUSSIA });
+    const [russia] = await rows<{ aliases: string[] }>(
+      connection,
+      'MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases',
+      { id: RUSSIA },
+    );
     expect(russia.aliases).toEqual(expect.arrayContaining(['Armed Forces of Russia', 'Russian forces']));
     expect(await pyongyangMentions(NORTH_KOREA)).toBe(0);
     expect(await pyongyangMentions(PYONGYANG)).toBeGreaterThan(0);
 
-    const log = await request(app).get(`/api/workshops/${ws.workshopId}/curations`).set('X-Workshop-Token', ws.viewerToken).expect(200);
+    const log = await request(app)
+      .get(`/api/workshops/${ws.workshopId}/curations`)
+      .set('X-Workshop-Token', ws.viewerToken)
+      .expect(200);
     expect(log.body.curations.map((c: { seq: number; kind: string }) => `${c.seq}:${c.kind}`)).toEqual([
       '5:dispute-relation',
       '4:rename',
@@ -93,28 +111,50 @@ describe('curations over HTTP, with the real importer', () => {
 
   it('undoes curations one by one back to exactly the imported graph', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await request(app).post(`/api/workshops/${ws.workshopId}/curations/undo`).set('X-Workshop-Token', ws.editorToken).expect(200);
+      const res = await request(app)
+        .post(`/api/workshops/${ws.workshopId}/curations/undo`)
+        .set('X-Workshop-Token', ws.editorToken)
+        .expect(200);
       expect(res.body.undone).toBe(true);
     }
     expect(await graphState(connection)).toEqual(imported);
-    const none = await request(app).post(`/api/workshops/${ws.workshopId}/curations/undo`).set('X-Workshop-Token', ws.editorToken).expect(404);
+    const none = await request(app)
+      .post(`/api/workshops/${ws.workshopId}/curations/undo`)
+      .set('X-Workshop-Token', ws.editorToken)
+      .expect(404);
     expect(none.body.error.code).toBe('NOT_FOUND');
   });
 
   it('refuses a curation naming an unknown entity with 404 and records nothing', async () => {
     const res = await curate({ kind: 'rename', entityId: 'person:nobody', name: 'X' }).expect(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
-    const log = await request(app).get(`/api/workshops/${ws.workshopId}/curations`).set('X-Workshop-Token', ws.editorToken).expect(200);
+    const log = await request(app)
+      .get(`/api/workshops/${ws.workshopId}/curations`)
+      .set('X-Workshop-Token', ws.editorToken)
+      .expect(200);
     expect(log.body.curations).toHaveLength(5);
   });
 
   it('adds a relation with a source note, without evidence, and undoes it', async () => {
-    const res = await curate({ kind: 'add-relation', type: 'SUPPLIES', sourceId: RUSSIA, targetId: PYONGYANG, sourceNote: 'Embassy cable, 3 May' }).expect(201);
-    const [rel] = await rows<{ note: string; evidence: unknown }>(connection, 'MATCH ()-[r {id: $id}]->() RETURN r.sourceNote AS note, r.evidence AS evidence', {
-      id: relationId('SUPPLIES', RUSSIA, PYONGYANG),
-    });
+    const res = await curate({
+      kind: 'add-relation',
+      type: 'SUPPLIES',
+      sourceId: RUSSIA,
+      targetId: PYONGYANG,
+      sourceNote: 'Embassy cable, 3 May',
+    }).expect(201);
+    const [rel] = await rows<{ note: string; evidence: unknown }>(
+      connection,
+      'MATCH ()-[r {id: $id}]->() RETURN r.sourceNote AS note, r.evidence AS evidence',
+      {
+        id: relationId('SUPPLIES', RUSSIA, PYONGYANG),
+      },
+    );
     expect(rel).toEqual({ note: 'Embassy cable, 3 May', evidence: null });
-    await request(app).post(`/api/workshops/${ws.workshopId}/curations/${res.body.id}/undo`).set('X-Workshop-Token', ws.editorToken).expect(200);
+    await request(app)
+      .post(`/api/workshops/${ws.workshopId}/curations/${res.body.id}/undo`)
+      .set('X-Workshop-Token', ws.editorToken)
+      .expect(200);
     expect(await graphState(connection)).toEqual(imported);
   });
 });

@@ -8,14 +8,23 @@ export async function graphState(connection: Neo4jConnection): Promise<unknown> 
     return await session.executeRead(async (tx) => {
       const entities = await tx.run('MATCH (n:Entity) RETURN collect(n.id) AS ids');
       const relations = await tx.run('MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN collect(DISTINCT r.id) AS ids');
-      return comparableSnapshot(await captureSnapshot(tx, { entityIds: entities.records[0].get('ids'), relationIds: relations.records[0].get('ids') }));
+      return comparableSnapshot(
+        await captureSnapshot(tx, {
+          entityIds: entities.records[0].get('ids'),
+          relationIds: relations.records[0].get('ids'),
+        }),
+      );
     });
   } finally {
     await session.close();
   }
 }
 
-export async function rows<T = Record<string, unknown>>(connection: Neo4jConnection, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  connection: Neo4jConnection,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<T[]> {
   const session = connection.readSession();
   try {
     const result = await session.run(cypher, params);

@@ -15,7 +15,8 @@ const as = (token: string) => ({
   post: (path: string) => request(app).post(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', token),
   patch: (path: string) => request(app).patch(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', token),
   put: (path: string) => request(app).put(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', token),
-  delete: (path: string) => request(app).delete(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', token),
+  delete: (path: string) =>
+    request(app).delete(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', token),
 });
 
 const VIEW = {
@@ -50,12 +51,25 @@ describe('saved views', () => {
     const read = await as(ws.viewerToken).get(`/views/${created.body.id}`).expect(200);
     expect(read.body).toEqual(created.body);
 
-    const updated = await editor.patch(`/views/${created.body.id}`).send({ name: 'Signatories', camera: null }).expect(200);
-    expect(updated.body).toMatchObject({ name: 'Signatories', camera: null, nodeIds: VIEW.nodeIds, filters: VIEW.filters });
+    const updated = await editor
+      .patch(`/views/${created.body.id}`)
+      .send({ name: 'Signatories', camera: null })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      name: 'Signatories',
+      camera: null,
+      nodeIds: VIEW.nodeIds,
+      filters: VIEW.filters,
+    });
     expect(updated.body.updatedAt >= created.body.updatedAt).toBe(true);
 
     const copy = await editor.post(`/views/${created.body.id}/duplicate`).send({}).expect(201);
-    expect(copy.body).toMatchObject({ name: 'Signatories (copy)', positions: VIEW.positions, styling: VIEW.styling, notes: VIEW.notes });
+    expect(copy.body).toMatchObject({
+      name: 'Signatories (copy)',
+      positions: VIEW.positions,
+      styling: VIEW.styling,
+      notes: VIEW.notes,
+    });
     expect(copy.body.id).not.toBe(created.body.id);
 
     const list = await as(ws.viewerToken).get('/views').expect(200);
@@ -67,7 +81,10 @@ describe('saved views', () => {
   });
 
   it('stores nested objects as JSON strings, apart from extracted facts', async () => {
-    const [stored] = await rows<{ camera: unknown; labels: string[] }>(connection, 'MATCH (v:SavedView) RETURN v.cameraJson AS camera, labels(v) AS labels LIMIT 1');
+    const [stored] = await rows<{ camera: unknown; labels: string[] }>(
+      connection,
+      'MATCH (v:SavedView) RETURN v.cameraJson AS camera, labels(v) AS labels LIMIT 1',
+    );
     expect(typeof stored.camera).toBe('string');
     expect(stored.labels).toEqual(['SavedView']);
   });
@@ -76,7 +93,10 @@ describe('saved views', () => {
     const editor = as(ws.editorToken);
     const [view] = (await editor.get('/views').expect(200)).body.views;
     expect((await editor.patch(`/views/${view.id}`).send({}).expect(400)).body.error.code).toBe('INVALID_INPUT');
-    await editor.post('/views').send({ ...VIEW, camera: { x: 0, y: 0, ratio: -1 } }).expect(400);
+    await editor
+      .post('/views')
+      .send({ ...VIEW, camera: { x: 0, y: 0, ratio: -1 } })
+      .expect(400);
   });
 
   it('keeps an ordered presentation and drops deleted views from it', async () => {
@@ -84,13 +104,23 @@ describe('saved views', () => {
     const a = (await editor.post('/views').send({ name: 'A' }).expect(201)).body.id;
     const b = (await editor.post('/views').send({ name: 'B' }).expect(201)).body.id;
     const c = (await editor.post('/views').send({ name: 'C' }).expect(201)).body.id;
-    await editor.put('/presentation').send({ viewIds: [c, a, b] }).expect(200);
+    await editor
+      .put('/presentation')
+      .send({ viewIds: [c, a, b] })
+      .expect(200);
     const presentation = await as(ws.viewerToken).get('/presentation').expect(200);
     expect(presentation.body.viewIds).toEqual([c, a, b]);
     expect(presentation.body.views.map((v: { name: string }) => v.name)).toEqual(['C', 'A', 'B']);
     await editor.delete(`/views/${a}`).expect(204);
     expect((await editor.get('/presentation').expect(200)).body.viewIds).toEqual([c, b]);
-    expect((await editor.put('/presentation').send({ viewIds: ['view-nope'] }).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect(
+      (
+        await editor
+          .put('/presentation')
+          .send({ viewIds: ['view-nope'] })
+          .expect(404)
+      ).body.error.code,
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -98,9 +128,15 @@ describe('annotations', () => {
   it('lists annotations per target and per workshop, oldest first', async () => {
     const editor = as(ws.editorToken);
     await editor.post('/annotations').send({ targetKind: 'node', targetId: IDS.kim, text: 'First' }).expect(201);
-    const edge = await editor.post('/annotations').send({ targetKind: 'edge', targetId: 'rel:123', text: 'On an edge' }).expect(201);
+    const edge = await editor
+      .post('/annotations')
+      .send({ targetKind: 'edge', targetId: 'rel:123', text: 'On an edge' })
+      .expect(201);
     await editor.post('/annotations').send({ targetKind: 'node', targetId: IDS.kim, text: 'Second' }).expect(201);
-    const forKim = await as(ws.viewerToken).get('/annotations').query({ targetKind: 'node', targetId: IDS.kim }).expect(200);
+    const forKim = await as(ws.viewerToken)
+      .get('/annotations')
+      .query({ targetKind: 'node', targetId: IDS.kim })
+      .expect(200);
     expect(forKim.body.annotations.map((a: { text: string }) => a.text)).toEqual(['First', 'Second']);
     expect(forKim.body.annotations[0]).toMatchObject({ author: 'Ada', targetKind: 'node', targetId: IDS.kim });
     const all = await as(ws.viewerToken).get('/annotations').expect(200);
@@ -111,7 +147,10 @@ describe('annotations', () => {
 
   it('finds the annotations of an entity merged into another under the survivor', async () => {
     const editor = as(ws.editorToken);
-    await editor.post('/annotations').send({ targetKind: 'node', targetId: IDS.dprk, text: 'Written on DPRK' }).expect(201);
+    await editor
+      .post('/annotations')
+      .send({ targetKind: 'node', targetId: IDS.dprk, text: 'Written on DPRK' })
+      .expect(201);
     await editor.post('/curations').send({ kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }).expect(201);
     const res = await editor.get('/annotations').query({ targetKind: 'node', targetId: IDS.northKorea }).expect(200);
     expect(res.body.annotations.map((a: { text: string }) => a.text)).toEqual(['Written on DPRK']);
@@ -121,11 +160,24 @@ describe('annotations', () => {
 describe('hypotheses', () => {
   it('draws a HYPOTHESIS relationship without evidence, filterable by entity and label', async () => {
     const editor = as(ws.editorToken);
-    const created = await editor.post('/hypotheses').send({ sourceId: IDS.kim, targetId: IDS.armistice, label: 'negotiated', note: 'From memoirs?' }).expect(201);
-    expect(created.body).toMatchObject({ sourceId: IDS.kim, targetId: IDS.armistice, label: 'negotiated', author: 'Ada', workshopId: ws.workshopId });
+    const created = await editor
+      .post('/hypotheses')
+      .send({ sourceId: IDS.kim, targetId: IDS.armistice, label: 'negotiated', note: 'From memoirs?' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      sourceId: IDS.kim,
+      targetId: IDS.armistice,
+      label: 'negotiated',
+      author: 'Ada',
+      workshopId: ws.workshopId,
+    });
     await editor.post('/hypotheses').send({ sourceId: IDS.pyongyang, targetId: IDS.kim, label: 'hosted' }).expect(201);
 
-    const [stored] = await rows<{ keys: string[] }>(connection, 'MATCH ()-[h:HYPOTHESIS {id: $id}]->() RETURN keys(h) AS keys', { id: created.body.id });
+    const [stored] = await rows<{ keys: string[] }>(
+      connection,
+      'MATCH ()-[h:HYPOTHESIS {id: $id}]->() RETURN keys(h) AS keys',
+      { id: created.body.id },
+    );
     expect(stored.keys.sort()).toEqual(['author', 'authorId', 'createdAt', 'id', 'label', 'note', 'workshop']);
 
     const byEntity = await as(ws.viewerToken).get('/hypotheses').query({ entityId: IDS.armistice }).expect(200);
@@ -135,6 +187,9 @@ describe('hypotheses', () => {
 
     await editor.delete(`/hypotheses/${created.body.id}`).expect(204);
     expect((await editor.get('/hypotheses').expect(200)).body.hypotheses).toHaveLength(1);
-    expect((await editor.post('/hypotheses').send({ sourceId: 'person:nobody', targetId: IDS.kim, label: 'x' }).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect(
+      (await editor.post('/hypotheses').send({ sourceId: 'person:nobody', targetId: IDS.kim, label: 'x' }).expect(404))
+        .body.error.code,
+    ).toBe('NOT_FOUND');
   });
 });

@@ -58,7 +58,10 @@ export function openSse(url: string): Promise<SseClient> {
           const found = frames.find(match);
           if (found) return Promise.resolve(found);
           return new Promise((resolveFrame, rejectFrame) => {
-            const timer = setTimeout(() => rejectFrame(new Error(`no matching event within ${timeoutMs} ms`)), timeoutMs);
+            const timer = setTimeout(
+              () => rejectFrame(new Error(`no matching event within ${timeoutMs} ms`)),
+              timeoutMs,
+            );
             waiters.push({
               match,
               resolve: (frame) => {

@@ -22,13 +22,22 @@ afterAll(async () => {
 
 describe('workshop access', () => {
   it('gives the creator an editor token and two join codes, one per role', async () => {
-    const created = await request(app).post('/api/workshops').send({ name: 'Second desk', displayName: 'Bea' }).expect(201);
+    const created = await request(app)
+      .post('/api/workshops')
+      .send({ name: 'Second desk', displayName: 'Bea' })
+      .expect(201);
     expect(created.body.participant).toMatchObject({ displayName: 'Bea', role: 'editor' });
     expect(created.body.editorCode).toMatch(/^[A-Z2-9]{10}$/);
     expect(created.body.viewerCode).not.toBe(created.body.editorCode);
-    const asEditor = await request(app).post('/api/workshops/join').send({ code: created.body.editorCode.toLowerCase(), displayName: 'Cy' }).expect(200);
+    const asEditor = await request(app)
+      .post('/api/workshops/join')
+      .send({ code: created.body.editorCode.toLowerCase(), displayName: 'Cy' })
+      .expect(200);
     expect(asEditor.body.participant.role).toBe('editor');
-    const asViewer = await request(app).post('/api/workshops/join').send({ code: created.body.viewerCode, displayName: 'Di' }).expect(200);
+    const asViewer = await request(app)
+      .post('/api/workshops/join')
+      .send({ code: created.body.viewerCode, displayName: 'Di' })
+      .expect(200);
     expect(asViewer.body.participant.role).toBe('viewer');
   });
 
@@ -37,21 +46,30 @@ describe('workshop access', () => {
     try {
       const result = await session.run('MATCH (n) WHERE n:Workshop OR n:Participant RETURN properties(n) AS p');
       const stored = JSON.stringify(result.records.map((r) => r.get('p')));
-      for (const secret of [ws.editorToken, ws.viewerToken, ws.editorCode, ws.viewerCode]) expect(stored).not.toContain(secret);
+      for (const secret of [ws.editorToken, ws.viewerToken, ws.editorCode, ws.viewerCode])
+        expect(stored).not.toContain(secret);
     } finally {
       await session.close();
     }
   });
 
   it('refuses a wrong join code with 401', async () => {
-    const res = await request(app).post('/api/workshops/join').send({ code: 'ZZZZZZZZZZ', displayName: 'Eve' }).expect(401);
+    const res = await request(app)
+      .post('/api/workshops/join')
+      .send({ code: 'ZZZZZZZZZZ', displayName: 'Eve' })
+      .expect(401);
     expect(res.body.error.code).toBe('UNAUTHORIZED');
   });
 
   it('answers 401 without a token and with a token of another workshop', async () => {
-    expect((await request(app).get(`/api/workshops/${ws.workshopId}/views`).expect(401)).body.error.code).toBe('UNAUTHORIZED');
+    expect((await request(app).get(`/api/workshops/${ws.workshopId}/views`).expect(401)).body.error.code).toBe(
+      'UNAUTHORIZED',
+    );
     const other = await workshopWithViewer(app, 'Other desk');
-    await request(app).get(`/api/workshops/${ws.workshopId}/views`).set('X-Workshop-Token', other.editorToken).expect(401);
+    await request(app)
+      .get(`/api/workshops/${ws.workshopId}/views`)
+      .set('X-Workshop-Token', other.editorToken)
+      .expect(401);
     await request(app).get(`/api/workshops/${ws.workshopId}/views`).set('X-Workshop-Token', ws.viewerToken).expect(200);
   });
 

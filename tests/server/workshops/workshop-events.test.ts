@@ -45,7 +45,10 @@ describe('live workshop events', () => {
     expect(viewer.status).toBe(200);
     expect(viewer.contentType).toMatch(/^text\/event-stream/);
     const ready = await viewer.next((frame) => frame.event === 'ready');
-    expect(ready.data).toMatchObject({ workshopId: ws.workshopId, participant: { displayName: 'Vic', role: 'viewer' } });
+    expect(ready.data).toMatchObject({
+      workshopId: ws.workshopId,
+      participant: { displayName: 'Vic', role: 'viewer' },
+    });
   });
 
   it('refuses a stream without a valid token', async () => {
@@ -77,13 +80,22 @@ describe('live workshop events', () => {
 
   it('pushes saved views, curations and the presenter’s moves', async () => {
     const viewer = await connect(ws.viewerToken);
-    const editor = (path: string) => request(base).post(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', ws.editorToken);
-    const view = await editor('/views').send({ name: 'Armistice', nodeIds: [IDS.dprk, IDS.armistice] }).expect(201);
-    expect((await viewer.next((f) => f.event === 'view-saved')).data).toMatchObject({ data: { id: view.body.id, name: 'Armistice' } });
+    const editor = (path: string) =>
+      request(base).post(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', ws.editorToken);
+    const view = await editor('/views')
+      .send({ name: 'Armistice', nodeIds: [IDS.dprk, IDS.armistice] })
+      .expect(201);
+    expect((await viewer.next((f) => f.event === 'view-saved')).data).toMatchObject({
+      data: { id: view.body.id, name: 'Armistice' },
+    });
 
-    await editor('/presenter').send({ viewId: view.body.id, step: 0, camera: { x: 0.5, y: 0.5, ratio: 1.2, angle: 0 }, selection: [IDS.dprk] }).expect(200);
+    await editor('/presenter')
+      .send({ viewId: view.body.id, step: 0, camera: { x: 0.5, y: 0.5, ratio: 1.2, angle: 0 }, selection: [IDS.dprk] })
+      .expect(200);
     const moved = await viewer.next((f) => f.event === 'presenter-moved');
-    expect(moved.data).toMatchObject({ data: { viewId: view.body.id, camera: { ratio: 1.2 }, selection: [IDS.dprk], presenter: { name: 'Ada' } } });
+    expect(moved.data).toMatchObject({
+      data: { viewId: view.body.id, camera: { ratio: 1.2 }, selection: [IDS.dprk], presenter: { name: 'Ada' } },
+    });
 
     await editor('/curations').send({ kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }).expect(201);
     const curation = await viewer.next((f) => f.event === 'curation-applied');
@@ -95,7 +107,10 @@ describe('live workshop events', () => {
     const late = await connect(ws.viewerToken);
     const ready = await late.next((frame) => frame.event === 'ready');
     expect(ready.data).toMatchObject({ presenter: { step: 0, presenter: { name: 'Ada' } } });
-    const current = await request(base).get(`/api/workshops/${ws.workshopId}/presenter`).set('X-Workshop-Token', ws.viewerToken).expect(200);
+    const current = await request(base)
+      .get(`/api/workshops/${ws.workshopId}/presenter`)
+      .set('X-Workshop-Token', ws.viewerToken)
+      .expect(200);
     expect(current.body.presenter.step).toBe(0);
   });
 });

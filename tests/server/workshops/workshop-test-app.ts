@@ -7,7 +7,13 @@ import { loadConfig } from '../../../server/config';
 import type { Neo4jConnection } from '../../../graph/neo4j/connection';
 
 export function workshopTestApp(connection: Neo4jConnection): Express {
-  return createApp({ connection, config: loadConfig({}), logger: pino({ level: 'silent' }), embedded: true, rateLimits: false });
+  return createApp({
+    connection,
+    config: loadConfig({}),
+    logger: pino({ level: 'silent' }),
+    embedded: true,
+    rateLimits: false,
+  });
 }
 
 export interface Joined {
@@ -21,7 +27,10 @@ export interface Joined {
 /** Creates a workshop (its creator is an editor) and has a viewer join it. */
 export async function workshopWithViewer(app: Express, name = 'Korea desk'): Promise<Joined> {
   const created = await request(app).post('/api/workshops').send({ name, displayName: 'Ada' }).expect(201);
-  const joined = await request(app).post('/api/workshops/join').send({ code: created.body.viewerCode, displayName: 'Vic' }).expect(200);
+  const joined = await request(app)
+    .post('/api/workshops/join')
+    .send({ code: created.body.viewerCode, displayName: 'Vic' })
+    .expect(200);
   return {
     workshopId: created.body.workshop.id,
     editorToken: created.body.token,
