@@ -4,7 +4,7 @@
  * changes the view is recorded for undo as a before/after snapshot.
  */
 import type { GraphEdge, NodeDetails, Subgraph } from '../graph/model/api-types';
-import { createApiClient, type ApiClient } from './api/api-client';
+import { TOKEN_STORAGE_KEY, createApiClient, type ApiClient } from './api/api-client';
 import { plainMessage } from './api/api-error';
 import {
   EMPTY_FILTERS,
@@ -103,7 +103,7 @@ export function createApp(
   container: HTMLElement,
   options: { notify: Notify; askExpandChoice: AskExpandChoice },
 ): DossierApp {
-  const api = createApiClient();
+  const api = createApiClient('', undefined, () => sessionStorage.getItem(TOKEN_STORAGE_KEY));
   const graph = createViewGraph();
   const view = createStore<ViewState>(INITIAL_VIEW);
   const filters = createStore<FilterState>(EMPTY_FILTERS);

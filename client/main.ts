@@ -5,7 +5,8 @@
  */
 import './styles.css';
 import { createApp, type DossierApp } from './app';
-import { plainMessage } from './api/api-error';
+import { ApiRequestError, plainMessage } from './api/api-error';
+import { TOKEN_STORAGE_KEY } from './api/api-client';
 import { canRedo, canUndo } from './history/history';
 import { mergeSubgraph } from './graph/view-graph';
 import { setHidden, select } from './state/view-state';
@@ -115,6 +116,7 @@ function boot(): void {
     redoButton.title = canRedo(h) ? `Redo ${h.future[0].label} (Ctrl+Shift+Z)` : 'Nothing to redo';
     const hidden = app.view.get().hidden.length;
     showHiddenButton.disabled = hidden === 0;
+    showHiddenButton.hidden = hidden === 0;
     showHiddenButton.textContent = hidden ? `Show hidden (${hidden})` : 'Show hidden';
     const ui = app.ui.get();
     layoutButton.textContent = ui.layoutRunning ? '■ Stop layout' : '▶ Layout';
@@ -134,7 +136,18 @@ function boot(): void {
         }),
       );
       if (ui.message) overlay.append(el('p', { text: ui.message }));
-      if (ui.status === 'error') overlay.append(button('Try again', () => void load()));
+      if (ui.status === 'error' && askToken) {
+        const field = el('input', {
+          className: 'token-input',
+          attrs: { type: 'password', placeholder: 'Access token', 'aria-label': 'Access token', autocomplete: 'off' },
+        });
+        const connect = () => {
+          sessionStorage.setItem(TOKEN_STORAGE_KEY, field.value.trim());
+          void load();
+        };
+        field.addEventListener('keydown', (event) => event.key === 'Enter' && connect());
+        overlay.append(field, button('Connect', connect));
+      } else if (ui.status === 'error') overlay.append(button('Try again', () => void load()));
     }
     busy.textContent = ui.busy ?? '';
     busy.hidden = !ui.busy;
@@ -157,6 +170,7 @@ function boot(): void {
   // URL: the view is written to the hash (debounced) and read back on load.
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   let urlReady = false;
+  let askToken = false;
   let overviewIds = '';
   function writeUrl(): void {
     if (!urlReady) return;
@@ -249,6 +263,16 @@ function boot(): void {
       app.history.update(() => ({ past: [], future: [] }));
       urlReady = true;
     } catch (error) {
+      askToken = error instanceof ApiRequestError && error.code === 'UNAUTHORIZED';
+      if (askToken) {
+        app.ui.update((s) => ({
+          ...s,
+          status: 'error',
+          message:
+            'This server needs its access token (DOSSIER_TOKEN). Paste it here; it is kept for this browser tab only.',
+        }));
+        return;
+      }
       app.fail(error);
       toasts.show(plainMessage(error), 'error');
     }

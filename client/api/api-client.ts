@@ -38,11 +38,21 @@ export interface ApiClient {
   ): Promise<{ blob: Blob; fileName: string }>;
 }
 
-export function createApiClient(baseUrl = '', fetchImpl: FetchLike = (input, init) => fetch(input, init)): ApiClient {
-  async function send(path: string, init?: RequestInit): Promise<Response> {
+/** Where the explorer keeps the API token (DOSSIER_TOKEN) for the browser session, when the server needs one. */
+export const TOKEN_STORAGE_KEY = 'dossier.token';
+
+export function createApiClient(
+  baseUrl = '',
+  fetchImpl: FetchLike = (input, init) => fetch(input, init),
+  getToken: () => string | null = () => null,
+): ApiClient {
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
+    const token = getToken();
+    const headers = new Headers(init.headers);
+    if (token) headers.set('authorization', `Bearer ${token}`);
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, init);
+      response = await fetchImpl(`${baseUrl}${path}`, { ...init, headers });
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') throw error;
       throw new ApiRequestError(NETWORK_ERROR, 0, (error as Error)?.message ?? 'network error');

@@ -39,7 +39,7 @@ export function createSidebar(app: DossierApp): HTMLElement {
   let documentsError: string | null = null;
 
   const element = el('aside', { className: 'sidebar', attrs: { 'aria-label': 'Legend and filters' } }, [
-    el('div', { className: 'sidebar-head' }, [el('h2', { text: 'Legend & filters' }), clearButton]),
+    el('div', { className: 'sidebar-head' }, [el('h2', { text: 'Legend' }), clearButton]),
     el('p', { className: 'hint small', text: 'Untick a type to hide it.' }),
     legend,
     el('h3', { text: 'Relations' }),

@@ -67,3 +67,19 @@ describe('the API client', () => {
     expect(await file.blob.text()).toBe('<gexf/>');
   });
 });
+
+describe('the API token', () => {
+  it('is sent as a bearer token when the session has one', async () => {
+    const seen: Array<string | null> = [];
+    const api = createApiClient(
+      '',
+      async (_url, init) => {
+        seen.push(new Headers(init?.headers).get('authorization'));
+        return new Response('{}', { status: 200 });
+      },
+      () => 'secret-token-0123456789',
+    );
+    await api.stats();
+    expect(seen).toEqual(['Bearer secret-token-0123456789']);
+  });
+});

@@ -270,6 +270,99 @@ describeInBrowser('the explorer in Chromium', () => {
     await again.close();
   }, 90_000);
 
+  it('hides a node type through the reducers when its legend box is unticked, leaving the graph intact', async () => {
+    const before = await order(page);
+    const people = await page.evaluate(() => window.__dossier!.graph.filterNodes((_id, a) => a.data.type === 'Person'));
+    expect(people.length).toBeGreaterThan(0);
+    await page.getByRole('checkbox', { name: 'Show Person' }).uncheck();
+    await page.waitForFunction((id) => window.__dossier!.sigma.getNodeDisplayData(id)?.hidden === true, people[0], {
+      timeout: 5_000,
+    });
+    expect(await order(page)).toBe(before);
+    expect(await page.evaluate(() => location.hash)).toContain('ntypes=Person');
+    await page.getByRole('checkbox', { name: 'Show Person' }).check();
+    await page.waitForFunction((id) => !window.__dossier!.sigma.getNodeDisplayData(id)?.hidden, people[0]);
+  }, 30_000);
+
+  it('highlights the hovered node and its neighbours and dims the rest', async () => {
+    await page.evaluate(() => window.__dossier!.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }));
+    await page.waitForTimeout(300);
+    const { hub, far } = await page.evaluate(() => {
+      const g = window.__dossier!.graph;
+      const hubId = g.nodes().sort((a, b) => g.degree(b) - g.degree(a))[0];
+      const neighbours = new Set(g.neighbors(hubId));
+      return { hub: hubId, far: g.nodes().find((n) => n !== hubId && !neighbours.has(n)) ?? null };
+    });
+    const position = await page.evaluate((id) => {
+      const { x, y } = window.__dossier!.graph.getNodeAttributes(id);
+      return window.__dossier!.sigma.graphToViewport({ x, y });
+    }, hub);
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + position.x, box.y + position.y);
+    await page.waitForFunction(
+      (id) => (window.__dossier!.state.view as { get(): { hovered: string | null } }).get().hovered === id,
+      hub,
+      { timeout: 5_000 },
+    );
+    if (far) {
+      const color = await page.evaluate((id) => window.__dossier!.sigma.getNodeDisplayData(id)!.color, far);
+      expect(color).toBe('#e3e6eb');
+    }
+    expect(await page.evaluate((id) => window.__dossier!.graph.getNodeAttribute(id, 'color'), far ?? hub)).not.toBe(
+      '#e3e6eb',
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'main-screen-hover.png') });
+    await page.mouse.move(box.x + 3, box.y + 3);
+  }, 30_000);
+
+  it('runs ForceAtlas2 until stopped, then undoes the layout', async () => {
+    const positions = () => page.evaluate(() => window.__dossier!.graph.mapNodes((_id, a) => [a.x, a.y]));
+    const before = await positions();
+    await page.getByRole('button', { name: /Layout/ }).click();
+    await page.getByRole('button', { name: /Stop layout/ }).waitFor();
+    await page.waitForTimeout(1200);
+    await page.getByRole('button', { name: /Stop layout/ }).click();
+    await page.getByRole('button', { name: '▶ Layout' }).waitFor();
+    await page.waitForTimeout(700);
+    expect(await positions()).not.toEqual(before);
+    await page.getByRole('button', { name: /Undo/ }).click();
+    expect(await positions()).toEqual(before);
+  }, 30_000);
+
+  it('answers the keyboard: F fits, Esc clears the selection', async () => {
+    await page.evaluate(() => window.__dossier!.sigma.getCamera().setState({ ratio: 0.2 }));
+    await page.locator('#graph').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('f');
+    await page.waitForFunction(
+      () => Math.abs(window.__dossier!.sigma.getCamera().getState().ratio - 1) < 0.01,
+      undefined,
+      {
+        timeout: 5_000,
+      },
+    );
+    await searchAndChoose(page, 'Shoigu');
+    await page
+      .locator('#graph')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => undefined);
+    await searchAndChoose(page, 'Shoigu');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    expect(await selection(page)).toBeNull();
+  }, 30_000);
+
+  it('exports the canvas as a PNG image', async () => {
+    await page.getByRole('button', { name: /Export/ }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 20_000 }),
+      page.locator('[data-format="png"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  }, 30_000);
+
   it('saves a screenshot of the main screen at 1920x1080 and 1280x720', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [width, height, name] of [
