@@ -89,18 +89,17 @@ export async function storeInTransaction(tx: ManagedTransaction, extracted: Extr
     },
   );
 
-  for (const type of ENTITY_TYPES) {
-    const batch = entities.filter((e) => e.type === type);
-    if (!batch.length) continue;
-    // The label comes from the fixed list of entity types, never from input.
+  // One statement for every type: labels are dynamic ($(...), Neo4j 5.26+) but checked against the fixed list
+  // of entity types first, so that the query text stays the same and its plan is reused.
+  if (entities.length) {
     await tx.run(
       `UNWIND $batch AS e
        MERGE (n:Entity {id: e.id})
        ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = []
-       SET n:${label(type)}
+       SET n:$(e.type)
        SET n += e.attributes
        SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN e.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END)`,
-      { batch: batch.map((e) => ({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, attributes: scalarAttributes(e.attributes) })) },
+      { batch: entities.map((e) => ({ id: e.id, name: e.name, type: label(e.type), aliases: e.aliases, attributes: scalarAttributes(e.attributes) })) },
     );
   }
 
@@ -124,17 +123,15 @@ export async function storeInTransaction(tx: ManagedTransaction, extracted: Extr
     );
   }
 
-  for (const type of RELATION_TYPES) {
-    const batch = relations.filter((r) => r.type === type);
-    if (!batch.length) continue;
-    const rows = batch.map((r) => {
+  if (relations.length) {
+    const rows = relations.map((r) => {
       const own = r.evidence.filter((e) => e.document === document.id);
       return {
         id: r.id,
+        type: relationshipType(r.type),
         source: r.source,
         target: r.target,
         attributes: scalarAttributes(r.attributes),
-        confidence: r.confidence,
         evidence: own.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
         docs: own.map((e) => e.document),
         texts: own.map((e) => e.text),
@@ -143,11 +140,11 @@ export async function storeInTransaction(tx: ManagedTransaction, extracted: Extr
         confidences: own.map(() => r.confidence),
       };
     });
-    // The relationship type comes from the fixed list of relation types, never from input.
+    // The relationship type is dynamic, checked against the fixed list of relation types first.
     await tx.run(
       `UNWIND $rows AS r
        MATCH (s:Entity {id: r.source}), (t:Entity {id: r.target})
-       MERGE (s)-[x:${relationshipType(type)} {id: r.id}]->(t)
+       MERGE (s)-[x:$(r.type) {id: r.id}]->(t)
        ON CREATE SET x.evidence = [], x.evidenceDocs = [], x.evidenceTexts = [], x.evidenceStarts = [], x.evidenceEnds = [], x.evidenceConfidences = []
        SET x += r.attributes
        SET x.evidence = x.evidence + r.evidence,

@@ -30,6 +30,9 @@ async function importFiles(connection: Neo4jConnection, files: Array<{ path: str
   return outcomes;
 }
 
+// A cold database on a busy machine compiles every statement once: allow for it.
+jest.setTimeout(180_000);
+
 describe('storing the seed corpus in Neo4j', () => {
   let connection: Neo4jConnection;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-store-'));
