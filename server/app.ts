@@ -70,6 +70,8 @@ export function createApp(deps: AppDeps): Express {
     app.use(['/api/cypher', '/api/export'], cypherRateLimit(limits));
   }
   app.use('/api', requireToken(deps.config.token));
+  // Exports may name up to 100 000 node ids; everything else fits in 1 MB.
+  app.use('/api/export', express.json({ limit: '8mb' }));
   app.use('/api', express.json({ limit: '1mb' }));
 
   const api = express.Router();

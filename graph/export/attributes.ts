@@ -25,17 +25,23 @@ export function attributeNames(elements: Iterable<Record<string, unknown>>, firs
   return [...names];
 }
 
+const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escapes text for an XML attribute or element; characters XML 1.0 cannot hold are dropped. */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  if (!XML_SPECIAL.test(text)) return text; // the common case: nothing to do
+  return text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => XML_ESCAPES[c] ?? '');
 }
 
 export type ScalarType = 'boolean' | 'int' | 'long' | 'double' | 'string';
+
+/** The type a value is written as, without serialising it (lists and maps are JSON text: strings). */
+export function valueType(value: unknown): ScalarType {
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isFinite(value) ? scalarType(value) : 'string';
+  return 'string';
+}
 
 export function scalarType(value: Scalar): ScalarType {
   if (typeof value === 'boolean') return 'boolean';

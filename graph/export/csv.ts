@@ -15,14 +15,17 @@ export type CsvPart = 'nodes' | 'edges' | 'both';
 const NODE_FIRST = ['id', 'type', 'name', 'aliases'] as const;
 const EDGE_FIRST = ['id', 'source', 'target', 'type', 'confidence', 'evidenceCount', 'evidence'] as const;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text: string;
   if (Array.isArray(value)) text = value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(' | ');
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function table(columns: string[], rows: Array<Record<string, unknown>>): string {

@@ -12,7 +12,10 @@ import { ENTITY_TYPES } from '../model/types';
 const BATCH = 500;
 const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
 
+const NEEDS_ESCAPE = /[\\'\u0000-\u001f\u2028\u2029]/;
+
 export function cypherString(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return `'${text}'`;
   const escaped = text.replace(/[\\'\u0000-\u001f\u2028\u2029]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === "'") return "\\'";

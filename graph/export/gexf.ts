@@ -6,7 +6,7 @@
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { escapeXml, isStringList, scalarType, toScalar, widenType, type ScalarType } from './attributes';
+import { escapeXml, isStringList, toScalar, valueType, widenType, type ScalarType } from './attributes';
 
 type GexfType = 'boolean' | 'integer' | 'long' | 'double' | 'string' | 'liststring';
 
@@ -28,8 +28,7 @@ function declare(elements: Iterable<Attributes>): AttributeDeclaration[] {
         types.set(name, 'liststring');
         continue;
       }
-      const scalar = toScalar(value)!;
-      types.set(name, previous === 'liststring' ? 'string' : widenType(previous, scalarType(scalar)));
+      types.set(name, previous === 'liststring' ? 'string' : widenType(previous, valueType(value)));
     }
   }
   return [...types].map(([title, type], index) => ({ id: String(index), title, type: type === 'liststring' ? type : GEXF_TYPE[type] }));

@@ -5,7 +5,7 @@
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { escapeXml, scalarType, toScalar, widenType, type ScalarType } from './attributes';
+import { escapeXml, toScalar, valueType, widenType, type ScalarType } from './attributes';
 
 interface KeyDeclaration {
   id: string;
@@ -17,9 +17,8 @@ function declareKeys(prefix: string, elements: Iterable<Attributes>): KeyDeclara
   const types = new Map<string, ScalarType>();
   for (const attributes of elements) {
     for (const [name, value] of Object.entries(attributes)) {
-      const scalar = toScalar(value);
-      if (scalar === null) continue;
-      types.set(name, widenType(types.get(name), scalarType(scalar)));
+      if (value === null || value === undefined) continue;
+      types.set(name, widenType(types.get(name), valueType(value)));
     }
   }
   return [...types].map(([name, type], index) => ({ id: `${prefix}${index}`, name, type }));
