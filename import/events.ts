@@ -232,6 +232,11 @@ export function findEvents(ctx: EventContext): DocEvent[] {
           if (att) e.attacker = { key: att.key, sentence: si };
         }
       } else if (possessor) e.participants.set(possessor, si);
+      // "Scholz made the announcement after talks with Zelensky": the subject met the other side
+      if (MEETING_KINDS.has(kind) && withs.length && !possessor) {
+        const subj = inSentence(si).find((m) => m.type === 'Person' && m.end <= np.start);
+        if (subj) e.participants.set(subj.key, si);
+      }
       for (const b of [...between, ...withs, ...byAgents]) if (b.type !== 'Place' && !(conflict && b.key === e.target?.key)) e.participants.set(b.key, si);
       const firstCap = np.left.find((t) => /^\p{Lu}/u.test(t.text) && !t.possessive && !mentions.some((m) => m.start <= t.start && m.end >= t.end && m.type !== 'Place'));
       if (firstCap && MEETING_KINDS.has(kind)) e.capCore ??= text.slice(firstCap.start, np.headEnd);

@@ -58,7 +58,7 @@ export interface Recognised {
 
 /** Capitalised words that are never part of a person's name. */
 const NON_NAME_WORDS = new Set(
-  'east west north south asian european african american western eastern northern southern central international national strategic global federal republican democratic communist islamic christian muslim jewish arab nordic baltic pacific atlantic middle new old great united'.split(' '),
+  'east west north south asian european african american western eastern northern southern central international national strategic global federal republican democratic communist islamic christian muslim jewish arab nordic baltic pacific atlantic middle new old great united nuclear power plant energy atomic military defense defence security foreign affairs economic trade human rights peace'.split(' '),
 );
 const NAME_TOKEN = /^\p{Lu}[\p{Ll}’'-]*(?:-\p{L}[\p{Ll}]*)*$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', '&', 'de', 'du', 'la', 'von', 'van', 'bin', 'al']);

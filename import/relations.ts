@@ -133,7 +133,13 @@ export function relateActors(ctx: EventContext): Fact[] {
         }
         const extra =
           type === 'SUPPLIES'
-            ? actors.filter((a) => a.start > targets[targets.length - 1].end && a.start < limit && /\b(?:for use by|to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(te, a.start - 16), a.start)))
+            ? actors.filter(
+                (a) =>
+                  a.start > targets[targets.length - 1].end &&
+                  a.start < limit &&
+                  /\b(?:for use by|to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(te, a.start - 16), a.start)) &&
+                  !/\baccording\s+to\s+(?:the\s+)?$/.test(text.slice(Math.max(te, a.start - 20), a.start)),
+              )
             : [];
         const sources = [source];
         const prev = actors.filter((a) => a.end <= source!.start).pop();

@@ -26,6 +26,17 @@ export interface DocTreaty {
   supersedes?: { key: string; sentence: number };
 }
 
+/** The actors of "A and B signed|reached|ratified [the|an] ..." right before `at`. */
+function subjectParties(text: string, sentenceStart: number, at: number, mentions: ResolvedMention[], partyVerbs: string[]): ResolvedMention[] {
+  const verbs = partyVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|');
+  const before = text.slice(sentenceStart, at);
+  const sv = new RegExp(`(?:^|[,;:—]\\s+|\\bwhen\\s+)([^,;:—]{2,120}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`, 'u').exec(before);
+  if (!sv) return [];
+  const from = sentenceStart + sv.index + sv[0].indexOf(sv[1]);
+  const to = from + sv[1].length;
+  return mentions.filter((m) => m.start >= from && m.end <= to && m.actor);
+}
+
 export function findTreaties(ctx: EventContext): DocTreaty[] {
   const { text, sentences, resolved } = ctx;
   const gaz = gazetteer();
@@ -130,7 +141,8 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       after = text.slice(afterStart, s.end);
       const signs = new RegExp(`^\\s*((?:(?:the\\s+)?[\\p{Lu}][^,;.]{0,60}?))\\s+(?:will\\s+|would\\s+|to\\s+)?(?:${PARTY_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'u').exec(after);
       const signers = signs ? mentions.filter((m) => m.start >= afterStart && m.end <= afterStart + signs[0].length && m.type === 'State' && m.actor) : [];
-      const parties = [...tail, ...signers];
+      const subjects = subjectParties(text, s.start, np.start, mentions, PARTY_VERBS).filter((m) => m.type === 'State');
+      const parties = [...tail, ...signers, ...subjects];
       if (year && !parties.length) {
         const t = treaties.find((x) => x.year === year);
         if (t) {
@@ -197,13 +209,15 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         }
       }
       // "Japan and the Philippines signed the Reciprocal Access Agreement"
-      const before = text.slice(s.start, o.start);
-      const sv = new RegExp(`(?:^|[,;:]\\s+|\\bwhen\\s+)([^,;:]{2,120}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`, 'u').exec(before);
-      if (sv) {
-        const from = s.start + sv.index + sv[0].indexOf(sv[1]);
-        const to = from + sv[1].length;
+      for (const actor of subjectParties(text, s.start, o.start, mentions, PARTY_VERBS)) {
+        if (actor.type === 'State' || actor.type === 'Organization') o.treaty.parties.set(actor.key, si);
+        if (actor.type === 'Person') o.treaty.signers.set(actor.key, si);
+      }
+      // "the 2019 Treaty of Aachen, signed by Angela Merkel and Emmanuel Macron"
+      const by = /^,?\s+(?:which\s+was\s+|was\s+)?(?:signed|ratified|concluded)\s+by\s+[^;.]{2,120}?(?=,|;|\.|$)/.exec(rest);
+      if (by) {
         for (const actor of mentions) {
-          if (actor.start < from || actor.end > to || !actor.actor) continue;
+          if (actor.start < end || actor.end > end + by[0].length || !actor.actor) continue;
           if (actor.type === 'State' || actor.type === 'Organization') o.treaty.parties.set(actor.key, si);
           if (actor.type === 'Person') o.treaty.signers.set(actor.key, si);
         }
