@@ -12,6 +12,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
+      // Matching control characters on purpose is common here (binary detection, XML and Cypher escaping).
+      'no-control-regex': 'off',
     },
   },
 );
