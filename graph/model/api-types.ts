@@ -73,6 +73,12 @@ export interface DocumentSummary {
   wordCount: number;
 }
 
+/** GET /api/documents: newest first; `total` counts every document whatever `limit` and `offset`. */
+export interface DocumentListResponse {
+  documents: DocumentSummary[];
+  total: number;
+}
+
 export interface EvidenceWithDocument extends Evidence {
   documentTitle: string;
   documentPublished?: string | null;
@@ -130,6 +136,29 @@ export interface CypherResponse {
   truncated: boolean;
   rowCount: number;
   elapsedMs: number;
+}
+
+/** How graph values appear in CypherResponse.rows (other values: JSON scalars, lists and maps). */
+export interface CypherNodeValue {
+  kind: 'node';
+  id: string; // the `id` property when there is one, else the element id
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+export interface CypherRelationshipValue {
+  kind: 'relationship';
+  id: string;
+  elementId: string;
+  type: string;
+  startElementId: string;
+  endElementId: string;
+  properties: Record<string, unknown>;
+}
+export interface CypherPathValue {
+  kind: 'path';
+  nodes: CypherNodeValue[];
+  relationships: CypherRelationshipValue[];
 }
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;

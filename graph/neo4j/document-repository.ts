@@ -3,7 +3,7 @@
  * highlights, an entity's mentions with the sentence around each, and evidence with document titles.
  */
 import type { Node } from 'neo4j-driver';
-import type { DocumentDetails, DocumentSummary, EvidenceWithDocument, MentionWithDocument } from '../model/api-types';
+import type { DocumentDetails, DocumentListResponse, DocumentSummary, EvidenceWithDocument, MentionWithDocument } from '../model/api-types';
 import type { Evidence } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
@@ -55,7 +55,7 @@ export function sentenceAround(text: string, start: number, end: number): string
   return text.slice(from, to).trim();
 }
 
-export async function listDocuments(connection: Neo4jConnection, limit: number, offset: number): Promise<{ documents: DocumentSummary[]; total: number }> {
+export async function listDocuments(connection: Neo4jConnection, limit: number, offset: number): Promise<DocumentListResponse> {
   return readQuery(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (d:Document)
