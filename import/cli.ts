@@ -71,7 +71,12 @@ function progress(): Progress {
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
   if (tty) {
     const bar = new cliProgress.SingleBar(
-      { format: '{label} [{bar}] {value}/{total} {file}', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+      {
+        format: '{label} [{bar}] {value}/{total} {file}',
+        stream: process.stderr,
+        clearOnComplete: true,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     let label = '';
@@ -93,7 +98,10 @@ function progress(): Progress {
       total = t;
       label = l;
     },
-    tick: (file, ok, detail) => process.stderr.write(`${label} [${++count}/${total}] ${file}: ${ok ? 'ok' : 'failed'}${detail ? ` (${detail})` : ''}\n`),
+    tick: (file, ok, detail) =>
+      process.stderr.write(
+        `${label} [${++count}/${total}] ${file}: ${ok ? 'ok' : 'failed'}${detail ? ` (${detail})` : ''}\n`,
+      ),
     stop: () => undefined,
   };
 }
@@ -132,7 +140,10 @@ export async function main(argv: string[]): Promise<number> {
   let stored: ExtractedDocument[] = result.documents;
 
   if (options.json) {
-    writeFileSync(options.json, JSON.stringify(toGraphologyJson(result.documents, { includeDocuments: true }), null, 1));
+    writeFileSync(
+      options.json,
+      JSON.stringify(toGraphologyJson(result.documents, { includeDocuments: true }), null, 1),
+    );
     process.stderr.write(`Wrote ${options.json}\n`);
   } else if (result.documents.length) {
     stored = await storeAll(result.documents, failures, bar);
@@ -144,16 +155,28 @@ export async function main(argv: string[]): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
-async function storeAll(docs: ExtractedDocument[], failures: ExtractFailure[], bar: Progress): Promise<ExtractedDocument[]> {
+async function storeAll(
+  docs: ExtractedDocument[],
+  failures: ExtractFailure[],
+  bar: Progress,
+): Promise<ExtractedDocument[]> {
   // Loaded lazily so that --json never needs the driver.
   const { loadNeo4jConfig, openNeo4j } = await import('../graph/neo4j/open-neo4j');
   const { applySchema } = await import('../graph/neo4j/schema');
   const { storeDocument } = await import('../graph/neo4j/store-document');
   let open;
   try {
-    open = await openNeo4j(loadNeo4jConfig(), { reuseRunningEmbedded: true, log: (line) => process.stderr.write(`${line}\n`) });
+    open = await openNeo4j(loadNeo4jConfig(), {
+      reuseRunningEmbedded: true,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
   } catch (error) {
-    for (const d of docs) failures.push({ file: d.document.path, reason: 'database-unavailable', message: `${d.document.path}: not stored (${(error as Error).message})` });
+    for (const d of docs)
+      failures.push({
+        file: d.document.path,
+        reason: 'database-unavailable',
+        message: `${d.document.path}: not stored (${(error as Error).message})`,
+      });
     return [];
   }
   const stored: ExtractedDocument[] = [];
@@ -168,7 +191,11 @@ async function storeAll(docs: ExtractedDocument[], failures: ExtractFailure[], b
     bar.start(docs.length, 'Storing');
     for (const d of docs) {
       if (interrupted) {
-        failures.push({ file: d.document.path, reason: 'interrupted', message: `${d.document.path}: not stored (import interrupted)` });
+        failures.push({
+          file: d.document.path,
+          reason: 'interrupted',
+          message: `${d.document.path}: not stored (import interrupted)`,
+        });
         continue;
       }
       try {
@@ -176,7 +203,11 @@ async function storeAll(docs: ExtractedDocument[], failures: ExtractFailure[], b
         stored.push(d);
         bar.tick(d.document.path, true, r.outcome);
       } catch (error) {
-        failures.push({ file: d.document.path, reason: 'store-failed', message: `${d.document.path}: not stored (${(error as Error).message})` });
+        failures.push({
+          file: d.document.path,
+          reason: 'store-failed',
+          message: `${d.document.path}: not stored (${(error as Error).message})`,
+        });
         bar.tick(d.document.path, false);
       }
     }

@@ -5,7 +5,20 @@
  */
 import * as chrono from 'chrono-node';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** Normalises a metadata date ("2024-06-18T09:00:00Z", "June 18, 2024", a Date) to an ISO day; undefined if unparseable. */
 export function toIsoDate(value: string | undefined): string | undefined {
@@ -31,7 +44,13 @@ export function findDates(text: string, reference?: string): DateMention[] {
   for (const r of results) {
     // chrono reads a bare "May" or "March" as a month only when it is plausibly a date, but we also drop
     // obvious non-dates such as a person called "Monday" (handled by callers) and bare times.
-    if (!r.start.isCertain('year') && !r.start.isCertain('month') && !r.start.isCertain('weekday') && !r.start.isCertain('day') && !ref) {
+    if (
+      !r.start.isCertain('year') &&
+      !r.start.isCertain('month') &&
+      !r.start.isCertain('weekday') &&
+      !r.start.isCertain('day') &&
+      !ref
+    ) {
       continue;
     }
     if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(r.text.trim())) continue;
@@ -70,7 +89,7 @@ function resolveIso(r: chrono.ParsedResult, ref: Date | undefined): string | und
     const d = s.date();
     let year = ref.getUTCFullYear();
     const month = s.get('month') ?? 1;
-    const day = s.isCertain('day') ? s.get('day') ?? 1 : 1;
+    const day = s.isCertain('day') ? (s.get('day') ?? 1) : 1;
     if (Date.UTC(year, month - 1, day) > ref.getTime() + 7 * 86400000) year -= 1;
     void d;
     return s.isCertain('day') ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`;
@@ -99,7 +118,10 @@ function pad(n: number): string {
 }
 
 export function isMonthName(word: string): boolean {
-  return MONTHS.includes(word.toLowerCase().replace(/\.$/, '')) || /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i.test(word);
+  return (
+    MONTHS.includes(word.toLowerCase().replace(/\.$/, '')) ||
+    /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i.test(word)
+  );
 }
 
 export function isWeekdayName(word: string): boolean {

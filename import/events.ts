@@ -52,7 +52,15 @@ export interface EventContext {
   dates: DateMention[][]; // per sentence, offsets into the document text
 }
 
-const GROUPS: Record<string, string> = { conference: 'gathering', forum: 'gathering', summit: 'meeting', talks: 'meeting', meeting: 'meeting', invasion: 'conflict', war: 'conflict' };
+const GROUPS: Record<string, string> = {
+  conference: 'gathering',
+  forum: 'gathering',
+  summit: 'meeting',
+  talks: 'meeting',
+  meeting: 'meeting',
+  invasion: 'conflict',
+  war: 'conflict',
+};
 const group = (kind: string): string => GROUPS[kind] ?? kind;
 
 export function findEvents(ctx: EventContext): DocEvent[] {
@@ -60,7 +68,8 @@ export function findEvents(ctx: EventContext): DocEvent[] {
   const events: DocEvent[] = [];
   const mentions = resolved.mentions;
   const entity = (key: string): DocEntity | undefined => resolved.entities.get(key);
-  const mentionAt = (offset: number): ResolvedMention | undefined => mentions.find((m) => m.start <= offset && m.end > offset);
+  const mentionAt = (offset: number): ResolvedMention | undefined =>
+    mentions.find((m) => m.start <= offset && m.end > offset);
   const inSentence = (si: number): ResolvedMention[] => mentions.filter((m) => m.sentence === si);
 
   const newEvent = (kind: string, si: number, start: number): DocEvent => {
@@ -70,7 +79,9 @@ export function findEvents(ctx: EventContext): DocEvent[] {
     return e;
   };
   const mostRecent = (kind: string, before: number): DocEvent | undefined => {
-    const seen = [...events].reverse().filter((e) => !e.mergedInto && group(e.kind) === group(kind) && e.mentions.some((m) => m.start < before));
+    const seen = [...events]
+      .reverse()
+      .filter((e) => !e.mergedInto && group(e.kind) === group(kind) && e.mentions.some((m) => m.start < before));
     return (CONFLICT_KINDS.has(kind) ? seen.find((e) => e.target) : undefined) ?? seen[0];
   };
 
@@ -81,11 +92,25 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       text,
       tokens,
       mentionAt: (o) => mentionAt(o),
-      dateStartsAt: (o) => dates.some((d) => d.start === o || (d.start > o && d.start - o <= 4 && /^\s*\p{L}{2,3}\s+$/u.test(text.slice(o, d.start)) && /^(on|in|at|of|by|from|since|until)\s+$/.test(text.slice(o, d.start)))),
+      dateStartsAt: (o) =>
+        dates.some(
+          (d) =>
+            d.start === o ||
+            (d.start > o &&
+              d.start - o <= 4 &&
+              /^\s*\p{L}{2,3}\s+$/u.test(text.slice(o, d.start)) &&
+              /^(on|in|at|of|by|from|since|until)\s+$/.test(text.slice(o, d.start))),
+        ),
       roleNouns: ROLE_NOUNS,
     };
     const dateAfter = (end: number): DateMention | undefined =>
-      dates.find((d) => d.start >= end && /^[\s,]*(?:(?:on|in|at|of|during|since|earlier|later|last|this|here|the|toward|towards|end|of)\s+){0,4}$/i.test(text.slice(end, d.start)));
+      dates.find(
+        (d) =>
+          d.start >= end &&
+          /^[\s,]*(?:(?:on|in|at|of|during|since|earlier|later|last|this|here|the|toward|towards|end|of)\s+){0,4}$/i.test(
+            text.slice(end, d.start),
+          ),
+      );
     const futureAfter = (end: number): { end: number; text: string } | undefined => {
       const rest = text.slice(end, s.end);
       for (const p of FUTURE_DATE_PHRASES) {
@@ -109,12 +134,20 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       e.surfaces.push(m.text);
       // "Kim-Putin Summit": the people named in the compound take part
       for (const part of m.text.split(/[-–\s]+/)) {
-        const person = [...resolved.entities.values()].find((x) => x.type === 'Person' && norm(x.name).split(' ').some((w, i, all) => (i === 0 || i === all.length - 1) && w === norm(part)));
+        const person = [...resolved.entities.values()].find(
+          (x) =>
+            x.type === 'Person' &&
+            norm(x.name)
+              .split(' ')
+              .some((w, i, all) => (i === 0 || i === all.length - 1) && w === norm(part)),
+        );
         if (person) e.participants.set(person.key, si);
       }
       // "Ukraine War": a war in that state
       if (CONFLICT_KINDS.has(kind)) {
-        const st = gazetteer().match(m.text).find((g) => g.kind === 'state' && resolved.entities.has(`State:${g.code}`));
+        const st = gazetteer()
+          .match(m.text)
+          .find((g) => g.kind === 'state' && resolved.entities.has(`State:${g.code}`));
         if (st) e.target = { key: `State:${st.code}`, sentence: si };
       }
       const d = dateAfter(m.end);
@@ -131,8 +164,15 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       let kind: string | undefined;
       let headLast = i;
       for (const len of [3, 2, 1]) {
-        const phrase = tokens.slice(i, i + len).map((t) => t.lower).join(' ');
-        if (tokens.slice(i, i + len).length === len && EVENT_NOUNS.has(phrase) && tokens.slice(i, i + len).every((t) => /^\p{Ll}/u.test(t.text))) {
+        const phrase = tokens
+          .slice(i, i + len)
+          .map((t) => t.lower)
+          .join(' ');
+        if (
+          tokens.slice(i, i + len).length === len &&
+          EVENT_NOUNS.has(phrase) &&
+          tokens.slice(i, i + len).every((t) => /^\p{Ll}/u.test(t.text))
+        ) {
           kind = EVENT_NOUNS.get(phrase);
           headLast = i + len - 1;
           break;
@@ -142,10 +182,23 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const head = tokens[i];
       if (mentionAt(head.start)) continue;
       const next = tokens[headLast + 1];
-      if (next && /^\s$/.test(text.slice(tokens[headLast].end, next.start)) && /^\p{Ll}/u.test(next.text) && !FOLLOWERS.has(next.lower) && !/ed$/.test(next.lower)) continue; // "war mania"
+      if (
+        next &&
+        /^\s$/.test(text.slice(tokens[headLast].end, next.start)) &&
+        /^\p{Ll}/u.test(next.text) &&
+        !FOLLOWERS.has(next.lower) &&
+        !/ed$/.test(next.lower)
+      )
+        continue; // "war mania"
       // "visit" after "to" is a verb: handled with the clauses below
       const prevTok = tokens[i - 1];
-      if (prevTok && ['to', 'will', 'would', 'may', 'might', 'could', 'should', 'must'].includes(prevTok.lower) && /^(visit|meeting|test|attack|war)$/.test(head.lower) === true && kind === 'visit') continue;
+      if (
+        prevTok &&
+        ['to', 'will', 'would', 'may', 'might', 'could', 'should', 'must'].includes(prevTok.lower) &&
+        /^(visit|meeting|test|attack|war)$/.test(head.lower) === true &&
+        kind === 'visit'
+      )
+        continue;
       for (let k = i; k <= headLast; k++) used.add(k);
       const np = nounPhraseAt(phraseCtx, i, headLast);
       const npMentions = mentions.filter((m) => m.start >= np.start && m.end <= np.end);
@@ -153,18 +206,33 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const tailMentions = npMentions.filter((m) => m.start >= np.headEnd);
       let possessor: string | undefined;
       if (np.possessor) {
-        const pm = mentionAt(np.possessor.start) ?? (np.possessorStart !== undefined ? mentionAt(np.possessorStart) : undefined);
+        const pm =
+          mentionAt(np.possessor.start) ?? (np.possessorStart !== undefined ? mentionAt(np.possessorStart) : undefined);
         if (pm && pm.type !== 'Event') possessor = pm.key;
       } else if (np.determiner && PRONOUN_DETERMINERS.has(np.determiner)) {
         possessor = resolvePronoun(np.determiner, np.start, si, mentions);
       }
       const tailText = text.slice(np.headEnd, np.end);
       const between = /^\s+between\b/.test(tailText) ? tailMentions.filter((m) => m.actor || m.type === 'Person') : [];
-      const withs = tailMentions.filter((m) => /\bwith\s+(?:its\s+|the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(np.headEnd, m.start)) && m.actor);
-      const ofTarget = tailMentions.find((m) => /^\s+of\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.type === 'State');
-      const toDest = tailMentions.find((m) => /^\s+(to|in)\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && (m.type === 'State' || m.type === 'Place'));
-      const inPlace = tailMentions.find((m) => /\b(in|at|on)\s+(?:and\s+around\s+)?(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && (m.type === 'Place' || m.type === 'State'));
-      const byAgents = tailMentions.filter((m) => /\bby\s+(?:the\s+|an?\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.actor);
+      const withs = tailMentions.filter(
+        (m) => /\bwith\s+(?:its\s+|the\s+)?(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(np.headEnd, m.start)) && m.actor,
+      );
+      const ofTarget = tailMentions.find(
+        (m) => /^\s+of\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.type === 'State',
+      );
+      const toDest = tailMentions.find(
+        (m) =>
+          /^\s+(to|in)\s+(the\s+)?$/.test(text.slice(np.headEnd, m.start)) &&
+          (m.type === 'State' || m.type === 'Place'),
+      );
+      const inPlace = tailMentions.find(
+        (m) =>
+          /\b(in|at|on)\s+(?:and\s+around\s+)?(the\s+)?$/.test(text.slice(np.headEnd, m.start)) &&
+          (m.type === 'Place' || m.type === 'State'),
+      );
+      const byAgents = tailMentions.filter(
+        (m) => /\bby\s+(?:the\s+|an?\s+)?$/.test(text.slice(np.headEnd, m.start)) && m.actor,
+      );
       const modifierStates = leftMentions.filter((m) => m.type === 'State' && m.key !== possessor);
       const modifierPlace = leftMentions.find((m) => m.type === 'Place');
       const date = dateAfter(np.end) ?? dates.find((d) => d.start >= np.headEnd && d.end <= np.end);
@@ -173,27 +241,42 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const modifierTarget = conflict && kind !== 'invasion' ? modifierStates.find((m) => !m.demonym) : undefined;
       const anchored = Boolean(
         possessor ||
-          between.length ||
-          withs.length ||
-          byAgents.length ||
-          (date && date.iso) ||
-          (kind === 'visit' && toDest) ||
-          modifierStates.length >= 2 ||
-          modifierPlace ||
-          modifierTarget ||
-          (conflict && (ofTarget || inPlace)) ||
-          (EVENT_STRONG.has(kind) && inPlace),
+        between.length ||
+        withs.length ||
+        byAgents.length ||
+        (date && date.iso) ||
+        (kind === 'visit' && toDest) ||
+        modifierStates.length >= 2 ||
+        modifierPlace ||
+        modifierTarget ||
+        (conflict && (ofTarget || inPlace)) ||
+        (EVENT_STRONG.has(kind) && inPlace),
       );
-      const definiteBare = (np.determiner === 'the' || np.determiner === 'this' || np.determiner === 'that' || np.left.some((t) => /^(week|month|year)$/.test(t.lower))) && !anchored;
+      const definiteBare =
+        (np.determiner === 'the' ||
+          np.determiner === 'this' ||
+          np.determiner === 'that' ||
+          np.left.some((t) => /^(week|month|year)$/.test(t.lower))) &&
+        !anchored;
       const cutPoints = tailMentions.filter((m) => !m.demonym).map((m) => m.end);
       const variants = phraseVariants(text, np, cutPoints, date?.end);
       const mention = { start: np.start, end: np.end, text: text.slice(np.start, np.end), sentence: si };
 
       // Appositive: "the Moscow Conference ..., an annual forum held by ..." is the same event.
-      const prevEvent = events.find((e) => !e.mergedInto && e.mentions.some((m) => m.sentence === si && /^[\s,]*(?:on\s+\p{Lu}\p{Ll}+day)?[\s,]*$/u.test(text.slice(m.end, np.start)) && m.end <= np.start));
+      const prevEvent = events.find(
+        (e) =>
+          !e.mergedInto &&
+          e.mentions.some(
+            (m) =>
+              m.sentence === si &&
+              /^[\s,]*(?:on\s+\p{Lu}\p{Ll}+day)?[\s,]*$/u.test(text.slice(m.end, np.start)) &&
+              m.end <= np.start,
+          ),
+      );
       let e: DocEvent | undefined;
       if (prevEvent && (np.determiner === 'a' || np.determiner === 'an')) e = prevEvent;
-      else if (definiteBare || (!anchored && np.determiner && PRONOUN_DETERMINERS.has(np.determiner))) e = mostRecent(kind, np.start);
+      else if (definiteBare || (!anchored && np.determiner && PRONOUN_DETERMINERS.has(np.determiner)))
+        e = mostRecent(kind, np.start);
       if (!e) {
         if (definiteBare && !EVENT_STRONG.has(kind)) continue;
         if (definiteBare && EVENT_STRONG.has(kind) && np.determiner !== 'this' && !np.left.length) continue;
@@ -205,7 +288,8 @@ export function findEvents(ctx: EventContext): DocEvent[] {
           (x) =>
             !x.mergedInto &&
             group(x.kind) === group(kind) &&
-            ((possessor && (x.participants.has(possessor) || x.visitor?.key === possessor || x.attacker?.key === possessor)) ||
+            ((possessor &&
+              (x.participants.has(possessor) || x.visitor?.key === possessor || x.attacker?.key === possessor)) ||
               (between.length > 0 && between.every((b) => x.participants.has(b.key))) ||
               (CONFLICT_KINDS.has(kind) && (ofTarget ?? inPlace) && x.target?.key === (ofTarget ?? inPlace)!.key)) &&
             compatibleDates(x.date, date?.iso),
@@ -223,9 +307,15 @@ export function findEvents(ctx: EventContext): DocEvent[] {
         if (possessor && !e.visitor) e.visitor = { key: possessor, sentence: si };
         if (toDest && !e.destination) e.destination = { key: toDest.key, sentence: si };
       } else if (CONFLICT_KINDS.has(kind)) {
-        if (possessor && entity(possessor)?.type !== 'Person' && !e.attacker) e.attacker = { key: possessor, sentence: si };
+        if (possessor && entity(possessor)?.type !== 'Person' && !e.attacker)
+          e.attacker = { key: possessor, sentence: si };
         if (possessor && entity(possessor)?.type === 'Person') e.participants.set(possessor, si);
-        const tgt = ofTarget ?? modifierTarget ?? (inPlace && (entity(inPlace.key)?.type === 'State' || entity(inPlace.key)?.type === 'Place') ? inPlace : undefined);
+        const tgt =
+          ofTarget ??
+          modifierTarget ??
+          (inPlace && (entity(inPlace.key)?.type === 'State' || entity(inPlace.key)?.type === 'Place')
+            ? inPlace
+            : undefined);
         if (tgt && !e.target) e.target = { key: tgt.key, sentence: si };
         if (!e.attacker && kind === 'invasion') {
           const att = modifierStates.find((m) => m.key !== tgt?.key);
@@ -237,32 +327,55 @@ export function findEvents(ctx: EventContext): DocEvent[] {
         const subj = inSentence(si).find((m) => m.type === 'Person' && m.end <= np.start);
         if (subj) e.participants.set(subj.key, si);
       }
-      for (const b of [...between, ...withs, ...byAgents]) if (b.type !== 'Place' && !(conflict && b.key === e.target?.key)) e.participants.set(b.key, si);
-      const firstCap = np.left.find((t) => /^\p{Lu}/u.test(t.text) && !t.possessive && !mentions.some((m) => m.start <= t.start && m.end >= t.end && m.type !== 'Place'));
+      for (const b of [...between, ...withs, ...byAgents])
+        if (b.type !== 'Place' && !(conflict && b.key === e.target?.key)) e.participants.set(b.key, si);
+      const firstCap = np.left.find(
+        (t) =>
+          /^\p{Lu}/u.test(t.text) &&
+          !t.possessive &&
+          !mentions.some((m) => m.start <= t.start && m.end >= t.end && m.type !== 'Place'),
+      );
       if (firstCap && MEETING_KINDS.has(kind)) e.capCore ??= text.slice(firstCap.start, np.headEnd);
-      if (kind === 'exercise' || kind === 'test' || kind === 'parade') for (const m of modifierStates) if (!m.demonym || modifierStates.length >= 2) e.participants.set(m.key, si);
-      if (inPlace && kind !== 'visit' && !CONFLICT_KINDS.has(kind) && !e.place) e.place = { key: inPlace.key, sentence: si };
+      if (kind === 'exercise' || kind === 'test' || kind === 'parade')
+        for (const m of modifierStates) if (!m.demonym || modifierStates.length >= 2) e.participants.set(m.key, si);
+      if (inPlace && kind !== 'visit' && !CONFLICT_KINDS.has(kind) && !e.place)
+        e.place = { key: inPlace.key, sentence: si };
       if (modifierPlace && !e.place) e.place = { key: modifierPlace.key, sentence: si };
       // "co-hosted by A and B", "held by the Russian defense ministry", "published by KCNA"
       const after = text.slice(np.end, s.end);
-      const agent = /^[^.;:]{0,40}?\b(?:co-)?(?:held|hosted|organi[sz]ed|sponsored|published|convened|issued|released)\s+by\s+/.exec(after);
+      const agent =
+        /^[^.;:]{0,40}?\b(?:co-)?(?:held|hosted|organi[sz]ed|sponsored|published|convened|issued|released)\s+by\s+/.exec(
+          after,
+        );
       if (agent) {
         const from = np.end + agent[0].length;
-        const clauseEnd = from + (/[,;.(]|\s(?:on|in|since|to|that)\s/.exec(text.slice(from, s.end))?.index ?? s.end - from);
-        for (const m of mentions) if (m.start >= from && m.end <= clauseEnd + 60 && m.start <= clauseEnd && m.actor && m.type !== 'State') e.participants.set(m.key, si);
+        const clauseEnd =
+          from + (/[,;.(]|\s(?:on|in|since|to|that)\s/.exec(text.slice(from, s.end))?.index ?? s.end - from);
+        for (const m of mentions)
+          if (m.start >= from && m.end <= clauseEnd + 60 && m.start <= clauseEnd && m.actor && m.type !== 'State')
+            e.participants.set(m.key, si);
       }
       // the subject of "conducts/holds/stages" takes part: "Russia conducts tactical nuclear combat drills"
       const before = text.slice(s.start, np.start);
-      const light = /(\S+)\s+(?:conducts?|conducted|holds?|held|stages?|staged|carried out|carries out|hosts?|hosted)\s+$/.exec(before);
+      const light =
+        /(\S+)\s+(?:conducts?|conducted|holds?|held|stages?|staged|carried out|carries out|hosts?|hosted)\s+$/.exec(
+          before,
+        );
       if (light) {
-        const subj = [...inSentence(si)].reverse().find((m) => m.end <= np.start - light[0].length + light[1].length && m.actor);
+        const subj = [...inSentence(si)]
+          .reverse()
+          .find((m) => m.end <= np.start - light[0].length + light[1].length && m.actor);
         if (subj) e.participants.set(subj.key, si);
       }
       // "at the conference": the people and organisations of the sentence took part
       if (/\b(?:at|during)\s+$/.test(text.slice(Math.max(s.start, np.start - 8), np.start))) {
         const quoted = quotedSpans(text, s.start, s.end);
         for (const m of inSentence(si)) {
-          if (!(m.type === 'Person' || (m.type === 'Organization' && m.actor)) || (m.start >= np.start && m.end <= np.end)) continue;
+          if (
+            !(m.type === 'Person' || (m.type === 'Organization' && m.actor)) ||
+            (m.start >= np.start && m.end <= np.end)
+          )
+            continue;
           if (quoted.some(([a, b]) => m.start >= a && m.end <= b)) continue;
           if (m.end < np.start - 80 || m.start > np.end + 80) continue;
           e.participants.set(m.key, si);
@@ -291,19 +404,31 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const before = inSentence(si).filter((m) => m.end <= verbStart && m.actor);
       const subject = subjectOf(text, before, verbStart);
       if (!subject) continue;
-      const afterMentions = inSentence(si).filter((m) => m.start >= verbEnd && m.end <= Math.max(clauseEnd, date?.end ?? 0));
+      const afterMentions = inSentence(si).filter(
+        (m) => m.start >= verbEnd && m.end <= Math.max(clauseEnd, date?.end ?? 0),
+      );
       const dest = afterMentions.find(
-        (m) => (m.type === 'Place' || m.type === 'State') && (kind !== 'delivery' || /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(verbEnd, m.start - 8), m.start))),
+        (m) =>
+          (m.type === 'Place' || m.type === 'State') &&
+          (kind !== 'delivery' ||
+            /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(Math.max(verbEnd, m.start - 8), m.start))),
       );
       if (kind === 'delivery' && !dest) continue;
       const others = afterMentions.filter((m) => m.type === 'Person' || (m.type === 'Organization' && m.actor));
       const dateEnd = date ? date.end : future!.end;
-      const endings = [dateEnd, ...afterMentions.filter((m) => !m.demonym).map((m) => m.end)].filter((x) => x > verbEnd);
+      const endings = [dateEnd, ...afterMentions.filter((m) => !m.demonym).map((m) => m.end)].filter(
+        (x) => x > verbEnd,
+      );
       const subjStart = subject.start;
       const variants = new Set<string>();
-      for (const st of [verbStart, subjStart]) for (const en of endings) variants.add(text.slice(st, en).trim().replace(/\s+/g, ' '));
+      for (const st of [verbStart, subjStart])
+        for (const en of endings) variants.add(text.slice(st, en).trim().replace(/\s+/g, ' '));
       let e: DocEvent | undefined = events.find(
-        (x) => !x.mergedInto && group(x.kind) === group(kind) && (x.visitor?.key === subject.key || x.participants.has(subject.key)) && compatibleDates(x.date, date?.iso),
+        (x) =>
+          !x.mergedInto &&
+          group(x.kind) === group(kind) &&
+          (x.visitor?.key === subject.key || x.participants.has(subject.key)) &&
+          compatibleDates(x.date, date?.iso),
       );
       e ??= newEvent(kind, si, verbStart);
       e.mentions.push({ start: subjStart, end: dateEnd, text: text.slice(subjStart, dateEnd), sentence: si });
@@ -318,7 +443,9 @@ export function findEvents(ctx: EventContext): DocEvent[] {
         if (dest) e.destination ??= { key: dest.key, sentence: si };
         for (const o of others) e.participants.set(o.key, si);
         // "visit Mr. Kim in Pyongyang": the city is where the visit takes place
-        const inPlace = afterMentions.find((m) => m.type === 'Place' && /\bin\s+$/.test(text.slice(Math.max(verbEnd, m.start - 4), m.start)));
+        const inPlace = afterMentions.find(
+          (m) => m.type === 'Place' && /\bin\s+$/.test(text.slice(Math.max(verbEnd, m.start - 4), m.start)),
+        );
         if (inPlace) e.destination = { key: inPlace.key, sentence: si };
       } else {
         e.participants.set(subject.key, si);
@@ -326,7 +453,8 @@ export function findEvents(ctx: EventContext): DocEvent[] {
         for (let k = before.length - 1; k > 0; k--) {
           if (before[k].key !== subject.key && k !== before.indexOf(subject)) continue;
           const prev = before[k - 1];
-          if (/^\s+and\s+(?:\S+\s+){0,4}$/.test(text.slice(prev.end, before[k].start)) && prev.type === subject.type) e.participants.set(prev.key, si);
+          if (/^\s+and\s+(?:\S+\s+){0,4}$/.test(text.slice(prev.end, before[k].start)) && prev.type === subject.type)
+            e.participants.set(prev.key, si);
           break;
         }
         for (const o of others) e.participants.set(o.key, si);
@@ -352,7 +480,13 @@ const FOLLOWERS = new Set(
 function subjectOf(text: string, before: ResolvedMention[], verbStart: number): ResolvedMention | undefined {
   const nearest = before[before.length - 1];
   if (!nearest) return undefined;
-  const person = before.find((m) => m.type === 'Person' && /^,\s/.test(text.slice(m.end, m.end + 2)) && /,\s*$/.test(text.slice(m.end, verbStart)) && !/[“”"]/.test(text.slice(m.end, verbStart)));
+  const person = before.find(
+    (m) =>
+      m.type === 'Person' &&
+      /^,\s/.test(text.slice(m.end, m.end + 2)) &&
+      /,\s*$/.test(text.slice(m.end, verbStart)) &&
+      !/[“”"]/.test(text.slice(m.end, verbStart)),
+  );
   return person ?? nearest;
 }
 
@@ -369,7 +503,9 @@ function quotedSpans(text: string, from: number, to: number): Array<[number, num
 }
 
 function clauseEndAfter(text: string, from: number, sentenceEnd: number): number {
-  const m = /[;:]|,\s+(?:and|but|while|which|who|he|she|they)\b|\s(?:that|which|while|because)\s/.exec(text.slice(from, sentenceEnd));
+  const m = /[;:]|,\s+(?:and|but|while|which|who|he|she|they)\b|\s(?:that|which|while|because)\s/.exec(
+    text.slice(from, sentenceEnd),
+  );
   return m ? from + m.index : sentenceEnd;
 }
 
@@ -379,9 +515,15 @@ export function compatibleDates(a?: string, b?: string): boolean {
 }
 
 /** his/her -> the nearest person; its/their -> the nearest state or organisation (same sentence first). */
-export function resolvePronoun(pronoun: string, at: number, si: number, mentions: ResolvedMention[]): string | undefined {
+export function resolvePronoun(
+  pronoun: string,
+  at: number,
+  si: number,
+  mentions: ResolvedMention[],
+): string | undefined {
   const wantPerson = pronoun === 'his' || pronoun === 'her' || pronoun === 'he' || pronoun === 'she';
-  const ok = (m: ResolvedMention): boolean => (wantPerson ? m.type === 'Person' : (m.type === 'State' || m.type === 'Organization') && m.actor);
+  const ok = (m: ResolvedMention): boolean =>
+    wantPerson ? m.type === 'Person' : (m.type === 'State' || m.type === 'Organization') && m.actor;
   const before = mentions.filter((m) => m.end <= at && ok(m) && m.sentence >= si - 2);
   const sameBefore = before.filter((m) => m.sentence === si);
   if (sameBefore.length) return sameBefore[sameBefore.length - 1].key;
@@ -412,19 +554,35 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
   };
   // A summit or talks between people one of whom is visiting: the visit and the summit are one event.
   for (const m of live().filter((e) => MEETING_KINDS.has(e.kind))) {
-    const visit = live().find((v) => v.kind === 'visit' && v.visitor && (m.participants.has(v.visitor.key) || [...m.participants.keys()].some((p) => v.participants.has(p))) && compatibleDates(v.date, m.date));
+    const visit = live().find(
+      (v) =>
+        v.kind === 'visit' &&
+        v.visitor &&
+        (m.participants.has(v.visitor.key) || [...m.participants.keys()].some((p) => v.participants.has(p))) &&
+        compatibleDates(v.date, m.date),
+    );
     if (visit) merge(visit, m);
   }
   // Wars and invasions of the same target are one conflict; an untargeted one joins the only targeted one.
   const conflicts = live().filter((e) => CONFLICT_KINDS.has(e.kind));
-  for (const a of conflicts) for (const b of conflicts) if (a !== b && !a.mergedInto && !b.mergedInto && a.target && a.target.key === b.target?.key) merge(a, b);
+  for (const a of conflicts)
+    for (const b of conflicts)
+      if (a !== b && !a.mergedInto && !b.mergedInto && a.target && a.target.key === b.target?.key) merge(a, b);
   const targeted = live().filter((e) => CONFLICT_KINDS.has(e.kind) && e.target);
   const targets = new Set(targeted.map((e) => e.target!.key));
-  if (targets.size === 1) for (const e of live().filter((x) => CONFLICT_KINDS.has(x.kind) && !x.target && !x.named)) merge(targeted[0], e);
+  if (targets.size === 1)
+    for (const e of live().filter((x) => CONFLICT_KINDS.has(x.kind) && !x.target && !x.named)) merge(targeted[0], e);
   // Conferences and forums of one document are one gathering unless two different names say otherwise.
   const gatherings = live().filter((e) => group(e.kind) === 'gathering');
   for (const g of gatherings) {
-    const into = live().find((x) => x !== g && group(x.kind) === 'gathering' && x.first < g.first && compatibleDates(x.date, g.date) && !(x.named && g.named));
+    const into = live().find(
+      (x) =>
+        x !== g &&
+        group(x.kind) === 'gathering' &&
+        x.first < g.first &&
+        compatibleDates(x.date, g.date) &&
+        !(x.named && g.named),
+    );
     if (into && !g.mergedInto) merge(into, g);
   }
   // Same canonical name: same event.
@@ -443,15 +601,21 @@ export function eventName(e: DocEvent, resolved: Resolved): string {
   const stateOf = (key?: string): string | undefined => {
     const ent = key ? resolved.entities.get(key) : undefined;
     if (!ent) return undefined;
-    if (ent.type === 'Place' && typeof ent.attributes.country === 'string' && ent.attributes.country) return ent.attributes.country;
+    if (ent.type === 'Place' && typeof ent.attributes.country === 'string' && ent.attributes.country)
+      return ent.attributes.country;
     return ent.name;
   };
   if (CONFLICT_KINDS.has(e.kind) && e.target) return `War in ${name(e.target.key)}`;
-  if (e.kind === 'visit' && e.visitor && e.destination) return `${name(e.visitor.key)}’s visit to ${stateOf(e.destination.key)}`;
+  if (e.kind === 'visit' && e.visitor && e.destination)
+    return `${name(e.visitor.key)}’s visit to ${stateOf(e.destination.key)}`;
   if (e.named) return e.named.replace(/^the\s+/i, '');
   if (e.capCore) return `${e.capCore}${e.date ? ` (${e.date.slice(0, 7)})` : ''}`;
-  const people = [...e.participants.keys()].filter((k) => resolved.entities.get(k)?.type === 'Person').map((k) => name(k)!).sort();
-  if (MEETING_KINDS.has(e.kind) && people.length >= 2) return `${capitalise(e.kind)} between ${people.join(' and ')}${e.date ? ` (${e.date.slice(0, 4)})` : ''}`;
+  const people = [...e.participants.keys()]
+    .filter((k) => resolved.entities.get(k)?.type === 'Person')
+    .map((k) => name(k)!)
+    .sort();
+  if (MEETING_KINDS.has(e.kind) && people.length >= 2)
+    return `${capitalise(e.kind)} between ${people.join(' and ')}${e.date ? ` (${e.date.slice(0, 4)})` : ''}`;
   if (['statement', 'briefing', 'editorial', 'speech'].includes(e.kind) && e.participants.size) {
     const who = name([...e.participants.keys()][0]);
     return `${who}’s ${e.kind}${e.date ? ` (${e.date})` : ''}`;
@@ -466,10 +630,11 @@ export function eventName(e: DocEvent, resolved: Resolved): string {
 }
 
 function shortestCore(e: DocEvent): string {
-  return (e.core ?? e.surfaces[0] ?? e.kind).replace(/^(?:a|an|the|this|that|its|his|her|their)\s+/i, '').replace(/[“”"]/g, '');
+  return (e.core ?? e.surfaces[0] ?? e.kind)
+    .replace(/^(?:a|an|the|this|that|its|his|her|their)\s+/i, '')
+    .replace(/[“”"]/g, '');
 }
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-

@@ -2,7 +2,16 @@
  * The pipeline for one document — load -> clean -> segment -> recognise -> resolve -> relate — and for a
  * set of files, with the cross-document merge applied. Pure apart from reading the files.
  */
-import type { AttributeValue, DocumentRecord, EntityRecord, EntityType, Evidence, ExtractedDocument, RelationRecord, RelationType } from '../graph/model/types';
+import type {
+  AttributeValue,
+  DocumentRecord,
+  EntityRecord,
+  EntityType,
+  Evidence,
+  ExtractedDocument,
+  RelationRecord,
+  RelationType,
+} from '../graph/model/types';
 import { entityId, relationId } from '../graph/model/ids';
 import { clean } from './clean';
 import { findDates, type DateMention } from './dates';
@@ -29,7 +38,10 @@ export interface ExtractResult {
 }
 
 /** Reads, extracts and merges a set of files; a bad file is reported and the others still import. */
-export function extractFiles(files: Array<{ path: string; displayPath?: string }>, onDocument?: (file: string, ok: boolean) => void): ExtractResult {
+export function extractFiles(
+  files: Array<{ path: string; displayPath?: string }>,
+  onDocument?: (file: string, ok: boolean) => void,
+): ExtractResult {
   const documents: ExtractedDocument[] = [];
   const failures: ExtractFailure[] = [];
   for (const f of files) {
@@ -39,7 +51,10 @@ export function extractFiles(files: Array<{ path: string; displayPath?: string }
       onDocument?.(shown, true);
     } catch (error) {
       const reason = error instanceof DocumentLoadError ? error.reason : 'extraction-failed';
-      const message = error instanceof DocumentLoadError ? error.message : `${shown}: extraction failed (${(error as Error).message})`;
+      const message =
+        error instanceof DocumentLoadError
+          ? error.message
+          : `${shown}: extraction failed (${(error as Error).message})`;
       failures.push({ file: shown, reason, message });
       onDocument?.(shown, false);
     }
@@ -55,7 +70,8 @@ export function extractDocuments(files: string[]): ExtractedDocument[] {
 export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
   const text = loaded.text;
   const keptRanges = clean(text);
-  if (!keptRanges.length) throw new DocumentLoadError(loaded.path, 'no-article-text', 'nothing is left after removing boilerplate');
+  if (!keptRanges.length)
+    throw new DocumentLoadError(loaded.path, 'no-article-text', 'nothing is left after removing boilerplate');
   const document: DocumentRecord = {
     ...loaded,
     keptRanges,
@@ -76,7 +92,13 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
   // Entities, keyed by document-local key, with stable ids.
   const records = new Map<string, EntityRecord>(); // by id
   const idOf = new Map<string, string>(); // local key -> id
-  const upsert = (key: string, type: EntityType, name: string, aliases: Iterable<string>, attributes: Record<string, AttributeValue>): EntityRecord => {
+  const upsert = (
+    key: string,
+    type: EntityType,
+    name: string,
+    aliases: Iterable<string>,
+    attributes: Record<string, AttributeValue>,
+  ): EntityRecord => {
     const id = entityId(type, name);
     idOf.set(key, id);
     const rec = records.get(id) ?? { id, type, name, aliases: [], attributes: {}, mentions: [] };
@@ -104,14 +126,21 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     const attrs: Record<string, AttributeValue> = { kind: ev.kind };
     if (ev.date) attrs.date = ev.date;
     if (ev.dateText) attrs.dateText = ev.dateText;
-    const place = nameOf(ev.place?.key) ?? nameOf(ev.destination?.key) ?? (CONFLICT_KINDS.has(ev.kind) ? nameOf(ev.target?.key) : undefined);
+    const place =
+      nameOf(ev.place?.key) ??
+      nameOf(ev.destination?.key) ??
+      (CONFLICT_KINDS.has(ev.kind) ? nameOf(ev.target?.key) : undefined);
     if (place) attrs.place = place;
-    const participants = [...ev.participants.keys(), ev.visitor?.key, ev.attacker?.key].map(nameOf).filter((n): n is string => Boolean(n));
+    const participants = [...ev.participants.keys(), ev.visitor?.key, ev.attacker?.key]
+      .map(nameOf)
+      .filter((n): n is string => Boolean(n));
     if (participants.length) attrs.participants = [...new Set(participants)];
     const aliases = [...ev.surfaces];
     if (CONFLICT_KINDS.has(ev.kind) && ev.attacker && ev.target) {
       const att = resolved.entities.get(ev.attacker.key);
-      const demonym = att?.stateCode ? [...att.aliases].find((a) => /(an|ian|ese|ish|i|ic)$/.test(a) && !a.includes(' ')) : undefined;
+      const demonym = att?.stateCode
+        ? [...att.aliases].find((a) => /(an|ian|ese|ish|i|ic)$/.test(a) && !a.includes(' '))
+        : undefined;
       aliases.push(`${demonym ?? att?.name ?? ''} invasion of ${nameOf(ev.target.key)}`.trim());
     }
     const rec = upsert(ev.key, 'Event', name, aliases.filter(usefulAlias), attrs);
@@ -165,7 +194,13 @@ function evidenceOf(text: string, s: Sentence, documentId: string, span?: { star
 
 function eventFacts(events: DocEvent[], entities: Map<string, { type: EntityType }>): Fact[] {
   const facts: Fact[] = [];
-  const add = (type: RelationType, source: string | undefined, target: string | undefined, sentence: number, confidence: number): void => {
+  const add = (
+    type: RelationType,
+    source: string | undefined,
+    target: string | undefined,
+    sentence: number,
+    confidence: number,
+  ): void => {
     if (source && target && source !== target) facts.push({ type, source, target, sentence, confidence });
   };
   for (const e of events) {
@@ -179,13 +214,18 @@ function eventFacts(events: DocEvent[], entities: Map<string, { type: EntityType
     if (e.place) add('LOCATED_IN', e.key, e.place.key, e.place.sentence, 0.7);
     if (e.attacker) {
       add('PARTICIPATED_IN', e.attacker.key, e.key, e.attacker.sentence, 0.8);
-      if (e.target && entities.get(e.target.key)?.type === 'State') add('ATTACKED', e.attacker.key, e.target.key, e.attacker.sentence, 0.75);
+      if (e.target && entities.get(e.target.key)?.type === 'State')
+        add('ATTACKED', e.attacker.key, e.target.key, e.attacker.sentence, 0.75);
     }
     if (CONFLICT_KINDS.has(e.kind) && e.target) add('LOCATED_IN', e.key, e.target.key, e.target.sentence, 0.6);
     if (MEETING_KINDS.has(e.kind) || e.kind === 'visit') {
-      const people = [...e.participants.keys(), e.visitor?.key].filter((k): k is string => Boolean(k) && entities.get(k!)?.type === 'Person');
+      const people = [...e.participants.keys(), e.visitor?.key].filter(
+        (k): k is string => Boolean(k) && entities.get(k!)?.type === 'Person',
+      );
       const uniq = [...new Set(people)];
-      for (let i = 0; i < uniq.length; i++) for (let j = i + 1; j < uniq.length; j++) add('MET_WITH', uniq[i], uniq[j], e.participants.get(uniq[j]) ?? first, 0.7);
+      for (let i = 0; i < uniq.length; i++)
+        for (let j = i + 1; j < uniq.length; j++)
+          add('MET_WITH', uniq[i], uniq[j], e.participants.get(uniq[j]) ?? first, 0.7);
     }
   }
   return facts;
@@ -194,9 +234,18 @@ function eventFacts(events: DocEvent[], entities: Map<string, { type: EntityType
 function treatyFacts(treaties: DocTreaty[]): Fact[] {
   const facts: Fact[] = [];
   for (const t of treaties) {
-    for (const [p, si] of t.parties) facts.push({ type: 'PARTY_TO', source: p, target: t.key, sentence: si, confidence: 0.8 });
-    for (const [p, si] of t.signers) facts.push({ type: 'SIGNED', source: p, target: t.key, sentence: si, confidence: 0.75 });
-    if (t.supersedes) facts.push({ type: 'SUPERSEDES', source: t.key, target: t.supersedes.key, sentence: t.supersedes.sentence, confidence: 0.8 });
+    for (const [p, si] of t.parties)
+      facts.push({ type: 'PARTY_TO', source: p, target: t.key, sentence: si, confidence: 0.8 });
+    for (const [p, si] of t.signers)
+      facts.push({ type: 'SIGNED', source: p, target: t.key, sentence: si, confidence: 0.75 });
+    if (t.supersedes)
+      facts.push({
+        type: 'SUPERSEDES',
+        source: t.key,
+        target: t.supersedes.key,
+        sentence: t.supersedes.sentence,
+        confidence: 0.8,
+      });
   }
   return facts;
 }

@@ -14,7 +14,12 @@ export function expandInputs(inputs: string[], cwd = process.cwd()): string[] {
       continue;
     }
     const abs = path.resolve(cwd, input);
-    if (existsSync(abs) && statSync(abs).isDirectory()) out.push(...walk(abs).filter(isSupported).map((f) => relative(f, cwd)));
+    if (existsSync(abs) && statSync(abs).isDirectory())
+      out.push(
+        ...walk(abs)
+          .filter(isSupported)
+          .map((f) => relative(f, cwd)),
+      );
     else out.push(input);
   }
   return [...new Set(out)];

@@ -66,7 +66,9 @@ function buildGazetteer(): Gazetteer {
       name: c.name.common,
       official: c.name.official,
       aliases: [...new Set(aliases)],
-      demonyms: [...new Set([demonym?.m, demonym?.f, ...(extraDemonyms[c.cca3] ?? [])].filter((d): d is string => Boolean(d)))],
+      demonyms: [
+        ...new Set([demonym?.m, demonym?.f, ...(extraDemonyms[c.cca3] ?? [])].filter((d): d is string => Boolean(d))),
+      ],
       capitals: capitalOverrides[c.cca3] ?? c.capital ?? [],
       historical: false,
       successors: [],
@@ -96,7 +98,8 @@ function buildGazetteer(): Gazetteer {
   };
   for (const s of stateMap.values()) {
     add(s.name, { kind: 'state', code: s.code, name: s.name });
-    if (s.name.length >= 4 && !s.name.includes(' ')) add(s.name.toUpperCase(), { kind: 'state', code: s.code, name: s.name });
+    if (s.name.length >= 4 && !s.name.includes(' '))
+      add(s.name.toUpperCase(), { kind: 'state', code: s.code, name: s.name });
     for (const a of s.aliases) add(a, { kind: 'state', code: s.code, name: s.name });
     for (const d of s.demonyms) {
       add(d, { kind: 'demonym', code: s.code, name: s.name });
@@ -117,7 +120,11 @@ function buildGazetteer(): Gazetteer {
     const name = region.replace(/^the /, '');
     add(region, { kind: 'region', name });
     // "Korean peninsula": multi-word regions are often written with a lower-case head
-    if (name.includes(' ')) add(name.replace(/ (\p{Lu})(\p{Ll}+)$/u, (_m, a: string, b: string) => ` ${a.toLowerCase()}${b}`), { kind: 'region', name });
+    if (name.includes(' '))
+      add(
+        name.replace(/ (\p{Lu})(\p{Ll}+)$/u, (_m, a: string, b: string) => ` ${a.toLowerCase()}${b}`),
+        { kind: 'region', name },
+      );
   }
   for (const org of organizations.known) {
     add(org.name, { kind: 'organization', name: org.name });

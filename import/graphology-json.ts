@@ -18,28 +18,59 @@ export function toGraphologyJson(docs: ExtractedDocument[], options: JsonOptions
   const fileOf = new Map(docs.map((d) => [d.document.id, d.document.fileName]));
   for (const d of docs) {
     for (const e of d.entities) {
-      const mentions = e.mentions.map((m) => ({ document: fileOf.get(m.document) ?? m.document, documentId: m.document, start: m.start, end: m.end, text: m.text }));
+      const mentions = e.mentions.map((m) => ({
+        document: fileOf.get(m.document) ?? m.document,
+        documentId: m.document,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+      }));
       if (!graph.hasNode(e.id)) {
         graph.addNode(e.id, { ...e.attributes, name: e.name, type: e.type, aliases: [...e.aliases], mentions });
       } else {
-        const cur = graph.getNodeAttributes(e.id) as Record<string, unknown> & { aliases: string[]; mentions: unknown[] };
+        const cur = graph.getNodeAttributes(e.id) as Record<string, unknown> & {
+          aliases: string[];
+          mentions: unknown[];
+        };
         const aliases = [...new Set([...cur.aliases, ...e.aliases])].filter((a) => a !== cur.name);
         graph.mergeNodeAttributes(e.id, { ...e.attributes, ...cur, aliases, mentions: [...cur.mentions, ...mentions] });
       }
     }
     if (options.includeDocuments) {
       const doc = d.document;
-      graph.mergeNode(doc.id, { name: doc.title, type: 'Document', fileName: doc.fileName, path: doc.path, published: doc.published, source: doc.source, url: doc.url, wordCount: doc.wordCount });
+      graph.mergeNode(doc.id, {
+        name: doc.title,
+        type: 'Document',
+        fileName: doc.fileName,
+        path: doc.path,
+        published: doc.published,
+        source: doc.source,
+        url: doc.url,
+        wordCount: doc.wordCount,
+      });
     }
   }
   for (const d of docs) {
     for (const r of d.relations) {
-      const evidence = r.evidence.map((ev) => ({ document: fileOf.get(ev.document) ?? ev.document, documentId: ev.document, text: ev.text, start: ev.start, end: ev.end }));
+      const evidence = r.evidence.map((ev) => ({
+        document: fileOf.get(ev.document) ?? ev.document,
+        documentId: ev.document,
+        text: ev.text,
+        start: ev.start,
+        end: ev.end,
+      }));
       if (graph.hasEdge(r.id)) {
         const cur = graph.getEdgeAttributes(r.id) as { evidence: typeof evidence; confidence: number };
         const merged = [...cur.evidence];
-        for (const ev of evidence) if (!merged.some((x) => x.documentId === ev.documentId && x.start === ev.start)) merged.push(ev);
-        graph.mergeEdgeAttributes(r.id, { evidence: merged, confidence: Math.min(0.99, Math.max(cur.confidence, r.confidence) + 0.02 * (merged.length - cur.evidence.length)) });
+        for (const ev of evidence)
+          if (!merged.some((x) => x.documentId === ev.documentId && x.start === ev.start)) merged.push(ev);
+        graph.mergeEdgeAttributes(r.id, {
+          evidence: merged,
+          confidence: Math.min(
+            0.99,
+            Math.max(cur.confidence, r.confidence) + 0.02 * (merged.length - cur.evidence.length),
+          ),
+        });
       } else {
         const attrs = { ...r.attributes, type: r.type, evidence, confidence: r.confidence };
         if (SYMMETRIC_RELATION_TYPES.has(r.type)) graph.addUndirectedEdgeWithKey(r.id, r.source, r.target, attrs);

@@ -12,7 +12,9 @@ const lower = (xs: string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase
 
 export const HONORIFICS = lower(titles.honorifics.map((h) => h.replace(/\.$/, '')));
 /** Role titles by number of words, longest first, lower-cased. */
-export const ROLES: string[][] = [...lower(titles.roles)].map((r) => r.split(/\s+/)).sort((a, b) => b.length - a.length);
+export const ROLES: string[][] = [...lower(titles.roles)]
+  .map((r) => r.split(/\s+/))
+  .sort((a, b) => b.length - a.length);
 export const ROLE_NOUNS = lower(relations.affiliation.roleNouns);
 
 export const ORG_HEADS = lower(organizations.headWords.filter((h) => !h.includes(' ')));
@@ -21,7 +23,11 @@ export const ORG_LEADING = organizations.leadingHeadWords.map((h) => h.toLowerCa
 export const ORG_DESCRIPTORS = lower(organizations.descriptorNouns);
 export const STATE_INSTITUTIONS = organizations.stateInstitutions
   .filter((i) => !('skip' in i && i.skip))
-  .map((i) => ({ ...i, re: new RegExp(`^(?:${i.pattern})\\b`, 'i'), extraAliases: ('extraAliases' in i ? i.extraAliases : []) as string[] }));
+  .map((i) => ({
+    ...i,
+    re: new RegExp(`^(?:${i.pattern})\\b`, 'i'),
+    extraAliases: ('extraAliases' in i ? i.extraAliases : []) as string[],
+  }));
 
 export const PLACE_SUFFIX_HEADS = lower(places.suffixHeads);
 export const PLACE_PREFIX_HEADS = places.prefixHeads.map((h) => h.toLowerCase());
@@ -59,11 +65,22 @@ export const CAPITALISED_STOPWORDS = new Set(
 );
 
 export const SAY_VERBS = new Set(
-  'said says say told tells stated states added adds noted notes warned warns stressed stresses claimed claims argued argues insisted insists reiterated reiterates asked wrote explained alleged alleges believes believed according'.split(' '),
+  'said says say told tells stated states added adds noted notes warned warns stressed stresses claimed claims argued argues insisted insists reiterated reiterates asked wrote explained alleged alleges believes believed according'.split(
+    ' ',
+  ),
 );
 
 export const PRONOUNS: Record<string, 'person' | 'actor' | 'female' | 'male'> = {
-  he: 'male', him: 'male', his: 'male', she: 'female', her: 'female', hers: 'female', its: 'actor', it: 'actor', their: 'actor', they: 'actor',
+  he: 'male',
+  him: 'male',
+  his: 'male',
+  she: 'female',
+  her: 'female',
+  hers: 'female',
+  its: 'actor',
+  it: 'actor',
+  their: 'actor',
+  they: 'actor',
 };
 export const REVERSED_TRIGGERS = (relations as unknown as { reversed: Record<string, string[]> }).reversed;
 export const SPEAKER_CRITICISM = (relations as unknown as { speakerCriticism: string[] }).speakerCriticism;

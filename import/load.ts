@@ -24,16 +24,24 @@ export function loadDocument(filePath: string, displayPath: string = filePath): 
     if (!stat.isFile()) throw new Error('not a regular file');
     size = stat.size;
   } catch (error) {
-    throw new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, { cause: error });
+    throw new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   if (size > MAX_FILE_BYTES) {
-    throw new DocumentLoadError(displayPath, 'too-large', `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`);
+    throw new DocumentLoadError(
+      displayPath,
+      'too-large',
+      `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`,
+    );
   }
   let bytes: Buffer;
   try {
     bytes = readFileSync(filePath);
   } catch (error) {
-    throw new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, { cause: error });
+    throw new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return parseDocument(bytes, displayPath);
 }
@@ -41,9 +49,20 @@ export function loadDocument(filePath: string, displayPath: string = filePath): 
 /** Parses file bytes; `displayPath` decides the format by its extension. */
 export function parseDocument(bytes: Buffer, displayPath: string): LoadedDocument {
   const ext = path.extname(displayPath).toLowerCase();
-  const format = ext === '.md' || ext === '.markdown' ? 'md' : ext === '.html' || ext === '.htm' ? 'html' : ext === '.txt' ? 'txt' : null;
+  const format =
+    ext === '.md' || ext === '.markdown'
+      ? 'md'
+      : ext === '.html' || ext === '.htm'
+        ? 'html'
+        : ext === '.txt'
+          ? 'txt'
+          : null;
   if (!format) {
-    throw new DocumentLoadError(displayPath, 'unsupported-format', `unsupported file type "${ext || '(none)'}": expected .txt, .md or .html`);
+    throw new DocumentLoadError(
+      displayPath,
+      'unsupported-format',
+      `unsupported file type "${ext || '(none)'}": expected .txt, .md or .html`,
+    );
   }
   if (bytes.length > MAX_FILE_BYTES) {
     throw new DocumentLoadError(displayPath, 'too-large', `file is over the 10 MB limit`);
@@ -93,7 +112,8 @@ function parseMarkdown(raw: string, file: string): Parsed {
   let meta: Record<string, unknown> = {};
   if (/^---[ \t]*\n/.test(raw)) {
     const end = raw.slice(4).search(/\n---[ \t]*(\n|$)/);
-    if (end < 0) throw new DocumentLoadError(file, 'malformed-front-matter', 'front matter starts with "---" but is never closed');
+    if (end < 0)
+      throw new DocumentLoadError(file, 'malformed-front-matter', 'front matter starts with "---" but is never closed');
     const yamlText = raw.slice(4, 4 + end);
     try {
       const parsed: unknown = parseYaml(yamlText);
@@ -102,9 +122,14 @@ function parseMarkdown(raw: string, file: string): Parsed {
       }
       meta = (parsed ?? {}) as Record<string, unknown>;
     } catch (error) {
-      throw new DocumentLoadError(file, 'malformed-front-matter', `malformed YAML front matter (${(error as Error).message.split('\n')[0]})`, {
-        cause: error,
-      });
+      throw new DocumentLoadError(
+        file,
+        'malformed-front-matter',
+        `malformed YAML front matter (${(error as Error).message.split('\n')[0]})`,
+        {
+          cause: error,
+        },
+      );
     }
     // Blank the front matter instead of cutting it, so offsets stay offsets into the file's text.
     const fmEnd = 4 + end + raw.slice(4 + end).indexOf('---') + 3;
@@ -112,7 +137,8 @@ function parseMarkdown(raw: string, file: string): Parsed {
   }
   const text = stripMarkdown(body);
   if (text.trim() === '') throw new DocumentLoadError(file, 'empty', 'document has no text after its front matter');
-  const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+  const str = (v: unknown): string | undefined =>
+    v === undefined || v === null ? undefined : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
   return {
     text,
     title: str(meta.title) ?? firstLine(text).replace(/^#+\s*/, ''),
@@ -129,13 +155,29 @@ export function stripMarkdown(body: string): string {
     .replace(/^(\s{0,3})([>*+-]|\d+\.)(\s)/gm, (_m, a: string, h: string, s: string) => a + ' '.repeat(h.length) + s)
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, (m) => ' '.repeat(m.length))
     .replace(/\[([^\]]+)\]\(([^)]*)\)/g, (_m, label: string, url: string) => ` ${label} ${' '.repeat(url.length + 1)}`)
-    .replace(/(\*\*|__)(?=\S)([^*_\n]+?)\1/g, (_m, d: string, inner: string) => ' '.repeat(d.length) + inner + ' '.repeat(d.length))
-    .replace(/(^|[\s(])([*_])(?=\S)([^*_\n]+?)\2(?=[\s).,;:!?]|$)/g, (_m, pre: string, d: string, inner: string) => pre + ' ' + inner + ' '.repeat(d.length))
+    .replace(
+      /(\*\*|__)(?=\S)([^*_\n]+?)\1/g,
+      (_m, d: string, inner: string) => ' '.repeat(d.length) + inner + ' '.repeat(d.length),
+    )
+    .replace(
+      /(^|[\s(])([*_])(?=\S)([^*_\n]+?)\2(?=[\s).,;:!?]|$)/g,
+      (_m, pre: string, d: string, inner: string) => pre + ' ' + inner + ' '.repeat(d.length),
+    )
     .replace(/`([^`\n]+)`/g, (_m, inner: string) => ` ${inner} `);
 }
 
-const ARTICLE_SELECTORS = ['article', 'main', '[role=main]', '.article-body', '.post-content', '.entry-content', '#content', 'body'];
-const DROP_SELECTORS = 'script, style, noscript, nav, header, footer, aside, form, iframe, svg, figure figcaption, .share, .social, .newsletter, .subscribe, .cookie, .related, .advertisement, .ad, [aria-hidden=true], button';
+const ARTICLE_SELECTORS = [
+  'article',
+  'main',
+  '[role=main]',
+  '.article-body',
+  '.post-content',
+  '.entry-content',
+  '#content',
+  'body',
+];
+const DROP_SELECTORS =
+  'script, style, noscript, nav, header, footer, aside, form, iframe, svg, figure figcaption, .share, .social, .newsletter, .subscribe, .cookie, .related, .advertisement, .ad, [aria-hidden=true], button';
 
 function parseHtml(raw: string, file: string): Parsed {
   const $ = cheerio.load(raw);
@@ -146,10 +188,16 @@ function parseHtml(raw: string, file: string): Parsed {
     }
     return undefined;
   };
-  const title = meta(['og:title', 'twitter:title']) ?? ($('title').first().text().trim() || $('h1').first().text().trim());
-  const published = meta(['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'DC.date.issued']) ?? $('time[datetime]').first().attr('datetime');
+  const title =
+    meta(['og:title', 'twitter:title']) ?? ($('title').first().text().trim() || $('h1').first().text().trim());
+  const published =
+    meta(['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'DC.date.issued']) ??
+    $('time[datetime]').first().attr('datetime');
   $(DROP_SELECTORS).remove();
-  const root = ARTICLE_SELECTORS.map((selector) => $(selector).first()).find((found) => found.length > 0 && found.text().trim().length > 0) ?? $('body');
+  const root =
+    ARTICLE_SELECTORS.map((selector) => $(selector).first()).find(
+      (found) => found.length > 0 && found.text().trim().length > 0,
+    ) ?? $('body');
   const blocks: string[] = [];
   const blockTags = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption';
   const candidates = root.find(blockTags);
@@ -160,11 +208,21 @@ function parseHtml(raw: string, file: string): Parsed {
       if (text) blocks.push(text);
     });
   } else {
-    const text = root.text().replace(/[ \t]+/g, ' ').trim();
-    if (text) blocks.push(...text.split(/\n\s*\n/).map((b) => b.replace(/\s+/g, ' ').trim()).filter(Boolean));
+    const text = root
+      .text()
+      .replace(/[ \t]+/g, ' ')
+      .trim();
+    if (text)
+      blocks.push(
+        ...text
+          .split(/\n\s*\n/)
+          .map((b) => b.replace(/\s+/g, ' ').trim())
+          .filter(Boolean),
+      );
   }
   const text = blocks.join('\n\n');
-  if (text.replace(/\W/g, '').length < 20) throw new DocumentLoadError(file, 'no-article-text', 'HTML has no article text');
+  if (text.replace(/\W/g, '').length < 20)
+    throw new DocumentLoadError(file, 'no-article-text', 'HTML has no article text');
   return {
     text,
     title: title || firstLine(text),

@@ -23,14 +23,16 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
   const strongForms = (e: EntityRecord): string[] => {
     const forms = [e.name];
     // aliases that are full names, not short forms or descriptions
-    if (e.type !== 'Person' && e.type !== 'Event') forms.push(...e.aliases.filter((a) => a.split(/\s+/).length >= 2 || /^[A-Z]{3,}$/.test(a)));
+    if (e.type !== 'Person' && e.type !== 'Event')
+      forms.push(...e.aliases.filter((a) => a.split(/\s+/).length >= 2 || /^[A-Z]{3,}$/.test(a)));
     return forms.map((f) => `${e.type}|${norm(f)}`);
   };
   all.forEach(({ entity }, i) => {
     for (const key of [`${entity.type}|id|${entity.id}`, ...strongForms(entity)]) {
       const j = byKey.get(key);
       if (j === undefined) byKey.set(key, i);
-      else if (key.includes('|id|') || key === strongForms(entity)[0] || key === strongForms(all[j].entity)[0]) union(i, j);
+      else if (key.includes('|id|') || key === strongForms(entity)[0] || key === strongForms(all[j].entity)[0])
+        union(i, j);
     }
   });
   // One-word person names join the unique person they abbreviate.
@@ -61,7 +63,9 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
       const weight = e.mentions.length + (norm(e.name).split(' ').length > 1 ? 0.5 : 0);
       counts.set(e.name, (counts.get(e.name) ?? 0) + weight);
     }
-    const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0][0];
+    const name = [...counts.entries()].sort(
+      (a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]),
+    )[0][0];
     const type = all[root].entity.type;
     canonical.set(root, { id: entityId(type, name), name });
     for (const i of members) newId.set(`${all[i].doc}|${all[i].entity.id}`, entityId(type, name));
@@ -73,7 +77,9 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
       const root = find(all.findIndex((x) => x.doc === doc && x.entity === e));
       const name = canonical.get(root)?.name ?? e.name;
       const cur = entities.get(id) ?? { ...e, id, name, aliases: [], attributes: {}, mentions: [] };
-      cur.aliases = [...new Set([...cur.aliases, ...e.aliases, ...(e.name !== name ? [e.name] : [])])].filter((a) => a !== name);
+      cur.aliases = [...new Set([...cur.aliases, ...e.aliases, ...(e.name !== name ? [e.name] : [])])].filter(
+        (a) => a !== name,
+      );
       cur.attributes = { ...e.attributes, ...cur.attributes };
       cur.mentions = [...cur.mentions, ...e.mentions];
       entities.set(id, cur);
@@ -86,7 +92,8 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
       const id = relationId(r.type, source, target);
       const cur = relations.get(id);
       if (cur) {
-        for (const ev of r.evidence) if (!cur.evidence.some((x) => x.start === ev.start && x.end === ev.end)) cur.evidence.push(ev);
+        for (const ev of r.evidence)
+          if (!cur.evidence.some((x) => x.start === ev.start && x.end === ev.end)) cur.evidence.push(ev);
         cur.confidence = Math.max(cur.confidence, r.confidence);
       } else relations.set(id, { ...r, id, source, target });
     }

@@ -5,9 +5,46 @@
  */
 import type { Token } from './tokens';
 
-export const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'another', 'any', 'each', 'every']);
+export const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+  'another',
+  'any',
+  'each',
+  'every',
+]);
 export const PRONOUN_DETERMINERS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your']);
-const TAIL_PREPOSITIONS = new Set(['of', 'to', 'in', 'on', 'at', 'between', 'with', 'by', 'against', 'from', 'into', 'toward', 'towards', 'over', 'around', 'among', 'and']);
+const TAIL_PREPOSITIONS = new Set([
+  'of',
+  'to',
+  'in',
+  'on',
+  'at',
+  'between',
+  'with',
+  'by',
+  'against',
+  'from',
+  'into',
+  'toward',
+  'towards',
+  'over',
+  'around',
+  'among',
+  'and',
+]);
 const STOP = new Set(
   (
     'of to in on at for with by from into and or but nor as than that which who whom whose is are was were be been being has have had will would can could may might should must not also ' +
@@ -17,7 +54,18 @@ const STOP = new Set(
     'last next earlier later recently set expected likely due scheduled'
   ).split(' '),
 );
-const DATE_WORDS = new Set(['last', 'this', 'next', 'earlier', 'later', 'here', 'yesterday', 'today', 'tomorrow', 'recently']);
+const DATE_WORDS = new Set([
+  'last',
+  'this',
+  'next',
+  'earlier',
+  'later',
+  'here',
+  'yesterday',
+  'today',
+  'tomorrow',
+  'recently',
+]);
 
 export interface NounPhrase {
   start: number; // first token of the phrase (determiner or possessor included)
@@ -46,7 +94,7 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
   const { text, tokens } = ctx;
   const okGap = (a: Token, b: Token): boolean => {
     const g = text.slice(a.end, b.start);
-    return g.length <= 3 && /^[\s“”"‘’'-]*$/.test(g) && !/^[’']s?$/.test(g.trim()) || /^[’']s\s$/.test(g);
+    return (g.length <= 3 && /^[\s“”"‘’'-]*$/.test(g) && !/^[’']s?$/.test(g.trim())) || /^[’']s\s$/.test(g);
   };
   let startIdx = headFirst;
   let determiner: string | undefined;
@@ -67,7 +115,12 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
         left.unshift(t);
         startIdx = i;
         let k = i - 1;
-        while (k >= 0 && okGap(tokens[k], tokens[k + 1]) && (/^\p{Lu}/u.test(tokens[k].text) || DETERMINERS.has(tokens[k].lower)) && i - k <= 6) {
+        while (
+          k >= 0 &&
+          okGap(tokens[k], tokens[k + 1]) &&
+          (/^\p{Lu}/u.test(tokens[k].text) || DETERMINERS.has(tokens[k].lower)) &&
+          i - k <= 6
+        ) {
           startIdx = k;
           if (DETERMINERS.has(tokens[k].lower)) {
             determiner = tokens[k].lower;
@@ -116,7 +169,13 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
   const head = tokens[headLast];
   let end = head.end;
   let j = headLast + 1;
-  if (j < tokens.length && TAIL_PREPOSITIONS.has(tokens[j].lower) && tokens[j].lower !== 'and' && okGap(head, tokens[j]) && !ctx.dateStartsAt(tokens[j].start)) {
+  if (
+    j < tokens.length &&
+    TAIL_PREPOSITIONS.has(tokens[j].lower) &&
+    tokens[j].lower !== 'and' &&
+    okGap(head, tokens[j]) &&
+    !ctx.dateStartsAt(tokens[j].start)
+  ) {
     for (; j < tokens.length && j - headLast <= 14; j++) {
       const t = tokens[j];
       const prev = j === headLast + 1 ? head : tokens[j - 1];
@@ -141,12 +200,22 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
       if (STOP.has(t.lower)) break;
       if (/(ing|ed)$/.test(t.lower)) {
         const next = tokens[j + 1];
-        const adjective = t.lower.includes('-') && !t.lower.startsWith('co-') && next && /^\p{Ll}/u.test(next.text) && !STOP.has(next.lower) && !TAIL_PREPOSITIONS.has(next.lower);
+        const adjective =
+          t.lower.includes('-') &&
+          !t.lower.startsWith('co-') &&
+          next &&
+          /^\p{Ll}/u.test(next.text) &&
+          !STOP.has(next.lower) &&
+          !TAIL_PREPOSITIONS.has(next.lower);
         if (!adjective) break;
       }
       tail.push(t);
     }
-    while (tail.length && (TAIL_PREPOSITIONS.has(tail[tail.length - 1].lower) || DETERMINERS.has(tail[tail.length - 1].lower))) tail.pop();
+    while (
+      tail.length &&
+      (TAIL_PREPOSITIONS.has(tail[tail.length - 1].lower) || DETERMINERS.has(tail[tail.length - 1].lower))
+    )
+      tail.pop();
     if (tail.length) end = tail[tail.length - 1].end;
   }
   const first = tokens[startIdx];
@@ -158,7 +227,8 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
   }
   return {
     start: possessorStart !== undefined && possessorStart < first.start ? possessorStart : first.start,
-    contentStart: possessor && !determiner ? tokens[headFirst - left.length]?.start ?? tokens[headFirst].start : contentStart,
+    contentStart:
+      possessor && !determiner ? (tokens[headFirst - left.length]?.start ?? tokens[headFirst].start) : contentStart,
     headStart: tokens[headFirst].start,
     headEnd: head.end,
     end,

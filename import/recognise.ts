@@ -58,7 +58,9 @@ export interface Recognised {
 
 /** Capitalised words that are never part of a person's name. */
 const NON_NAME_WORDS = new Set(
-  'east west north south asian european african american western eastern northern southern central international national strategic global federal republican democratic communist islamic christian muslim jewish arab nordic baltic pacific atlantic middle new old great united nuclear power plant energy atomic military defense defence security foreign affairs economic trade human rights peace'.split(' '),
+  'east west north south asian european african american western eastern northern southern central international national strategic global federal republican democratic communist islamic christian muslim jewish arab nordic baltic pacific atlantic middle new old great united nuclear power plant energy atomic military defense defence security foreign affairs economic trade human rights peace'.split(
+    ' ',
+  ),
 );
 const NAME_TOKEN = /^\p{Lu}[\p{Ll}’'-]*(?:-\p{L}[\p{Ll}]*)*$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', '&', 'de', 'du', 'la', 'von', 'van', 'bin', 'al']);
@@ -73,7 +75,9 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
 
   // Acronyms defined in the text: "Korean Central News Agency (KCNA)", "(DPRK or North Korea)".
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/((?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&)(?:\s+(?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&))*)\s+\(([\p{Lu}][\p{Lu}.]{1,9})\)/gu)) {
+    for (const m of s.text.matchAll(
+      /((?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&)(?:\s+(?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&))*)\s+\(([\p{Lu}][\p{Lu}.]{1,9})\)/gu,
+    )) {
       const long = acronymLongForm(m[1], m[2]);
       if (long) acronyms.set(m[2], long);
     }
@@ -82,7 +86,8 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
   // State mentions first: they decide what "the North" means and which capitals are places here.
   const gazMatches: Array<GazetteerMatch & { sentence: number }> = [];
   sentences.forEach((s, i) => {
-    for (const m of gaz.match(s.text)) gazMatches.push({ ...m, start: m.start + s.start, end: m.end + s.start, sentence: i });
+    for (const m of gaz.match(s.text))
+      gazMatches.push({ ...m, start: m.start + s.start, end: m.end + s.start, sentence: i });
   });
   const capitalPlaces = new Set<string>();
   for (const m of gazMatches) {
@@ -90,13 +95,15 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     const before = text.slice(Math.max(0, m.start - 12), m.start);
     const prep = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase();
     const dateline = /^[\p{Lu}\s.]+$/u.test(m.text) && /^\s*[,—–-]/.test(text.slice(m.end, m.end + 3));
-    if (dateline || (prep && LOCATIVE_PREPOSITIONS.has(prep) && prep !== 'from' && !isPossessive(text, m.end))) capitalPlaces.add(m.name.toLowerCase());
+    if (dateline || (prep && LOCATIVE_PREPOSITIONS.has(prep) && prep !== 'from' && !isPossessive(text, m.end)))
+      capitalPlaces.add(m.name.toLowerCase());
   }
 
   const typedSpans: Array<[number, number]> = [];
   const covered = (start: number, end: number): boolean => typedSpans.some(([a, b]) => start < b && end > a);
   const treatyNameSpans: Array<[number, number]> = [];
-  for (const s of sentences) for (const t of findTreatyNames(s.text)) treatyNameSpans.push([s.start + t.start, s.start + t.end]);
+  for (const s of sentences)
+    for (const t of findTreatyNames(s.text)) treatyNameSpans.push([s.start + t.start, s.start + t.end]);
   const inTreatyName = (start: number, end: number): boolean => treatyNameSpans.some(([a, b]) => start < b && end > a);
 
   // Capitalised sequences: organisations, places, named events, people.
@@ -114,7 +121,9 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     if (gazMatches.some((g) => g.start === first.start && g.end === last.end)) return;
     const leadState = gazMatches.find((g) => g.start === first.start && (g.kind === 'state' || g.kind === 'demonym'));
     if (leadState && institutionAfter(text, leadState.end)?.end === last.end) return; // a state institution, below
-    const andAt = words.findIndex((w, i) => w === 'and' && i > 1 && ORG_HEADS.has(words[i - 1]) && words.slice(i + 1).some((x) => ORG_HEADS.has(x)));
+    const andAt = words.findIndex(
+      (w, i) => w === 'and' && i > 1 && ORG_HEADS.has(words[i - 1]) && words.slice(i + 1).some((x) => ORG_HEADS.has(x)),
+    );
     if (andAt > 0) {
       // "the Carnegie Foundation and Seoul National University": two organisations
       classify(seq.slice(0, andAt), s, si);
@@ -125,14 +134,19 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       // "National Security Council Coordinator for ...": the organisation ends where a title begins
       let cut = seq.length;
       for (let i = 1; i < seq.length; i++) {
-        if (ROLES.some((r) => r.every((w, k) => words[i + k] === w)) && words.slice(0, i).some((w) => ORG_HEADS.has(w))) {
+        if (
+          ROLES.some((r) => r.every((w, k) => words[i + k] === w)) &&
+          words.slice(0, i).some((w) => ORG_HEADS.has(w))
+        ) {
           cut = i;
           break;
         }
       }
       const orgEnd = seq[cut - 1].end;
       const orgText = text.slice(first.start, orgEnd);
-      candidates.push(make(s, si, first.start, orgEnd, orgText, 'Organization', `Organization:${norm(orgText)}`, orgText));
+      candidates.push(
+        make(s, si, first.start, orgEnd, orgText, 'Organization', `Organization:${norm(orgText)}`, orgText),
+      );
       typedSpans.push([first.start, orgEnd]);
       if (cut < seq.length) classify(seq.slice(cut), s, si);
       return;
@@ -141,7 +155,14 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     if (headAt > 0) {
       // "... on Eve of Kim-Putin Summit" -> "Kim-Putin Summit"; "Moscow Conference on International Security"
       let from = headAt;
-      while (from > 0 && !CONNECTORS.has(words[from - 1]) && !CAPITALISED_STOPWORDS.has(words[from - 1]) && !/^(makes?|says?|calls?|warns?)$/.test(words[from - 1]) && headAt - from < 3) from--;
+      while (
+        from > 0 &&
+        !CONNECTORS.has(words[from - 1]) &&
+        !CAPITALISED_STOPWORDS.has(words[from - 1]) &&
+        !/^(makes?|says?|calls?|warns?)$/.test(words[from - 1]) &&
+        headAt - from < 3
+      )
+        from--;
       const evWords = words.slice(from);
       const evText = text.slice(seq[from].start, last.end);
       if (!EVENT_NAMED_EXCLUDE.has(evWords.join(' ')) && !EVENT_NAMED_EXCLUDE.has(evWords.slice(-2).join(' '))) {
@@ -159,7 +180,16 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       let to: number;
       if (suffixAt > 0) {
         from = suffixAt;
-        while (from > 0 && !CONNECTORS.has(words[from - 1]) && suffixAt - from < 3 && !(isGaz(seq[from - 1]) && gazMatches.find((g) => g.start <= seq[from - 1].start && g.end >= seq[from - 1].end)?.kind !== 'demonym')) from--;
+        while (
+          from > 0 &&
+          !CONNECTORS.has(words[from - 1]) &&
+          suffixAt - from < 3 &&
+          !(
+            isGaz(seq[from - 1]) &&
+            gazMatches.find((g) => g.start <= seq[from - 1].start && g.end >= seq[from - 1].end)?.kind !== 'demonym'
+          )
+        )
+          from--;
         to = suffixAt;
       } else {
         from = prefixAt;
@@ -201,15 +231,38 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     const compass = /^(North|South|East|West) /.exec(m.kind === 'state' ? m.name : '');
     if (compass && !northSouth.has(compass[1])) northSouth.set(compass[1], m.code!);
   }
-  const stateMentions: Array<{ start: number; end: number; code: string; sentence: number; text: string; kind: string }> = [];
+  const stateMentions: Array<{
+    start: number;
+    end: number;
+    code: string;
+    sentence: number;
+    text: string;
+    kind: string;
+  }> = [];
   for (const m of gazMatches) {
     if (covered(m.start, m.end)) continue;
-    if (m.kind === 'state' || m.kind === 'demonym' || m.kind === 'seat') stateMentions.push({ start: m.start, end: m.end, code: m.code!, sentence: m.sentence, text: m.text, kind: m.kind });
+    if (m.kind === 'state' || m.kind === 'demonym' || m.kind === 'seat')
+      stateMentions.push({
+        start: m.start,
+        end: m.end,
+        code: m.code!,
+        sentence: m.sentence,
+        text: m.text,
+        kind: m.kind,
+      });
   }
   sentences.forEach((s, si) => {
     for (const m of s.text.matchAll(/\b[Tt]he (North|South)\b(?!\s+\p{Lu})/gu)) {
       const code = northSouth.get(m[1]);
-      if (code) stateMentions.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, code, sentence: si, text: m[0], kind: 'state' });
+      if (code)
+        stateMentions.push({
+          start: s.start + m.index,
+          end: s.start + m.index + m[0].length,
+          code,
+          sentence: si,
+          text: m[0],
+          kind: 'state',
+        });
     }
   });
   stateMentions.sort((a, b) => a.start - b.start);
@@ -224,18 +277,30 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const next = stateMentions[i + 1];
       if (next && /^\s+and\s+$/.test(text.slice(m.end, next.start))) {
         const nextInst = institutionAfter(text, next.end);
-        if (nextInst && /militaries|ministries|embassies|armies/i.test(nextInst.text)) found = { ...nextInst, end: m.end, text: nextInst.text, coordinated: true };
+        if (nextInst && /militaries|ministries|embassies|armies/i.test(nextInst.text))
+          found = { ...nextInst, end: m.end, text: nextInst.text, coordinated: true };
       }
     }
     if (!found) continue;
     const demonym = info.demonyms[0] ?? info.name;
     const name = found.def.name.replace('{state}', info.name);
-    const aliases = [found.def.alias, ...found.def.extraAliases].map((a) => a.replace('{demonym}', demonym).replace('{state}', info.name));
+    const aliases = [found.def.alias, ...found.def.extraAliases].map((a) =>
+      a.replace('{demonym}', demonym).replace('{state}', info.name),
+    );
     const end = found.coordinated ? m.end : found.end;
     const surface = text.slice(m.start, end).replace(/^the /i, '');
     if (!found.coordinated) aliases.push(surface);
     else aliases.push(`${demonym} ${found.text.replace(/ies$/, 'y').replace(/s$/, '')}`);
-    const c = make(sentences[m.sentence], m.sentence, m.start, end, text.slice(m.start, end), 'Organization', `Organization:${norm(name)}`, name);
+    const c = make(
+      sentences[m.sentence],
+      m.sentence,
+      m.start,
+      end,
+      text.slice(m.start, end),
+      'Organization',
+      `Organization:${norm(name)}`,
+      name,
+    );
     c.aliases = aliases;
     c.stateCode = m.code;
     c.attributes.state = info.name;
@@ -261,7 +326,9 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const before = text.slice(Math.max(0, m.start - 20), m.start);
       const prev = /(\p{L}+)[\s]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
       const dateline = /^[\p{Lu}\s.]+$/u.test(m.text) && /^\s*[,—–-]/.test(text.slice(m.end, m.end + 3));
-      const locative = !isPossessive(text, m.end) && (dateline || LOCATIVE_PREPOSITIONS.has(prev) || DIRECTIONAL_PREPOSITIONS.has(prev) || /^visit/.test(prev));
+      const locative =
+        !isPossessive(text, m.end) &&
+        (dateline || LOCATIVE_PREPOSITIONS.has(prev) || DIRECTIONAL_PREPOSITIONS.has(prev) || /^visit/.test(prev));
       if (locative && capitalPlaces.has(m.name.toLowerCase())) {
         const name = titleCase(m.name);
         const c = make(s, m.sentence, m.start, m.end, m.text, 'Place', `Place:${norm(name)}`, name);
@@ -283,22 +350,37 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
   const definedNames = new Set<string>();
   const descriptors = [...ORG_DESCRIPTORS].map((d) => escapeRe(d)).join('|');
   sentences.forEach((s, si) => {
-    const re = new RegExp(`\\b(?:${descriptors}),\\s+((?:\\d+\\s+)?\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,4})(?=[,.;)]|\\s+(?:is|was|has|said)\\b)`, 'gu');
+    const re = new RegExp(
+      `\\b(?:${descriptors}),\\s+((?:\\d+\\s+)?\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,4})(?=[,.;)]|\\s+(?:is|was|has|said)\\b)`,
+      'gu',
+    );
     for (const m of s.text.matchAll(re)) {
       const start = s.start + (m.index ?? 0) + m[0].length - m[1].length;
       const end = start + m[1].length;
       if (candidates.some((c) => c.start < end && c.end > start && c.type !== 'Person')) continue;
-      for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= start && candidates[k].end <= end) candidates.splice(k, 1);
+      for (let k = candidates.length - 1; k >= 0; k--)
+        if (candidates[k].start >= start && candidates[k].end <= end) candidates.splice(k, 1);
       candidates.push(make(s, si, start, end, m[1], 'Organization', `Organization:${norm(m[1])}`, m[1]));
       typedSpans.push([start, end]);
       definedNames.add(m[1]);
     }
     // "Wagner is a Russian private mercenary organization."
-    const def = new RegExp(`^(\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,3})\\s+is\\s+an?\\s+(?:[\\p{L}-]+\\s+){0,4}(?:${descriptors})\\b`, 'u').exec(s.text);
+    const def = new RegExp(
+      `^(\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*){0,3})\\s+is\\s+an?\\s+(?:[\\p{L}-]+\\s+){0,4}(?:${descriptors})\\b`,
+      'u',
+    ).exec(s.text);
     if (def && !candidates.some((c) => c.start === s.start && c.type === 'Organization')) {
-      for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= s.start && candidates[k].end <= s.start + def[1].length && candidates[k].type === 'Person') candidates.splice(k, 1);
+      for (let k = candidates.length - 1; k >= 0; k--)
+        if (
+          candidates[k].start >= s.start &&
+          candidates[k].end <= s.start + def[1].length &&
+          candidates[k].type === 'Person'
+        )
+          candidates.splice(k, 1);
       if (!candidates.some((c) => c.start === s.start && c.end === s.start + def[1].length))
-        candidates.push(make(s, si, s.start, s.start + def[1].length, def[1], 'Organization', `Organization:${norm(def[1])}`, def[1]));
+        candidates.push(
+          make(s, si, s.start, s.start + def[1].length, def[1], 'Organization', `Organization:${norm(def[1])}`, def[1]),
+        );
     }
   });
   // A name defined once is the same name elsewhere in the document ("A 38 North analysis").
@@ -307,20 +389,30 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       for (const m of s.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'gu'))) {
         const start = s.start + (m.index ?? 0);
         if (candidates.some((c) => c.start < start + name.length && c.end > start && c.type !== 'Person')) continue;
-        candidates.push(make(s, si, start, start + name.length, name, 'Organization', `Organization:${norm(name)}`, name));
+        candidates.push(
+          make(s, si, start, start + name.length, name, 'Organization', `Organization:${norm(name)}`, name),
+        );
       }
     });
   }
   // A defined acronym whose long form is not recognised otherwise names an organisation.
   for (const [acronym, long] of acronyms) {
-    if (candidates.some((c) => c.text === long || c.text.endsWith(long)) || gaz.isKnownForm(long) || gaz.isKnownForm(acronym)) continue;
+    if (
+      candidates.some((c) => c.text === long || c.text.endsWith(long)) ||
+      gaz.isKnownForm(long) ||
+      gaz.isKnownForm(acronym)
+    )
+      continue;
     if (long.split(/\s+/).some((w) => TREATY_HEADS.has(w.toLowerCase()))) continue;
     sentences.forEach((s, si) => {
       const i = s.text.indexOf(`${long} (${acronym})`);
       if (i < 0) return;
       const start = s.start + i;
-      for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k].start >= start && candidates[k].end <= start + long.length) candidates.splice(k, 1);
-      candidates.push(make(s, si, start, start + long.length, long, 'Organization', `Organization:${norm(long)}`, long));
+      for (let k = candidates.length - 1; k >= 0; k--)
+        if (candidates[k].start >= start && candidates[k].end <= start + long.length) candidates.splice(k, 1);
+      candidates.push(
+        make(s, si, start, start + long.length, long, 'Organization', `Organization:${norm(long)}`, long),
+      );
     });
   }
   // Acronym uses and definitions: "KCNA" is the long form defined in this document.
@@ -336,9 +428,13 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
   });
 
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const treatySpans = sentences.flatMap((s) => findTreatyNames(s.text).map((t) => [s.start + t.start, s.start + t.end] as const));
+  const treatySpans = sentences.flatMap((s) =>
+    findTreatyNames(s.text).map((t) => [s.start + t.start, s.start + t.end] as const),
+  );
   // Names inside a treaty's name are part of it, except the parties ("DPRK-Soviet Union Treaty").
-  const kept = candidates.filter((c) => c.type === 'State' || !treatySpans.some(([a, b]) => c.start >= a && c.end <= b));
+  const kept = candidates.filter(
+    (c) => c.type === 'State' || !treatySpans.some(([a, b]) => c.start >= a && c.end <= b),
+  );
   return { candidates: dropNested(kept), acronyms, tokens: allTokens };
 }
 
@@ -355,7 +451,11 @@ export function findTreatyNames(text: string): Array<{ start: number; end: numbe
   for (const m of text.matchAll(TREATY_NAME)) {
     let value = m[0];
     // "North Atlantic Treaty Organization" is an organisation
-    if (/^\s+\p{Lu}\p{L}*/u.test(text.slice(m.index + value.length)) && ORG_HEADS.has((/^\s+(\p{L}+)/u.exec(text.slice(m.index + value.length))?.[1] ?? '').toLowerCase())) continue;
+    if (
+      /^\s+\p{Lu}\p{L}*/u.test(text.slice(m.index + value.length)) &&
+      ORG_HEADS.has((/^\s+(\p{L}+)/u.exec(text.slice(m.index + value.length))?.[1] ?? '').toLowerCase())
+    )
+      continue;
     // strip sentence-initial "The"/"In" etc.
     const lead = /^(?:The|A|An|In|On|Under|Of|By)\s+/.exec(value);
     let start = m.index;
@@ -370,12 +470,26 @@ export function findTreatyNames(text: string): Array<{ start: number; end: numbe
   return out;
 }
 
-function make(s: Sentence, si: number, start: number, end: number, text: string, type: EntityType, key: string, name: string): Candidate {
+function make(
+  s: Sentence,
+  si: number,
+  start: number,
+  end: number,
+  text: string,
+  type: EntityType,
+  key: string,
+  name: string,
+): Candidate {
   void s;
   return { start, end, text, type, key, name, aliases: [], sentence: si, actor: true, attributes: {} };
 }
 
-function stateCandidate(s: Sentence, si: number, m: { start: number; end: number; code: string; text: string; kind: string }, actor: boolean): Candidate {
+function stateCandidate(
+  s: Sentence,
+  si: number,
+  m: { start: number; end: number; code: string; text: string; kind: string },
+  actor: boolean,
+): Candidate {
   const info = gazetteer().states.get(m.code)!;
   const c = make(s, si, m.start, m.end, m.text, 'State', `State:${m.code}`, info.name);
   c.stateCode = m.code;
@@ -395,7 +509,10 @@ const MILITARY_MODIFIED = new Set(
   ).split(' '),
 );
 
-function institutionAfter(text: string, end: number): { def: (typeof STATE_INSTITUTIONS)[number]; end: number; text: string; coordinated?: boolean } | undefined {
+function institutionAfter(
+  text: string,
+  end: number,
+): { def: (typeof STATE_INSTITUTIONS)[number]; end: number; text: string; coordinated?: boolean } | undefined {
   const rest = text.slice(end, end + 60);
   const lead = /^(?:[’']s?)?\s+/.exec(rest);
   if (!lead) return undefined;
@@ -432,19 +549,37 @@ function capitalisedSequences(text: string, tokens: Token[], s: Sentence, lowerW
       if (isCapitalised(tokens[j])) {
         seq.push(tokens[j]);
         j++;
-      } else if (CONNECTORS.has(tokens[j].lower) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]) && !isMonthName(tokens[j + 1].text) && !isWeekdayName(tokens[j + 1].text) && /^\s$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+      } else if (
+        CONNECTORS.has(tokens[j].lower) &&
+        j + 1 < tokens.length &&
+        isCapitalised(tokens[j + 1]) &&
+        !isMonthName(tokens[j + 1].text) &&
+        !isWeekdayName(tokens[j + 1].text) &&
+        /^\s$/.test(text.slice(tokens[j].end, tokens[j + 1].start))
+      ) {
         seq.push(tokens[j], tokens[j + 1]);
         j += 2;
       } else break;
     }
     i = j;
     // "Hague-based International Criminal Court": the first word only qualifies the name
-    if (seq.length > 1 && /-(?:based|led|backed|owned|run|funded|made|born|era|style|linked|affiliated|allied|aligned)$/.test(seq[0].lower)) seq.shift();
+    if (
+      seq.length > 1 &&
+      /-(?:based|led|backed|owned|run|funded|made|born|era|style|linked|affiliated|allied|aligned)$/.test(seq[0].lower)
+    )
+      seq.shift();
     // Sentence-initial words and capitalised function words are not names.
     while (seq.length) {
       const t = seq[0];
-      const initial = t.start === s.start || /[“"‘(\[\]]\s*$/.test(text.slice(s.start, t.start)) || /[:—–]\s*$/.test(text.slice(s.start, t.start));
-      const common = CAPITALISED_STOPWORDS.has(t.lower) || CONNECTORS.has(t.lower) || /ly$/.test(t.lower) || (initial && lowerWords.has(t.lower) && !gazetteer().isKnownForm(t.text));
+      const initial =
+        t.start === s.start ||
+        /[“"‘([\]]\s*$/.test(text.slice(s.start, t.start)) ||
+        /[:—–]\s*$/.test(text.slice(s.start, t.start));
+      const common =
+        CAPITALISED_STOPWORDS.has(t.lower) ||
+        CONNECTORS.has(t.lower) ||
+        /ly$/.test(t.lower) ||
+        (initial && lowerWords.has(t.lower) && !gazetteer().isKnownForm(t.text));
       if (!common) break;
       seq.shift();
     }
@@ -462,7 +597,11 @@ function isOrganisationName(words: string[]): boolean {
 }
 
 /** Splits a sequence at titles, honorifics, connectors and known places/states; what remains may be names. */
-function personChunks(text: string, seq: Token[], gaz: GazetteerMatch[]): Array<{ tokens: Token[]; honorific?: string }> {
+function personChunks(
+  text: string,
+  seq: Token[],
+  gaz: GazetteerMatch[],
+): Array<{ tokens: Token[]; honorific?: string }> {
   const chunks: Array<{ tokens: Token[]; honorific?: string; afterConnector?: boolean }> = [];
   let current: Token[] = [];
   let honorific: string | undefined;
@@ -481,12 +620,16 @@ function personChunks(text: string, seq: Token[], gaz: GazetteerMatch[]): Array<
       i += role.length - 1;
       continue;
     }
-    if (HONORIFICS.has(t.lower) && /^\./.test(text.slice(t.end, t.end + 1)) || (HONORIFICS.has(t.lower) && /^(comrade|sir|dame|lord|lady|miss)$/.test(t.lower))) {
+    if (
+      (HONORIFICS.has(t.lower) && /^\./.test(text.slice(t.end, t.end + 1))) ||
+      (HONORIFICS.has(t.lower) && /^(comrade|sir|dame|lord|lady|miss)$/.test(t.lower))
+    ) {
       flush();
       honorific = t.text;
       continue;
     }
-    const inGaz = gaz.some((g) => g.start <= t.start && g.end >= t.end) || gaz.some((g) => t.start <= g.start && t.end >= g.end);
+    const inGaz =
+      gaz.some((g) => g.start <= t.start && g.end >= t.end) || gaz.some((g) => t.start <= g.start && t.end >= g.end);
     if (inGaz || CONNECTORS.has(t.lower) || !NAME_TOKEN.test(t.text) || CAPITALISED_STOPWORDS.has(t.lower)) {
       flush();
       if (CONNECTORS.has(t.lower) && t.lower !== 'and') afterConnector = true;
@@ -520,7 +663,12 @@ function acronymLongForm(phrase: string, acronym: string): string | undefined {
       .flatMap((w) => (/^(\p{Lu}\.)+$/u.test(w) ? w.replace(/\./g, '').split('') : w.split(/[-–]/).map((p) => p[0])))
       .join('')
       .toUpperCase();
-    if (initials === letters || (initials.length === letters.length + 1 && initials.startsWith(letters[0]) && letters.split('').every((l) => initials.includes(l)))) {
+    if (
+      initials === letters ||
+      (initials.length === letters.length + 1 &&
+        initials.startsWith(letters[0]) &&
+        letters.split('').every((l) => initials.includes(l)))
+    ) {
       return tail.join(' ');
     }
   }
@@ -530,7 +678,9 @@ function acronymLongForm(phrase: string, acronym: string): string | undefined {
 function dropNested(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const outer = out.find((o) => o.start <= c.start && o.end >= c.end && !(o.start === c.start && o.end === c.end && o.type !== c.type));
+    const outer = out.find(
+      (o) => o.start <= c.start && o.end >= c.end && !(o.start === c.start && o.end === c.end && o.type !== c.type),
+    );
     // A state named inside an institution ("Russian" in "Russian defense ministry") stays, as a modifier.
     if (outer && !(outer.type === 'Organization' && outer.stateCode && c.type === 'State')) continue;
     out.push(c);

@@ -8,7 +8,16 @@
 import type { AttributeValue, RelationType } from '../graph/model/types';
 import type { EventContext } from './events';
 import { resolvePronoun } from './events';
-import { DIRECTED_TRIGGERS, HONORIFICS, MUTUAL_TRIGGERS, REVERSED_TRIGGERS, ROLE_NOUNS, ROLES, SAY_VERBS, SPEAKER_CRITICISM } from './lexicon';
+import {
+  DIRECTED_TRIGGERS,
+  HONORIFICS,
+  MUTUAL_TRIGGERS,
+  REVERSED_TRIGGERS,
+  ROLE_NOUNS,
+  ROLES,
+  SAY_VERBS,
+  SPEAKER_CRITICISM,
+} from './lexicon';
 import type { ResolvedMention } from './resolve';
 
 export interface Fact {
@@ -28,22 +37,46 @@ const ROLE_WORDS = new Set([
   ...ROLES.flat(),
   ...HONORIFICS,
   ...ROLE_NOUNS,
-  ...'then former acting deputy vice senior top chief foreign defense defence national security state general prime supreme first comrade of the and for interior finance trade powerful longtime long-time current new late president-elect'.split(' '),
+  ...'then former acting deputy vice senior top chief foreign defense defence national security state general prime supreme first comrade of the and for interior finance trade powerful longtime long-time current new late president-elect'.split(
+    ' ',
+  ),
 ]);
 
 const compile = (phrases: string[]): RegExp[] =>
-  phrases.map((p) => new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu'));
-const DIRECTED = Object.entries(DIRECTED_TRIGGERS).map(([type, phrases]) => ({ type: type as RelationType, res: compile(phrases) }));
-const REVERSED = Object.entries(REVERSED_TRIGGERS).map(([type, phrases]) => ({ type: type as RelationType, res: compile(phrases) }));
-const MUTUAL = Object.entries(MUTUAL_TRIGGERS).map(([type, phrases]) => ({ type: type as RelationType, res: compile(phrases) }));
+  phrases.map(
+    (p) =>
+      new RegExp(`(?<![\\p{L}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu'),
+  );
+const DIRECTED = Object.entries(DIRECTED_TRIGGERS).map(([type, phrases]) => ({
+  type: type as RelationType,
+  res: compile(phrases),
+}));
+const REVERSED = Object.entries(REVERSED_TRIGGERS).map(([type, phrases]) => ({
+  type: type as RelationType,
+  res: compile(phrases),
+}));
+const MUTUAL = Object.entries(MUTUAL_TRIGGERS).map(([type, phrases]) => ({
+  type: type as RelationType,
+  res: compile(phrases),
+}));
 const CRITICISM = compile(SPEAKER_CRITICISM);
-const ROLE_LEAD = new RegExp(`^(?:The|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${[...ROLE_NOUNS].join('|')})\\b(?!\\s+of\\b)(?![\\p{L}-])`, 'u');
+const ROLE_LEAD = new RegExp(
+  `^(?:The|the)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:${[...ROLE_NOUNS].join('|')})\\b(?!\\s+of\\b)(?![\\p{L}-])`,
+  'u',
+);
 
 export function relateActors(ctx: EventContext): Fact[] {
   const { text, sentences, resolved } = ctx;
   const facts: Fact[] = [];
   const typeOf = (key: string): string | undefined => resolved.entities.get(key)?.type;
-  const add = (type: RelationType, source: string, target: string, sentence: number, confidence: number, attributes?: Record<string, AttributeValue>): void => {
+  const add = (
+    type: RelationType,
+    source: string,
+    target: string,
+    sentence: number,
+    confidence: number,
+    attributes?: Record<string, AttributeValue>,
+  ): void => {
     if (source === target) return;
     const st = typeOf(source);
     const tt = typeOf(target);
@@ -57,24 +90,45 @@ export function relateActors(ctx: EventContext): Fact[] {
 
   sentences.forEach((s, si) => {
     const local = resolved.mentions.filter((m) => m.sentence === si);
-    const actors: Actor[] = local.filter((m) => m.actor && (m.type === 'Person' || m.type === 'State' || m.type === 'Organization'));
+    const actors: Actor[] = local.filter(
+      (m) => m.actor && (m.type === 'Person' || m.type === 'State' || m.type === 'Organization'),
+    );
     // "He accused Washington ...": a sentence-initial pronoun is the person last talked about.
     const lead = /^[“"]?\s*(He|She)\b/.exec(s.text);
     if (lead) {
-      const key = resolvePronoun(lead[1].toLowerCase(), s.start, si, resolved.mentions.filter((m) => m.sentence < si));
-      if (key) actors.unshift({ key, type: 'Person', start: s.start + lead.index, end: s.start + lead.index + lead[0].length, text: lead[1] });
+      const key = resolvePronoun(
+        lead[1].toLowerCase(),
+        s.start,
+        si,
+        resolved.mentions.filter((m) => m.sentence < si),
+      );
+      if (key)
+        actors.unshift({
+          key,
+          type: 'Person',
+          start: s.start + lead.index,
+          end: s.start + lead.index + lead[0].length,
+          text: lead[1],
+        });
     }
     // "The defense chief also expressed ...": a role at the start of a sentence is the person last talked about.
     const role = ROLE_LEAD.exec(s.text);
     if (role && !actors.some((a) => a.start === s.start)) {
-      const key = resolvePronoun('he', s.start, si, resolved.mentions.filter((m) => m.sentence < si));
+      const key = resolvePronoun(
+        'he',
+        s.start,
+        si,
+        resolved.mentions.filter((m) => m.sentence < si),
+      );
       if (key) actors.unshift({ key, type: 'Person', start: s.start, end: s.start + role[0].length, text: role[0] });
     }
     actors.sort((a, b) => a.start - b.start);
     const speaker = findSpeaker(text, s, actors, si, resolved.mentions);
     const sentenceFacts: Array<{ source: string; target: string }> = [];
     const clauseLimit = (from: number): number => {
-      const m = /[;]|\s[–—]\s|,\s+(?:as|while|but|although|though|whereas|because|which|who)\b/.exec(text.slice(from, s.end));
+      const m = /[;]|\s[–—]\s|,\s+(?:as|while|but|although|though|whereas|because|which|who)\b/.exec(
+        text.slice(from, s.end),
+      );
       return m ? from + m.index : s.end;
     };
     const sourceBefore = (at: number): Actor | undefined => {
@@ -82,9 +136,15 @@ export function relateActors(ctx: EventContext): Fact[] {
       for (let k = before.length - 1; k >= 0; k--) {
         const a = before[k];
         const between = text.slice(a.end, at);
-        if (/^\s*(?:[’']s\s+)?(?:\w+\s+)?(?:claims?|says?|said|alleges?|alleged|believes?|believed|thinks?)\b/.test(between)) continue; // "which Washington claims is providing"
+        if (
+          /^\s*(?:[’']s\s+)?(?:\w+\s+)?(?:claims?|says?|said|alleges?|alleged|believes?|believed|thinks?)\b/.test(
+            between,
+          )
+        )
+          continue; // "which Washington claims is providing"
         const chained = sentenceFacts.find((f) => f.target === a.key);
-        if (chained && /\bto\s+(?:\w+\s+){0,3}$/.test(text.slice(a.end, at))) return actors.find((x) => x.key === chained.source) ?? a;
+        if (chained && /\bto\s+(?:\w+\s+){0,3}$/.test(text.slice(a.end, at)))
+          return actors.find((x) => x.key === chained.source) ?? a;
         return a;
       }
       return undefined;
@@ -94,18 +154,25 @@ export function relateActors(ctx: EventContext): Fact[] {
       if (!after.length) return [];
       const out = [after[0]];
       for (let k = 1; k < after.length; k++) {
-        if (/^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:the\s+)?$/.test(text.slice(after[k - 1].end, after[k].start))) out.push(after[k]);
+        if (/^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:the\s+)?$/.test(text.slice(after[k - 1].end, after[k].start)))
+          out.push(after[k]);
         else break;
       }
       return out;
     };
 
     // Triggers in text order, so that "A stands with B to demonize C" can chain A to C.
-    const triggers: Array<{ kind: 'directed' | 'reversed' | 'mutual'; type: RelationType; ts: number; te: number }> = [];
-    for (const [kind, table] of [['directed', DIRECTED], ['reversed', REVERSED], ['mutual', MUTUAL]] as const) {
+    const triggers: Array<{ kind: 'directed' | 'reversed' | 'mutual'; type: RelationType; ts: number; te: number }> =
+      [];
+    for (const [kind, table] of [
+      ['directed', DIRECTED],
+      ['reversed', REVERSED],
+      ['mutual', MUTUAL],
+    ] as const) {
       for (const { type, res } of table) {
         for (const re of res) {
-          for (const m of s.text.matchAll(re)) triggers.push({ kind, type, ts: s.start + (m.index ?? 0), te: s.start + (m.index ?? 0) + m[0].length });
+          for (const m of s.text.matchAll(re))
+            triggers.push({ kind, type, ts: s.start + (m.index ?? 0), te: s.start + (m.index ?? 0) + m[0].length });
         }
       }
     }
@@ -121,7 +188,11 @@ export function relateActors(ctx: EventContext): Fact[] {
         let targets = targetsAfter(te, limit);
         if (type === 'SUPPLIES') {
           // "delivered the speech on Kang’s behalf" supplies nothing: the recipient follows directly or after to/into
-          targets = targets.filter((t) => /^\s*(?:the\s+)?$/.test(text.slice(te, t.start)) || /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(te, t.start)));
+          targets = targets.filter(
+            (t) =>
+              /^\s*(?:the\s+)?$/.test(text.slice(te, t.start)) ||
+              /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(te, t.start)),
+          );
         }
         if (!targets.length) continue;
         let source = sourceBefore(ts);
@@ -163,13 +234,25 @@ export function relateActors(ctx: EventContext): Fact[] {
         }
         // "N. Korea-Russia military cooperation", "joint U.S.-ROK military exercises"
         const chain = hyphenChain(text, actors, ts, te);
-        for (let x = 0; x < chain.length; x++) for (let y = x + 1; y < chain.length; y++) pairs.push([chain[x], chain[y]]);
+        for (let x = 0; x < chain.length; x++)
+          for (let y = x + 1; y < chain.length; y++) pairs.push([chain[x], chain[y]]);
         if (!pairs.length) {
           const before = actors.filter((a) => a.end <= ts && ts - a.end < 60);
           const near = before[before.length - 1];
           const prev = before[before.length - 2];
-          if (near && prev && /^\s+and\s+$/.test(text.slice(prev.end, near.start)) && /^(?:[’']s)?\s+(?:[\p{Ll}-]+\s+){0,4}$/u.test(text.slice(near.end, ts))) pairs.push([prev, near]);
-          else if (near && (/^\s*(?:with|,\s*such\s+as|among)\s/.test(rest) || /^\s+(?:[\p{Ll}-]+\s+){0,2}with\s/u.test(rest) || /^[’']s\s+(?:[\p{Ll}-]+\s+){0,3}$/u.test(text.slice(near.end, ts)))) {
+          if (
+            near &&
+            prev &&
+            /^\s+and\s+$/.test(text.slice(prev.end, near.start)) &&
+            /^(?:[’']s)?\s+(?:[\p{Ll}-]+\s+){0,4}$/u.test(text.slice(near.end, ts))
+          )
+            pairs.push([prev, near]);
+          else if (
+            near &&
+            (/^\s*(?:with|,\s*such\s+as|among)\s/.test(rest) ||
+              /^\s+(?:[\p{Ll}-]+\s+){0,2}with\s/u.test(rest) ||
+              /^[’']s\s+(?:[\p{Ll}-]+\s+){0,3}$/u.test(text.slice(near.end, ts)))
+          ) {
             const src = sourceBefore(ts) ?? near;
             for (const t of targetsAfter(te, limit)) pairs.push([src, t]);
           }
@@ -186,7 +269,9 @@ export function relateActors(ctx: EventContext): Fact[] {
       for (const re of CRITICISM) {
         for (const m of s.text.matchAll(re)) {
           const ts = s.start + m.index;
-          const criticised = actors.filter((a) => a.end <= ts && a.start > speaker.end && a.key !== speaker.key && a.type !== 'Person');
+          const criticised = actors.filter(
+            (a) => a.end <= ts && a.start > speaker.end && a.key !== speaker.key && a.type !== 'Person',
+          );
           for (const c of criticised) add('OPPOSES', speaker.key, c.key, si, 0.5);
         }
       }
@@ -196,7 +281,12 @@ export function relateActors(ctx: EventContext): Fact[] {
     for (let k = 0; k + 1 < local.length; k++) {
       const a = local[k];
       const b = local[k + 1];
-      if (a.type === 'Place' && (b.type === 'State' || b.type === 'Place') && /^,\s+$/.test(text.slice(a.end, b.start)) && /^\s*(?:[,—–.)]|$)/.test(text.slice(b.end, b.end + 2))) {
+      if (
+        a.type === 'Place' &&
+        (b.type === 'State' || b.type === 'Place') &&
+        /^,\s+$/.test(text.slice(a.end, b.start)) &&
+        /^\s*(?:[,—–.)]|$)/.test(text.slice(b.end, b.end + 2))
+      ) {
         add('LOCATED_IN', a.key, b.key, si, 0.8);
       }
     }
@@ -223,7 +313,13 @@ function hyphenChain(text: string, actors: Actor[], ts: number, te: number): Act
   return [...new Map(best.map((a) => [a.key, a])).values()];
 }
 
-function findSpeaker(text: string, s: { start: number; end: number; text: string }, actors: Actor[], si: number, mentions: ResolvedMention[]): Actor | undefined {
+function findSpeaker(
+  text: string,
+  s: { start: number; end: number; text: string },
+  actors: Actor[],
+  si: number,
+  mentions: ResolvedMention[],
+): Actor | undefined {
   // “...,” Kim said.  /  Blinken said Monday ...  /  Blinken says ...
   for (const a of actors) {
     if (a.type !== 'Person') continue;
@@ -233,7 +329,12 @@ function findSpeaker(text: string, s: { start: number; end: number; text: string
   }
   const q = /[”"]\s*(?:,\s*)?(he|she)\s+(?:said|added|told|warned|stressed)/i.exec(s.text);
   if (q) {
-    const key = resolvePronoun(q[1].toLowerCase(), s.start + q.index, si, mentions.filter((m) => m.start < s.start + q.index));
+    const key = resolvePronoun(
+      q[1].toLowerCase(),
+      s.start + q.index,
+      si,
+      mentions.filter((m) => m.start < s.start + q.index),
+    );
     if (key) return { key, type: 'Person', start: s.start + q.index, end: s.start + q.index + q[0].length, text: q[1] };
   }
   return undefined;
@@ -244,17 +345,32 @@ function affiliations(
   s: { start: number; end: number },
   si: number,
   local: ResolvedMention[],
-  add: (type: RelationType, source: string, target: string, sentence: number, confidence: number, attributes?: Record<string, AttributeValue>) => void,
+  add: (
+    type: RelationType,
+    source: string,
+    target: string,
+    sentence: number,
+    confidence: number,
+    attributes?: Record<string, AttributeValue>,
+  ) => void,
 ): void {
   local.forEach((p, k) => {
     if (p.type !== 'Person') return;
     // "Russian President Vladimir Putin", "DPRK defense minister Kang", "Kang’s Russian counterpart Sergei Shoigu"
     const q = local[k - 1];
     if (q && (q.type === 'State' || q.type === 'Organization') && p.start - q.end < 70) {
-      const between = text.slice(q.end, p.start).replace(/^[’']s?/, '').trim();
-      const words = between.toLowerCase().split(/[\s-]+/).filter(Boolean);
+      const between = text
+        .slice(q.end, p.start)
+        .replace(/^[’']s?/, '')
+        .trim();
+      const words = between
+        .toLowerCase()
+        .split(/[\s-]+/)
+        .filter(Boolean);
       if (words.length && words.length <= 7 && words.every((w) => ROLE_WORDS.has(w.replace(/\.$/, '')))) {
-        add('AFFILIATED_WITH', p.key, q.key, si, 0.8, { role: `${q.demonym || q.type === 'State' ? q.text + ' ' : ''}${between}`.trim() });
+        add('AFFILIATED_WITH', p.key, q.key, si, 0.8, {
+          role: `${q.demonym || q.type === 'State' ? q.text + ' ' : ''}${between}`.trim(),
+        });
       }
     }
     // "John Kirby, the National Security Council Coordinator ... at the White House, reiterated"
@@ -262,13 +378,20 @@ function affiliations(
     if (!/^,\s/.test(rest)) return;
     const segEnd = appositiveEnd(rest);
     const segment = rest.slice(0, segEnd);
-    const words = segment.toLowerCase().split(/[\s,]+/).slice(0, 10);
+    const words = segment
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .slice(0, 10);
     if (!words.some((w) => ROLE_NOUNS.has(w) || ROLES.some((r) => r.length === 1 && r[0] === w))) return;
     const from = p.end;
     const to = p.end + segEnd;
     const inside = local.filter((m) => m.start >= from && m.end <= to && m.key !== p.key);
     const orgs = inside.filter((m) => m.type === 'Organization');
-    const role = segment.replace(/^,\s*/, '').split(/,/)[0].trim().replace(/^(?:an?|the)\s+/i, '');
+    const role = segment
+      .replace(/^,\s*/, '')
+      .split(/,/)[0]
+      .trim()
+      .replace(/^(?:an?|the)\s+/i, '');
     if (orgs.length) for (const o of orgs) add('AFFILIATED_WITH', p.key, o.key, si, 0.75, { role });
     else {
       const st = inside.find((m) => m.type === 'State');

@@ -51,14 +51,31 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
   }
 
   const add = (c: Candidate, key: string, type: EntityType, name: string): void => {
-    const e = entities.get(key) ?? { key, type, name, aliases: new Set<string>(), attributes: {}, stateCode: c.stateCode };
-    if (c.text !== e.name && !c.demonym && !c.noTextAlias) e.aliases.add(c.text.replace(/^the /, (m) => (c.type === 'State' ? m : '')));
+    const e = entities.get(key) ?? {
+      key,
+      type,
+      name,
+      aliases: new Set<string>(),
+      attributes: {},
+      stateCode: c.stateCode,
+    };
+    if (c.text !== e.name && !c.demonym && !c.noTextAlias)
+      e.aliases.add(c.text.replace(/^the /, (m) => (c.type === 'State' ? m : '')));
     if (c.demonym) e.aliases.add(c.text.replace(/s$/, ''));
     for (const a of c.aliases) if (a !== e.name) e.aliases.add(a);
     Object.assign(e.attributes, c.attributes);
     delete e.attributes.honorific;
     entities.set(key, e);
-    mentions.push({ key, type, start: c.start, end: c.end, text: c.text, sentence: c.sentence, actor: c.actor, demonym: Boolean(c.demonym) });
+    mentions.push({
+      key,
+      type,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      sentence: c.sentence,
+      actor: c.actor,
+      demonym: Boolean(c.demonym),
+    });
   };
 
   for (const c of candidates) {
@@ -80,7 +97,9 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
   // Prefer the most frequent full form as a person's name ("Kim Jong Un" over "Kim Jong-un" if both).
   for (const e of entities.values()) {
     if (e.type !== 'Person') continue;
-    const forms = mentions.filter((m) => m.key === e.key && fullPeople.has(`Person:${norm(m.text)}`)).map((m) => m.text);
+    const forms = mentions
+      .filter((m) => m.key === e.key && fullPeople.has(`Person:${norm(m.text)}`))
+      .map((m) => m.text);
     const best = mostFrequent(forms);
     if (best && best !== e.name) {
       e.aliases.add(e.name);
@@ -101,7 +120,9 @@ export function resolveShortName(
   _at: number,
   people: Map<string, { tokens: string[]; count: number; first: number }>,
 ): string | undefined {
-  const matches = [...people.entries()].filter(([, p]) => p.tokens.length > 1 && (p.tokens[0] === short || p.tokens[p.tokens.length - 1] === short));
+  const matches = [...people.entries()].filter(
+    ([, p]) => p.tokens.length > 1 && (p.tokens[0] === short || p.tokens[p.tokens.length - 1] === short),
+  );
   if (!matches.length) return undefined;
   matches.sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
   return matches[0][0];

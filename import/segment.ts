@@ -12,7 +12,9 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof st sen rep gen adm col lt maj capt sgt gov amb pres rev jr sr co corp inc ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec approx est fig'.split(' '),
+  'mr mrs ms dr prof st sen rep gen adm col lt maj capt sgt gov amb pres rev jr sr co corp inc ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec approx est fig'.split(
+    ' ',
+  ),
 );
 
 export function segment(text: string, keptRanges: Array<[number, number]>): Sentence[] {
@@ -21,7 +23,7 @@ export function segment(text: string, keptRanges: Array<[number, number]>): Sent
     const para = text.slice(rangeStart, rangeEnd);
     const headline = isHeadline(para);
     let from = 0;
-    const boundary = /[.!?…]+["”’)\]]*(?:\[\d+\])?(?=\s+["“‘(\[]?[A-Z0-9])/g;
+    const boundary = /[.!?…]+["”’)\]]*(?:\[\d+\])?(?=\s+["“‘([]?[A-Z0-9])/g;
     let m: RegExpExecArray | null;
     while ((m = boundary.exec(para))) {
       const end = m.index + m[0].length;
@@ -54,7 +56,10 @@ function isSentenceEnd(para: string, dotIndex: number, match: string): boolean {
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) {
     // "U.S." or "N." (an initial): a sentence ends here only if what follows is clearly a new sentence
     const after = para.slice(dotIndex + match.length).trimStart();
-    return /^(The|This|That|These|It|In|But|And|He|She|They|We|A|An|On|At|For|As|However)\b/.test(after) && !/^\p{Lu}$/u.test(word);
+    return (
+      /^(The|This|That|These|It|In|But|And|He|She|They|We|A|An|On|At|For|As|However)\b/.test(after) &&
+      !/^\p{Lu}$/u.test(word)
+    );
   }
   return !ABBREVIATIONS.has(word.toLowerCase());
 }

@@ -15,8 +15,16 @@ export function summarise(docs: ExtractedDocument[], failed: number, seconds: nu
   const seenEntities = new Set<string>();
   const seenRelations = new Set<string>();
   for (const d of docs) {
-    for (const e of d.entities) if (!seenEntities.has(e.id)) (seenEntities.add(e.id), (entities[e.type] = (entities[e.type] ?? 0) + 1));
-    for (const r of d.relations) if (!seenRelations.has(r.id)) (seenRelations.add(r.id), (relations[r.type] = (relations[r.type] ?? 0) + 1));
+    for (const e of d.entities) {
+      if (seenEntities.has(e.id)) continue;
+      seenEntities.add(e.id);
+      entities[e.type] = (entities[e.type] ?? 0) + 1;
+    }
+    for (const r of d.relations) {
+      if (seenRelations.has(r.id)) continue;
+      seenRelations.add(r.id);
+      relations[r.type] = (relations[r.type] ?? 0) + 1;
+    }
   }
   return { documents: docs.length, failed, entities, relations, seconds };
 }

@@ -15,7 +15,13 @@ export function tokenize(text: string, offset = 0): Token[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
     const poss = /^[’']s(?![\p{L}])/u.test(after) || (/^[’'](?![\p{L}])/u.test(after) && /s$|\.$/.test(m[0]));
     if (/^s$/.test(m[0]) && /[’']$/.test(text.slice(0, m.index))) continue; // the "s" of "’s"
-    tokens.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, possessive: poss, lower: m[0].toLowerCase() });
+    tokens.push({
+      text: m[0],
+      start: offset + m.index,
+      end: offset + m.index + m[0].length,
+      possessive: poss,
+      lower: m[0].toLowerCase(),
+    });
   }
   return tokens;
 }

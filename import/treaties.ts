@@ -27,10 +27,19 @@ export interface DocTreaty {
 }
 
 /** The actors of "A and B signed|reached|ratified [the|an] ..." right before `at`. */
-function subjectParties(text: string, sentenceStart: number, at: number, mentions: ResolvedMention[], partyVerbs: string[]): ResolvedMention[] {
+function subjectParties(
+  text: string,
+  sentenceStart: number,
+  at: number,
+  mentions: ResolvedMention[],
+  partyVerbs: string[],
+): ResolvedMention[] {
   const verbs = partyVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|');
   const before = text.slice(sentenceStart, at);
-  const sv = new RegExp(`(?:^|[,;:—]\\s+|\\bwhen\\s+)([^,;:—]{2,120}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`, 'u').exec(before);
+  const sv = new RegExp(
+    `(?:^|[,;:—]\\s+|\\bwhen\\s+)([^,;:—]{2,120}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`,
+    'u',
+  ).exec(before);
   if (!sv) return [];
   const from = sentenceStart + sv.index + sv[0].indexOf(sv[1]);
   const to = from + sv[1].length;
@@ -81,7 +90,16 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       const key = `Treaty:${norm(name)}`;
       let t = byKey(key);
       if (!t) {
-        t = { key, name, fullName: name, surfaces: [], parties: new Map(), signers: new Map(), named: true, mentions: [] };
+        t = {
+          key,
+          name,
+          fullName: name,
+          surfaces: [],
+          parties: new Map(),
+          signers: new Map(),
+          named: true,
+          mentions: [],
+        };
         treaties.push(t);
       }
       if (yearMatch) t.year = yearMatch[1];
@@ -97,8 +115,18 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
     }
     // Acronyms of treaties ("NPT").
     for (const tok of tokens) {
-      const t = acronymOf.get(tok.text) ?? [...resolved.acronyms.entries()].filter(([a]) => a === tok.text).map(([, long]) => treaties.find((x) => x.name === long)).find(Boolean);
-      if (!t || spans.some(([a, b]) => tok.start >= a && tok.end <= b) || /^\s*\($/.test(text.slice(tok.start - 2, tok.start))) continue;
+      const t =
+        acronymOf.get(tok.text) ??
+        [...resolved.acronyms.entries()]
+          .filter(([a]) => a === tok.text)
+          .map(([, long]) => treaties.find((x) => x.name === long))
+          .find(Boolean);
+      if (
+        !t ||
+        spans.some(([a, b]) => tok.start >= a && tok.end <= b) ||
+        /^\s*\($/.test(text.slice(tok.start - 2, tok.start))
+      )
+        continue;
       if (text.slice(tok.start - 1, tok.start) === '(') continue;
       note(t, tok.start, tok.end, si);
     }
@@ -111,12 +139,22 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         // "multiple U.N. Security Council (UNSC) resolutions", "UNSC resolutions"
         const before = text.slice(Math.max(s.start, tok.start - 12), tok.start);
         const paren = /\(([A-Z]{2,8})\)\s*$/.exec(before);
-        const orgEnd = paren ? tok.start - paren[0].length - (before.length - before.trimEnd().length === 0 ? 0 : 0) : tok.start;
-        const org = [...mentions].reverse().find((m) => m.type === 'Organization' && m.end <= orgEnd && orgEnd - m.end <= 2 && m.sentence === si);
+        const orgEnd = paren
+          ? tok.start - paren[0].length - (before.length - before.trimEnd().length === 0 ? 0 : 0)
+          : tok.start;
+        const org = [...mentions]
+          .reverse()
+          .find((m) => m.type === 'Organization' && m.end <= orgEnd && orgEnd - m.end <= 2 && m.sentence === si);
         if (!org) return;
         const ent = resolved.entities.get(org.key)!;
         const lead = /(\p{Ll}+)\s+(?:the\s+)?$/u.exec(text.slice(Math.max(s.start, org.start - 20), org.start));
-        const start = lead && /^(multiple|several|many|numerous|two|three|four|five|six|seven|eight|nine|ten|various|previous|past|successive|new)$/.test(lead[1]) ? org.start - lead[0].length : org.start;
+        const start =
+          lead &&
+          /^(multiple|several|many|numerous|two|three|four|five|six|seven|eight|nine|ten|various|previous|past|successive|new)$/.test(
+            lead[1],
+          )
+            ? org.start - lead[0].length
+            : org.start;
         const name = `${ent.name} resolutions`;
         const key = `Treaty:${norm(name)}`;
         let t = byKey(key);
@@ -139,8 +177,15 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       const paren = /^\s*\([^)]{1,40}\)/.exec(after);
       const afterStart = np.end + (paren ? paren[0].length : 0);
       after = text.slice(afterStart, s.end);
-      const signs = new RegExp(`^\\s*((?:(?:the\\s+)?[\\p{Lu}][^,;.]{0,60}?))\\s+(?:will\\s+|would\\s+|to\\s+)?(?:${PARTY_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`, 'u').exec(after);
-      const signers = signs ? mentions.filter((m) => m.start >= afterStart && m.end <= afterStart + signs[0].length && m.type === 'State' && m.actor) : [];
+      const signs = new RegExp(
+        `^\\s*((?:(?:the\\s+)?[\\p{Lu}][^,;.]{0,60}?))\\s+(?:will\\s+|would\\s+|to\\s+)?(?:${PARTY_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|')})\\b`,
+        'u',
+      ).exec(after);
+      const signers = signs
+        ? mentions.filter(
+            (m) => m.start >= afterStart && m.end <= afterStart + signs[0].length && m.type === 'State' && m.actor,
+          )
+        : [];
       const subjects = subjectParties(text, s.start, np.start, mentions, PARTY_VERBS).filter((m) => m.type === 'State');
       const parties = [...tail, ...signers, ...subjects];
       if (year && !parties.length) {
@@ -183,7 +228,13 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         t = { key, name, year, surfaces: [], parties: new Map(), signers: new Map(), named: false, mentions: [] };
         treaties.push(t);
       }
-      t.surfaces.push(...phraseVariants(text, np, tail.map((m) => m.end)));
+      t.surfaces.push(
+        ...phraseVariants(
+          text,
+          np,
+          tail.map((m) => m.end),
+        ),
+      );
       if (paren) t.surfaces.push(text.slice(np.start, np.end + paren[0].length).trim());
       for (const p of parties) t.parties.set(p.key, si);
       note(t, np.start, np.end, si);
@@ -195,9 +246,15 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       const rest = text.slice(end, s.end);
       // "the Treaty ... between Egypt and Sudan"
       const between = /^\s+between\s+[^,;.]{3,80}?(?=[,;.]|\s+(?:replaced|was|is|has|had|signed|in|on)\b|$)/.exec(rest);
-      if (between) for (const m of mentions) if (m.start >= end && m.end <= end + between[0].length && m.type === 'State' && m.actor) o.treaty.parties.set(m.key, si);
+      if (between)
+        for (const m of mentions)
+          if (m.start >= end && m.end <= end + between[0].length && m.type === 'State' && m.actor)
+            o.treaty.parties.set(m.key, si);
       // "resolutions that Moscow itself voted for", "..., which Egypt, Ethiopia and Sudan signed"
-      const re = new RegExp(`^[^.;]{0,80}?\\b(?:that|which)\\s+((?:the\\s+)?[\\p{Lu}][^.;]{0,80}?)\\s+(?:itself\\s+|themselves\\s+|also\\s+|have\\s+|has\\s+|had\\s+)?(?:${verbs})\\b`, 'u');
+      const re = new RegExp(
+        `^[^.;]{0,80}?\\b(?:that|which)\\s+((?:the\\s+)?[\\p{Lu}][^.;]{0,80}?)\\s+(?:itself\\s+|themselves\\s+|also\\s+|have\\s+|has\\s+|had\\s+)?(?:${verbs})\\b`,
+        'u',
+      );
       const m = re.exec(rest);
       if (m) {
         const from = end + m.index + m[0].indexOf(m[1]);
@@ -214,7 +271,9 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         if (actor.type === 'Person') o.treaty.signers.set(actor.key, si);
       }
       // "the 2019 Treaty of Aachen, signed by Angela Merkel and Emmanuel Macron"
-      const by = /^,?\s+(?:which\s+was\s+|was\s+)?(?:signed|ratified|concluded)\s+by\s+[^;.]{2,120}?(?=,|;|\.|$)/.exec(rest);
+      const by = /^,?\s+(?:which\s+was\s+|was\s+)?(?:signed|ratified|concluded)\s+by\s+[^;.]{2,120}?(?=,|;|\.|$)/.exec(
+        rest,
+      );
       if (by) {
         for (const actor of mentions) {
           if (actor.start < end || actor.end > end + by[0].length || !actor.actor) continue;
@@ -227,7 +286,10 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
     // The key clause, when the text states one.
     const inThis = order.filter((x) => x.sentence === si);
     if (inThis.length) {
-      const clause = /\b(Article\s+\d+)\b|\b((?:an?|the)\s+(?:[\w-]+\s+){0,4}clause(?:\s+(?:on|that|which)\s+[^.;]{3,160})?)/.exec(s.text);
+      const clause =
+        /\b(Article\s+\d+)\b|\b((?:an?|the)\s+(?:[\w-]+\s+){0,4}clause(?:\s+(?:on|that|which)\s+[^.;]{3,160})?)/.exec(
+          s.text,
+        );
       if (clause) {
         const t = inThis[0].treaty;
         const auto = /\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}clause(?:\s+(?:on|that|which)\s+[^.;]{3,160})?)/.exec(s.text);
@@ -243,7 +305,9 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         const newer = [...inThis].reverse().find((x) => x.start < at);
         if (!newer) continue;
         const later = inThis.find((x) => x.start > at && x.treaty !== newer.treaty);
-        const earlier = [...order].reverse().find((x) => x.start < at && x.treaty !== newer.treaty && x.sentence >= si - 3);
+        const earlier = [...order]
+          .reverse()
+          .find((x) => x.start < at && x.treaty !== newer.treaty && x.sentence >= si - 3);
         const older = later ?? earlier;
         if (older) newer.treaty.supersedes = { key: older.treaty.key, sentence: si };
         break;

@@ -21,7 +21,13 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type ExtractedDocument, type RelationType } from '../model/types';
+import {
+  ENTITY_TYPES,
+  RELATION_TYPES,
+  type EntityType,
+  type ExtractedDocument,
+  type RelationType,
+} from '../model/types';
 import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
 
@@ -63,7 +69,10 @@ export async function storeInTransaction(tx: ManagedTransaction, extracted: Extr
   if (existing.records.length > 0) return { outcome: 'unchanged', documentId: document.id, replacedDocumentIds: [] };
 
   // Earlier versions of the same file: their contributions go, in this transaction.
-  const previous = await tx.run('MATCH (d:Document {path: $path}) WHERE d.id <> $id RETURN d.id AS id', { path: document.path, id: document.id });
+  const previous = await tx.run('MATCH (d:Document {path: $path}) WHERE d.id <> $id RETURN d.id AS id', {
+    path: document.path,
+    id: document.id,
+  });
   const replaced = previous.records.map((r) => String(r.get('id')));
   for (const old of replaced) await removeDocument(tx, old);
 
@@ -99,7 +108,15 @@ export async function storeInTransaction(tx: ManagedTransaction, extracted: Extr
        SET n:$(e.type)
        SET n += e.attributes
        SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN e.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END)`,
-      { batch: entities.map((e) => ({ id: e.id, name: e.name, type: label(e.type), aliases: e.aliases, attributes: scalarAttributes(e.attributes) })) },
+      {
+        batch: entities.map((e) => ({
+          id: e.id,
+          name: e.name,
+          type: label(e.type),
+          aliases: e.aliases,
+          attributes: scalarAttributes(e.attributes),
+        })),
+      },
     );
   }
 
@@ -190,7 +207,8 @@ export async function removeDocument(tx: ManagedTransaction, documentId: string)
     { doc: documentId },
   );
   const ids = new Set<string>();
-  for (const rec of [...touched.records, ...mentioned.records]) for (const id of rec.get('ids') as string[]) if (id) ids.add(id);
+  for (const rec of [...touched.records, ...mentioned.records])
+    for (const id of rec.get('ids') as string[]) if (id) ids.add(id);
   if (ids.size) {
     await tx.run(
       `MATCH (e:Entity) WHERE e.id IN $ids AND NOT (e)--()
@@ -201,12 +219,14 @@ export async function removeDocument(tx: ManagedTransaction, documentId: string)
 }
 
 function label(type: EntityType): string {
-  if (!(ENTITY_TYPES as readonly string[]).includes(type)) throw new Error(`storeDocument: unknown entity type "${type}"`);
+  if (!(ENTITY_TYPES as readonly string[]).includes(type))
+    throw new Error(`storeDocument: unknown entity type "${type}"`);
   return type;
 }
 
 function relationshipType(type: RelationType): string {
-  if (!(RELATION_TYPES as readonly string[]).includes(type)) throw new Error(`storeDocument: unknown relation type "${type}"`);
+  if (!(RELATION_TYPES as readonly string[]).includes(type))
+    throw new Error(`storeDocument: unknown relation type "${type}"`);
   return type;
 }
 
@@ -214,7 +234,8 @@ function relationshipType(type: RelationType): string {
 function scalarAttributes(attributes: Record<string, unknown>): Record<string, string | number | boolean | string[]> {
   const out: Record<string, string | number | boolean | string[]> = {};
   for (const [key, value] of Object.entries(attributes)) {
-    if (['id', 'name', 'type', 'aliases', 'evidence', 'confidence'].includes(key) || key.startsWith('evidence')) continue;
+    if (['id', 'name', 'type', 'aliases', 'evidence', 'confidence'].includes(key) || key.startsWith('evidence'))
+      continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[];
   }

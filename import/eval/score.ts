@@ -14,14 +14,30 @@ export interface GoldFile {
 }
 
 export interface Score {
-  entities: { coreRecall: number; coreRecallTyped: number; allRecall: number; precision: number; predicted: number; split: string[]; missingCore: string[] };
+  entities: {
+    coreRecall: number;
+    coreRecallTyped: number;
+    allRecall: number;
+    precision: number;
+    predicted: number;
+    split: string[];
+    missingCore: string[];
+  };
   relations: { coreRecallTyped: number; allRecallTyped: number; predicted: number; missingCore: string[] };
   evidence: { checked: number; verbatim: number; bad: string[] };
 }
 
 const SYMMETRIC = new Set(['COOPERATES_WITH', 'MET_WITH']);
 const NON_ENTITY_TYPES = new Set(['Document', 'Mention', 'Source', 'Chunk', 'Sentence']);
-const NON_FACT_EDGES = new Set(['MENTIONED_IN', 'MENTIONS', 'HAS_MENTION', 'IN_DOCUMENT', 'FROM_DOCUMENT', 'SOURCE', 'CO_OCCURS']);
+const NON_FACT_EDGES = new Set([
+  'MENTIONED_IN',
+  'MENTIONS',
+  'HAS_MENTION',
+  'IN_DOCUMENT',
+  'FROM_DOCUMENT',
+  'SOURCE',
+  'CO_OCCURS',
+]);
 
 export function normaliseName(s: unknown): string {
   return String(s ?? '')
@@ -52,13 +68,23 @@ export function scoreGraph(goldFiles: GoldFile[], pred: SerializedGraph, documen
       gold.set(e.id, cur);
     }
     for (const r of g.relations) {
-      const key = SYMMETRIC.has(r.type) && r.source > r.target ? `${r.target}|${r.type}|${r.source}` : `${r.source}|${r.type}|${r.target}`;
+      const key =
+        SYMMETRIC.has(r.type) && r.source > r.target
+          ? `${r.target}|${r.type}|${r.source}`
+          : `${r.source}|${r.type}|${r.target}`;
       const cur = goldRels.get(key);
-      if (!cur || r.salience === 'core') goldRels.set(key, { source: r.source, target: r.target, type: r.type, core: r.salience === 'core' || Boolean(cur?.core) });
+      if (!cur || r.salience === 'core')
+        goldRels.set(key, {
+          source: r.source,
+          target: r.target,
+          type: r.type,
+          core: r.salience === 'core' || Boolean(cur?.core),
+        });
     }
   }
   const aliasIndex = new Map<string, string[]>();
-  for (const e of gold.values()) for (const a of e.aliases) if (a) aliasIndex.set(a, [...(aliasIndex.get(a) ?? []), e.id]);
+  for (const e of gold.values())
+    for (const a of e.aliases) if (a) aliasIndex.set(a, [...(aliasIndex.get(a) ?? []), e.id]);
 
   const nodes = (pred.nodes ?? []).filter((n) => !NON_ENTITY_TYPES.has(String(n.attributes?.type)));
   const nodeGold = new Map<string, { id: string; typed: boolean }>();
@@ -76,7 +102,8 @@ export function scoreGraph(goldFiles: GoldFile[], pred: SerializedGraph, documen
   const core = [...gold.values()].filter((e) => e.core);
   const all = [...gold.values()];
   const found = (list: typeof all): number => list.filter((e) => hits.has(e.id)).length;
-  const foundTyped = (list: typeof all): number => list.filter((e) => (hits.get(e.id) ?? []).some((k) => nodeGold.get(k)!.typed)).length;
+  const foundTyped = (list: typeof all): number =>
+    list.filter((e) => (hits.get(e.id) ?? []).some((k) => nodeGold.get(k)!.typed)).length;
 
   const pairTypes = new Map<string, Set<string>>();
   const edges = (pred.edges ?? []).filter((e) => !NON_FACT_EDGES.has(String(e.attributes?.type)));
@@ -85,7 +112,10 @@ export function scoreGraph(goldFiles: GoldFile[], pred: SerializedGraph, documen
     const t = nodeGold.get(e.target)?.id;
     if (!s || !t) continue;
     const type = String(e.attributes?.type);
-    for (const [a, b, fwd] of [[s, t, true], [t, s, false]] as const) {
+    for (const [a, b, fwd] of [
+      [s, t, true],
+      [t, s, false],
+    ] as const) {
       const k = `${a}|${b}`;
       if (!pairTypes.has(k)) pairTypes.set(k, new Set());
       pairTypes.get(k)!.add(fwd || SYMMETRIC.has(type) || e.undirected ? type : `~${type}`);
@@ -108,12 +138,23 @@ export function scoreGraph(goldFiles: GoldFile[], pred: SerializedGraph, documen
   let verbatim = 0;
   const bad: string[] = [];
   if (documents) {
-    const flat = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+    const flat = (s: string): string =>
+      s
+        .replace(/[\u2018\u2019]/g, "'")
+        .replace(/[\u201c\u201d]/g, '"')
+        .replace(/\s+/g, ' ')
+        .trim();
     const flatDocs = new Map([...documents].map(([k, v]) => [k, flat(v)]));
     for (const e of edges) {
-      for (const ev of ([] as Array<{ document?: string; text?: string }>).concat((e.attributes?.evidence as never) ?? [])) {
+      for (const ev of ([] as Array<{ document?: string; text?: string }>).concat(
+        (e.attributes?.evidence as never) ?? [],
+      )) {
         checked++;
-        const doc = flatDocs.get(String(ev.document ?? '').split('/').pop() ?? '');
+        const doc = flatDocs.get(
+          String(ev.document ?? '')
+            .split('/')
+            .pop() ?? '',
+        );
         if (doc && ev.text && doc.includes(flat(ev.text))) verbatim++;
         else bad.push(`${ev.document}: ${String(ev.text).slice(0, 80)}`);
       }
@@ -126,10 +167,17 @@ export function scoreGraph(goldFiles: GoldFile[], pred: SerializedGraph, documen
       allRecall: pct(found(all), all.length),
       precision: pct(nodeGold.size, nodes.length),
       predicted: nodes.length,
-      split: [...hits.entries()].filter(([, ks]) => ks.length > 1).map(([id, ks]) => `${gold.get(id)!.name} x${ks.length}`),
+      split: [...hits.entries()]
+        .filter(([, ks]) => ks.length > 1)
+        .map(([id, ks]) => `${gold.get(id)!.name} x${ks.length}`),
       missingCore: core.filter((e) => !hits.has(e.id)).map((e) => e.name),
     },
-    relations: { coreRecallTyped: pct(coreRel.typed, coreRel.total), allRecallTyped: pct(allRel.typed, allRel.total), predicted: edges.length, missingCore: coreRel.missing },
+    relations: {
+      coreRecallTyped: pct(coreRel.typed, coreRel.total),
+      allRecallTyped: pct(allRel.typed, allRel.total),
+      predicted: edges.length,
+      missingCore: coreRel.missing,
+    },
     evidence: { checked, verbatim: pct(verbatim, checked), bad },
   };
 }

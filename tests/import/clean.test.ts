@@ -34,7 +34,8 @@ describe('clean', () => {
   });
 
   it('drops "scroll to top", share and cookie lines but keeps a source line', () => {
-    const page = 'The article.\nShare this article\nWe use cookies to improve the site.\nSource: Yonhap News Agency\nscroll to top';
+    const page =
+      'The article.\nShare this article\nWe use cookies to improve the site.\nSource: Yonhap News Agency\nscroll to top';
     const out = keptText(page, clean(page));
     expect(out).toBe('The article.\nSource: Yonhap News Agency');
   });

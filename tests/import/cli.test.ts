@@ -34,7 +34,13 @@ describe('cli', () => {
   it('writes the graph as JSON, prints a summary and one line per failed file, and exits 1', async () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-')), 'graph.json');
     const io = capture();
-    const code = await main(['--json', out, path.join(fixtures, 'other-region-with-front-matter.md'), path.join(fixtures, 'empty.txt'), path.join(fixtures, 'malformed-front-matter.md')]);
+    const code = await main([
+      '--json',
+      out,
+      path.join(fixtures, 'other-region-with-front-matter.md'),
+      path.join(fixtures, 'empty.txt'),
+      path.join(fixtures, 'malformed-front-matter.md'),
+    ]);
     io.restore();
     expect(code).toBe(1);
     const graph = JSON.parse(readFileSync(out, 'utf8'));
@@ -43,7 +49,10 @@ describe('cli', () => {
     expect(summary).toMatch(/Imported 1 document, 2 failed in [\d.]+ s/);
     expect(summary).toMatch(/Entities: \d+ \(.*State \d+/);
     expect(summary).toMatch(/Relations: \d+ \(/);
-    const failed = io.err.join('').split('\n').filter((l) => l.startsWith('failed: '));
+    const failed = io.err
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('failed: '));
     expect(failed).toHaveLength(2);
     expect(failed.join('\n')).toMatch(/empty\.txt: file is empty/);
     expect(failed.join('\n')).toMatch(/malformed-front-matter\.md: malformed YAML front matter/);
@@ -61,7 +70,10 @@ describe('cli', () => {
     const all = expandInputs([fixtures]);
     expect(all.some((f) => f.endsWith('article-with-boilerplate.html'))).toBe(true);
     const md = expandInputs([`${fixtures}/*.md`]);
-    expect(md.map((f) => path.basename(f)).sort()).toEqual(['malformed-front-matter.md', 'other-region-with-front-matter.md']);
+    expect(md.map((f) => path.basename(f)).sort()).toEqual([
+      'malformed-front-matter.md',
+      'other-region-with-front-matter.md',
+    ]);
     expect(globToRegExp('a/**/*.md').test('a/b/c/d.md')).toBe(true);
     expect(globToRegExp('a/*.md').test('a/b/d.md')).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { findDates, toIsoDate } from '../../import/dates';
 
-const iso = (text: string, reference?: string): Array<string | undefined> => findDates(text, reference).map((d) => d.iso);
+const iso = (text: string, reference?: string): Array<string | undefined> =>
+  findDates(text, reference).map((d) => d.iso);
 
 describe('dates', () => {
   it('normalises absolute dates to ISO, partial when the text is partial', () => {

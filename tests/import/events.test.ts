@@ -10,15 +10,25 @@ function events(text: string, published?: string) {
     kind: e.kind,
     date: e.date,
     surfaces: e.surfaces,
-    participants: [...new Set([...e.participants.keys(), e.visitor?.key, e.attacker?.key].map(name).filter(Boolean))].sort(),
+    participants: [
+      ...new Set([...e.participants.keys(), e.visitor?.key, e.attacker?.key].map(name).filter(Boolean)),
+    ].sort(),
     place: name(e.place?.key) ?? name(e.destination?.key),
   }));
 }
 
 describe('events', () => {
   it('finds a visit with its visitor, destination and a relative date resolved against the document date', () => {
-    const [visit] = events('Sergei Shoigu spoke in Moscow. Shoigu’s high-profile visit to Pyongyang last month ended.', '2023-08-15');
-    expect(visit).toMatchObject({ kind: 'visit', date: '2023-07', name: 'Sergei Shoigu’s visit to North Korea', participants: ['Sergei Shoigu'] });
+    const [visit] = events(
+      'Sergei Shoigu spoke in Moscow. Shoigu’s high-profile visit to Pyongyang last month ended.',
+      '2023-08-15',
+    );
+    expect(visit).toMatchObject({
+      kind: 'visit',
+      date: '2023-07',
+      name: 'Sergei Shoigu’s visit to North Korea',
+      participants: ['Sergei Shoigu'],
+    });
     expect(visit.surfaces).toContain('Shoigu’s high-profile visit to Pyongyang');
   });
 
@@ -37,14 +47,18 @@ describe('events', () => {
   });
 
   it('treats invasions and wars of the same country as one conflict, whatever the wording', () => {
-    const found = events('Russia’s invasion of Ukraine continued. The war in Ukraine is long. The Ukraine war is costly. Since the war began, prices rose.');
+    const found = events(
+      'Russia’s invasion of Ukraine continued. The war in Ukraine is long. The Ukraine war is costly. Since the war began, prices rose.',
+    );
     expect(found).toHaveLength(1);
     expect(found[0].name).toBe('War in Ukraine');
     expect(found[0].participants).toEqual(['Russia']);
   });
 
   it('joins a definite reference to the event introduced before', () => {
-    const found = events('Kang spoke at the Moscow Conference on International Security on Tuesday. Earlier at the conference, Sergei Shoigu spoke.');
+    const found = events(
+      'Kang spoke at the Moscow Conference on International Security on Tuesday. Earlier at the conference, Sergei Shoigu spoke.',
+    );
     expect(found).toHaveLength(1);
     expect(found[0].name).toBe('Moscow Conference on International Security');
     expect(found[0].participants).toContain('Sergei Shoigu');
@@ -55,7 +69,14 @@ describe('events', () => {
   });
 
   it('finds a dated clause with its subject, place and participants', () => {
-    const [talks] = events('Russian President Vladimir Putin holds talks with North Korean leader Kim Jong Un on Russky Island, Vladivostok, Apr. 25, 2019.');
-    expect(talks).toMatchObject({ kind: 'talks', date: '2019-04-25', place: 'Russky Island', participants: ['Kim Jong Un', 'Vladimir Putin'] });
+    const [talks] = events(
+      'Russian President Vladimir Putin holds talks with North Korean leader Kim Jong Un on Russky Island, Vladivostok, Apr. 25, 2019.',
+    );
+    expect(talks).toMatchObject({
+      kind: 'talks',
+      date: '2019-04-25',
+      place: 'Russky Island',
+      participants: ['Kim Jong Un', 'Vladimir Putin'],
+    });
   });
 });

@@ -13,55 +13,100 @@ describe('extract', () => {
     const [doc] = documents;
     const names = doc.entities.map((e) => `${e.type}:${e.name}`);
     expect(names).toEqual(
-      expect.arrayContaining(['State:Egypt', 'State:Ethiopia', 'State:Sudan', 'State:Kenya', 'Person:Sameh Shoukry', 'Person:Abiy Ahmed', 'Organization:African Union', 'Treaty:Declaration of Principles']),
+      expect.arrayContaining([
+        'State:Egypt',
+        'State:Ethiopia',
+        'State:Sudan',
+        'State:Kenya',
+        'Person:Sameh Shoukry',
+        'Person:Abiy Ahmed',
+        'Organization:African Union',
+        'Treaty:Declaration of Principles',
+      ]),
     );
     const visit = doc.entities.find((e) => e.type === 'Event' && e.attributes.kind === 'visit')!;
     expect(visit.attributes.date).toBe('2024-02'); // "last month" against the front-matter date
     const byName = new Map(doc.entities.map((e) => [e.id, e.name]));
     const facts = doc.relations.map((r) => `${byName.get(r.source)} ${r.type} ${byName.get(r.target)}`);
-    expect(facts).toEqual(expect.arrayContaining(['Sameh Shoukry OPPOSES Ethiopia', 'Abiy Ahmed VISITED Kenya', 'Kenya SUPPORTS Ethiopia', 'Egypt PARTY_TO Declaration of Principles']));
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        'Sameh Shoukry OPPOSES Ethiopia',
+        'Abiy Ahmed VISITED Kenya',
+        'Kenya SUPPORTS Ethiopia',
+        'Egypt PARTY_TO Declaration of Principles',
+      ]),
+    );
   });
 
   it('quotes every piece of evidence and every mention verbatim from the document text', () => {
-    const { documents } = extractFiles([{ path: fixture('article-with-boilerplate.html') }, { path: corpus('004_66d01a588136d0b0.txt') }]);
+    const { documents } = extractFiles([
+      { path: fixture('article-with-boilerplate.html') },
+      { path: corpus('004_66d01a588136d0b0.txt') },
+    ]);
     for (const d of documents) {
-      for (const r of d.relations) for (const ev of r.evidence) expect(d.document.text.slice(ev.start, ev.end)).toBe(ev.text);
-      for (const e of d.entities) for (const m of e.mentions) expect(d.document.text.slice(m.start, m.end)).toBe(m.text);
+      for (const r of d.relations)
+        for (const ev of r.evidence) expect(d.document.text.slice(ev.start, ev.end)).toBe(ev.text);
+      for (const e of d.entities)
+        for (const m of e.mentions) expect(d.document.text.slice(m.start, m.end)).toBe(m.text);
     }
   });
 
   it('gives the same entity the same id in every document and across re-imports', () => {
-    const first = extractFiles([{ path: corpus('002_3f795212a5ca3045.txt') }, { path: corpus('004_66d01a588136d0b0.txt') }]).documents;
-    const again = extractFiles([{ path: corpus('002_3f795212a5ca3045.txt') }, { path: corpus('004_66d01a588136d0b0.txt') }]).documents;
+    const first = extractFiles([
+      { path: corpus('002_3f795212a5ca3045.txt') },
+      { path: corpus('004_66d01a588136d0b0.txt') },
+    ]).documents;
+    const again = extractFiles([
+      { path: corpus('002_3f795212a5ca3045.txt') },
+      { path: corpus('004_66d01a588136d0b0.txt') },
+    ]).documents;
     const ids = (docs: typeof first): string[] => docs.flatMap((d) => d.entities.map((e) => e.id)).sort();
     expect(ids(again)).toEqual(ids(first));
-    const putinVisit = first.map((d) => d.entities.find((e) => e.type === 'Event' && e.name.startsWith('Vladimir Putin’s visit'))?.id);
+    const putinVisit = first.map(
+      (d) => d.entities.find((e) => e.type === 'Event' && e.name.startsWith('Vladimir Putin’s visit'))?.id,
+    );
     expect(putinVisit[0]).toBeDefined();
     expect(putinVisit[0]).toBe(putinVisit[1]);
     expect(first[0].entities.find((e) => e.name === 'Vladimir Putin')?.id).toBe(entityId('Person', 'Vladimir Putin'));
   });
 
   it('reports a bad file and still imports the others', () => {
-    const { documents, failures } = extractFiles([{ path: fixture('empty.txt') }, { path: fixture('nav-paywall-and-repeated-lead.txt') }]);
+    const { documents, failures } = extractFiles([
+      { path: fixture('empty.txt') },
+      { path: fixture('nav-paywall-and-repeated-lead.txt') },
+    ]);
     expect(documents).toHaveLength(1);
-    expect(failures).toEqual([expect.objectContaining({ reason: 'empty', message: expect.stringContaining('empty.txt') })]);
+    expect(failures).toEqual([
+      expect.objectContaining({ reason: 'empty', message: expect.stringContaining('empty.txt') }),
+    ]);
   });
 });
 
 describe('graphology JSON', () => {
-  const { documents } = extractFiles([{ path: corpus('000_05faf3e93e947b68.txt') }, { path: corpus('003_81f6aa75ca14f272.txt') }]);
+  const { documents } = extractFiles([
+    { path: corpus('000_05faf3e93e947b68.txt') },
+    { path: corpus('003_81f6aa75ca14f272.txt') },
+  ]);
   const graph = toGraphologyJson(documents, { includeDocuments: true });
 
   it('has one node per entity with name, type and aliases, and document nodes', () => {
     const russia = graph.nodes.filter((n) => n.attributes!.name === 'Russia');
     expect(russia).toHaveLength(1);
-    expect(russia[0].attributes).toMatchObject({ type: 'State', aliases: expect.arrayContaining(['Moscow', 'the Kremlin']) });
+    expect(russia[0].attributes).toMatchObject({
+      type: 'State',
+      aliases: expect.arrayContaining(['Moscow', 'the Kremlin']),
+    });
     expect(graph.nodes.filter((n) => n.attributes!.type === 'Document')).toHaveLength(2);
   });
 
   it('has one edge per fact with evidence from every document that states it', () => {
     const names = new Map(graph.nodes.map((n) => [n.key, n.attributes!.name]));
-    const coop = graph.edges.filter((e) => e.attributes!.type === 'COOPERATES_WITH' && new Set([names.get(e.source), names.get(e.target)]).has('Russia') && new Set([names.get(e.source), names.get(e.target)]).has('North Korea'));
+    const coop = graph.edges.filter(
+      (e) =>
+        e.attributes!.type === 'COOPERATES_WITH' &&
+        new Set([names.get(e.source), names.get(e.target)]).has('Russia') &&
+        new Set([names.get(e.source), names.get(e.target)]).has('North Korea'),
+    );
     expect(coop).toHaveLength(1);
     const docs = new Set((coop[0].attributes!.evidence as Array<{ document: string }>).map((e) => e.document));
     expect(docs).toEqual(new Set(['000_05faf3e93e947b68.txt', '003_81f6aa75ca14f272.txt']));

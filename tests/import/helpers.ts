@@ -5,18 +5,27 @@ import { recognise } from '../../import/recognise';
 import { resolve } from '../../import/resolve';
 import { segment } from '../../import/segment';
 
-export function stagesOf(text: string, published?: string): EventContext & { names: (type?: string) => string[]; keyOf: (surface: string) => string | undefined } {
+export function stagesOf(
+  text: string,
+  published?: string,
+): EventContext & { names: (type?: string) => string[]; keyOf: (surface: string) => string | undefined } {
   const sentences = segment(text, [[0, text.length]]);
   const recognised = recognise(text, sentences);
   const resolved = resolve(recognised, sentences);
-  const dates = sentences.map((s) => findDates(s.text, published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })));
+  const dates = sentences.map((s) =>
+    findDates(s.text, published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
+  );
   return {
     text,
     sentences,
     tokens: recognised.tokens,
     resolved,
     dates,
-    names: (type) => [...resolved.entities.values()].filter((e) => !type || e.type === type).map((e) => e.name).sort(),
+    names: (type) =>
+      [...resolved.entities.values()]
+        .filter((e) => !type || e.type === type)
+        .map((e) => e.name)
+        .sort(),
     keyOf: (surface) => resolved.mentions.find((m) => m.text === surface)?.key,
   };
 }

@@ -9,7 +9,9 @@ function candidates(text: string) {
 
 describe('recognise', () => {
   it('finds states by name, alternative name and demonym, from the countries package', () => {
-    const found = candidates('The DPRK and the Democratic People’s Republic of Korea met Argentine and Kenyan envoys in N. Korea.');
+    const found = candidates(
+      'The DPRK and the Democratic People’s Republic of Korea met Argentine and Kenyan envoys in N. Korea.',
+    );
     const states = found.filter((c) => c.type === 'State');
     expect(new Set(states.map((c) => c.name))).toEqual(new Set(['North Korea', 'Argentina', 'Kenya']));
     expect(states.find((c) => c.text === 'Argentine')?.actor).toBe(false);
@@ -27,7 +29,9 @@ describe('recognise', () => {
   });
 
   it('recognises organisations by their head words and historical states from data', () => {
-    const s = stagesOf('Analysts at the Carnegie Endowment Foundation and Seoul National University compared the Soviet Union with Yugoslavia.');
+    const s = stagesOf(
+      'Analysts at the Carnegie Endowment Foundation and Seoul National University compared the Soviet Union with Yugoslavia.',
+    );
     expect(s.names('Organization')).toEqual(['Carnegie Endowment Foundation', 'Seoul National University']);
     expect(s.names('State')).toEqual(expect.arrayContaining(['Soviet Union', 'Yugoslavia']));
   });
@@ -39,8 +43,14 @@ describe('recognise', () => {
   });
 
   it('builds state institutions from a state and a kind', () => {
-    const s = stagesOf('An annual forum held by the Russian defense ministry. Officials of the North Korean and Russian militaries met.');
-    expect(s.names('Organization')).toEqual(['Armed Forces of North Korea', 'Armed Forces of Russia', 'Ministry of Defence of Russia']);
+    const s = stagesOf(
+      'An annual forum held by the Russian defense ministry. Officials of the North Korean and Russian militaries met.',
+    );
+    expect(s.names('Organization')).toEqual([
+      'Armed Forces of North Korea',
+      'Armed Forces of Russia',
+      'Ministry of Defence of Russia',
+    ]);
   });
 
   it('recognises people after titles and keeps titles out of their names', () => {

@@ -17,26 +17,40 @@ describe('relations', () => {
     expect(facts('The U.S. accused the DPRK of providing weapons to Russia.')).toEqual(
       expect.arrayContaining(['United States OPPOSES North Korea', 'North Korea SUPPLIES Russia']),
     );
-    expect(facts('Moscow wants more ammunition supplies from the North Korea.')).toContain('North Korea SUPPLIES Russia');
+    expect(facts('Moscow wants more ammunition supplies from the North Korea.')).toContain(
+      'North Korea SUPPLIES Russia',
+    );
     expect(facts('A North Korean Embassy official delivered the speech on Kang Sun Nam’s behalf.')).toEqual([]);
   });
 
   it('reads cooperation between two actors, in hyphenated compounds and lists', () => {
-    expect(facts('Military cooperation between Pyongyang and Moscow grew.')).toContain('North Korea COOPERATES_WITH Russia');
-    expect(facts('South Korea-U.S.-Japan trilateral cooperation will be enhanced.')).toEqual(
-      expect.arrayContaining(['South Korea COOPERATES_WITH United States', 'South Korea COOPERATES_WITH Japan', 'United States COOPERATES_WITH Japan']),
+    expect(facts('Military cooperation between Pyongyang and Moscow grew.')).toContain(
+      'North Korea COOPERATES_WITH Russia',
     );
-    expect(facts('It will scare off Russia’s moderate partners, such as India and Brazil.')).toEqual(['Russia COOPERATES_WITH India', 'Russia COOPERATES_WITH Brazil']);
+    expect(facts('South Korea-U.S.-Japan trilateral cooperation will be enhanced.')).toEqual(
+      expect.arrayContaining([
+        'South Korea COOPERATES_WITH United States',
+        'South Korea COOPERATES_WITH Japan',
+        'United States COOPERATES_WITH Japan',
+      ]),
+    );
+    expect(facts('It will scare off Russia’s moderate partners, such as India and Brazil.')).toEqual([
+      'Russia COOPERATES_WITH India',
+      'Russia COOPERATES_WITH Brazil',
+    ]);
   });
 
   it('makes "supporting each other" mutual', () => {
-    expect(facts('North Korea and Russia have been supporting each other.')).toEqual(['North Korea SUPPORTS Russia', 'Russia SUPPORTS North Korea']);
+    expect(facts('North Korea and Russia have been supporting each other.')).toEqual([
+      'North Korea SUPPORTS Russia',
+      'Russia SUPPORTS North Korea',
+    ]);
   });
 
   it('chains "A stands with B to demonize C" to A', () => {
-    expect(facts('One of the North Korea’s aims in standing alongside Russia is to demonize the United States.')).toEqual(
-      expect.arrayContaining(['North Korea SUPPORTS Russia', 'North Korea OPPOSES United States']),
-    );
+    expect(
+      facts('One of the North Korea’s aims in standing alongside Russia is to demonize the United States.'),
+    ).toEqual(expect.arrayContaining(['North Korea SUPPORTS Russia', 'North Korea OPPOSES United States']));
   });
 
   it('reads criticism reported by a speaker', () => {
@@ -46,8 +60,13 @@ describe('relations', () => {
   });
 
   it('finds affiliations from titles and appositions, with the role', () => {
-    const s = stagesOf('John Kirby, the National Security Council Coordinator at the White House, spoke. Russian President Vladimir Putin listened.');
-    const found = relateActors(s).map((f) => `${s.resolved.entities.get(f.source)!.name} ${f.type} ${s.resolved.entities.get(f.target)!.name} (${f.attributes?.role})`);
+    const s = stagesOf(
+      'John Kirby, the National Security Council Coordinator at the White House, spoke. Russian President Vladimir Putin listened.',
+    );
+    const found = relateActors(s).map(
+      (f) =>
+        `${s.resolved.entities.get(f.source)!.name} ${f.type} ${s.resolved.entities.get(f.target)!.name} (${f.attributes?.role})`,
+    );
     expect(found).toEqual(
       expect.arrayContaining([
         'John Kirby AFFILIATED_WITH National Security Council (National Security Council Coordinator at the White House)',

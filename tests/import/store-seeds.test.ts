@@ -12,7 +12,11 @@ import { connectTestNeo4j, countAll, emptyDatabase } from '../support/neo4j';
 
 const corpus = path.join(__dirname, '..', '..', 'data', 'corpus');
 
-async function query<T = Record<string, unknown>>(connection: Neo4jConnection, cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+async function query<T = Record<string, unknown>>(
+  connection: Neo4jConnection,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<T[]> {
   const session = connection.readSession();
   try {
     const result = await session.run(cypher, params);
@@ -22,7 +26,10 @@ async function query<T = Record<string, unknown>>(connection: Neo4jConnection, c
   }
 }
 
-async function importFiles(connection: Neo4jConnection, files: Array<{ path: string; displayPath: string }>): Promise<string[]> {
+async function importFiles(
+  connection: Neo4jConnection,
+  files: Array<{ path: string; displayPath: string }>,
+): Promise<string[]> {
   const { documents, failures } = extractFiles(files);
   expect(failures).toEqual([]);
   const outcomes: string[] = [];
@@ -36,7 +43,9 @@ jest.setTimeout(180_000);
 describe('storing the seed corpus in Neo4j', () => {
   let connection: Neo4jConnection;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-store-'));
-  const names = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+  const names = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const files = names.map((f) => {
     copyFileSync(path.join(corpus, f), path.join(dir, f));
     return { path: path.join(dir, f), displayPath: `corpus/${f}` };
@@ -54,7 +63,10 @@ describe('storing the seed corpus in Neo4j', () => {
     expect(await importFiles(connection, files)).toEqual(names.map(() => 'created'));
     const [docs] = await query<{ n: { toNumber(): number } }>(connection, 'MATCH (d:Document) RETURN count(d) AS n');
     expect(docs.n.toNumber()).toBe(names.length);
-    const [putin] = await query<{ labels: string[]; aliases: string[] }>(connection, "MATCH (p:Entity {id: 'person:vladimir-putin'}) RETURN labels(p) AS labels, p.aliases AS aliases");
+    const [putin] = await query<{ labels: string[]; aliases: string[] }>(
+      connection,
+      "MATCH (p:Entity {id: 'person:vladimir-putin'}) RETURN labels(p) AS labels, p.aliases AS aliases",
+    );
     expect(putin.labels.sort()).toEqual(['Entity', 'Person']);
     expect(putin.aliases).toContain('Putin');
     const [mention] = await query<{ starts: unknown[]; texts: string[] }>(
@@ -80,33 +92,62 @@ describe('storing the seed corpus in Neo4j', () => {
 
   it('replaces what the previous version of an edited file contributed, and nothing else', async () => {
     const edited = files[4]; // the 38 North article on the 1961 and 2000 treaties
-    const others = await query<{ n: { toNumber(): number } }>(connection, "MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL AND any(d IN r.evidenceDocs WHERE d <> $doc) RETURN count(r) AS n", {
-      doc: (await query<{ id: string }>(connection, 'MATCH (d:Document {path: $p}) RETURN d.id AS id', { p: edited.displayPath }))[0].id,
-    });
+    const others = await query<{ n: { toNumber(): number } }>(
+      connection,
+      'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL AND any(d IN r.evidenceDocs WHERE d <> $doc) RETURN count(r) AS n',
+      {
+        doc: (
+          await query<{ id: string }>(connection, 'MATCH (d:Document {path: $p}) RETURN d.id AS id', {
+            p: edited.displayPath,
+          })
+        )[0].id,
+      },
+    );
     const original = readFileSync(edited.path, 'utf8');
-    writeFileSync(edited.path, original.replace(/Article 1 of the 1961[^\n]*\n?/, '').replace(/The 2000 DPRK-Russia Treaty[^.]*\./, 'The two countries renewed their ties.'));
+    writeFileSync(
+      edited.path,
+      original
+        .replace(/Article 1 of the 1961[^\n]*\n?/, '')
+        .replace(/The 2000 DPRK-Russia Treaty[^.]*\./, 'The two countries renewed their ties.'),
+    );
     expect(await importFiles(connection, [edited])).toEqual(['replaced']);
 
-    const docs = await query<{ id: string }>(connection, 'MATCH (d:Document {path: $p}) RETURN d.id AS id', { p: edited.displayPath });
+    const docs = await query<{ id: string }>(connection, 'MATCH (d:Document {path: $p}) RETURN d.id AS id', {
+      p: edited.displayPath,
+    });
     expect(docs).toHaveLength(1);
     const superseded = await query(connection, 'MATCH ()-[r:SUPERSEDES]->() RETURN r');
     expect(superseded).toEqual([]);
-    const treaty1961 = await query(connection, "MATCH (t:Treaty) WHERE t.name STARTS WITH 'DPRK-Soviet Union' RETURN t");
+    const treaty1961 = await query(
+      connection,
+      "MATCH (t:Treaty) WHERE t.name STARTS WITH 'DPRK-Soviet Union' RETURN t",
+    );
     expect(treaty1961).toEqual([]);
     // facts that other documents support are still there
-    const [after] = await query<{ n: { toNumber(): number } }>(connection, 'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL AND any(d IN r.evidenceDocs WHERE d <> $doc) RETURN count(r) AS n', {
-      doc: docs[0].id,
-    });
+    const [after] = await query<{ n: { toNumber(): number } }>(
+      connection,
+      'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL AND any(d IN r.evidenceDocs WHERE d <> $doc) RETURN count(r) AS n',
+      {
+        doc: docs[0].id,
+      },
+    );
     expect(after.n.toNumber()).toBe(others[0].n.toNumber());
-    const stale = await query(connection, 'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL AND size(r.evidenceDocs) = 0 RETURN r');
+    const stale = await query(
+      connection,
+      'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL AND size(r.evidenceDocs) = 0 RETURN r',
+    );
     expect(stale).toEqual([]);
   });
 
   it('removes a document with its facts and the entities only it mentioned', async () => {
-    const [doc] = await query<{ id: string }>(connection, 'MATCH (d:Document {path: $p}) RETURN d.id AS id', { p: files[3].displayPath });
+    const [doc] = await query<{ id: string }>(connection, 'MATCH (d:Document {path: $p}) RETURN d.id AS id', {
+      p: files[3].displayPath,
+    });
     await removeStoredDocument(connection, doc.id);
     expect(await query(connection, "MATCH (e:Entity {id: 'person:antony-blinken'}) RETURN e")).toEqual([]);
-    expect(await query(connection, 'MATCH ()-[r]->() WHERE $doc IN r.evidenceDocs RETURN r', { doc: doc.id })).toEqual([]);
+    expect(await query(connection, 'MATCH ()-[r]->() WHERE $doc IN r.evidenceDocs RETURN r', { doc: doc.id })).toEqual(
+      [],
+    );
     expect((await query(connection, "MATCH (e:Entity {id: 'state:russia'}) RETURN e")).length).toBe(1);
   });
 });

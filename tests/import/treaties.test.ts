@@ -16,7 +16,9 @@ function treaties(text: string) {
 
 describe('treaties', () => {
   it('reads year, parties and clause from a treaty name and its sentence', () => {
-    const [t] = treaties('Article 1 of the 1961 DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance contained an automatic intervention clause.');
+    const [t] = treaties(
+      'Article 1 of the 1961 DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance contained an automatic intervention clause.',
+    );
     expect(t).toMatchObject({
       name: 'DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance',
       year: '1961',
@@ -37,21 +39,29 @@ describe('treaties', () => {
   });
 
   it('creates a treaty from a generic noun only when its parties are stated', () => {
-    const found = treaties('An arms deal was rumoured. The mutual defense treaty between South Korea and the United States is 70 years old.');
+    const found = treaties(
+      'An arms deal was rumoured. The mutual defense treaty between South Korea and the United States is 70 years old.',
+    );
     expect(found.map((t) => t.parties)).toEqual([['South Korea', 'United States']]);
   });
 
   it('finds parties that sign or vote for a treaty', () => {
-    const [nile] = treaties('Shoukry said the dam violates the 2015 Declaration of Principles, which Egypt, Ethiopia and Sudan signed in Khartoum.');
+    const [nile] = treaties(
+      'Shoukry said the dam violates the 2015 Declaration of Principles, which Egypt, Ethiopia and Sudan signed in Khartoum.',
+    );
     expect(nile.parties).toEqual(['Egypt', 'Ethiopia', 'Sudan']);
-    const [res] = treaties('It breaches multiple U.N. Security Council (UNSC) resolutions that Moscow itself voted for.');
+    const [res] = treaties(
+      'It breaches multiple U.N. Security Council (UNSC) resolutions that Moscow itself voted for.',
+    );
     expect(res.name).toBe('United Nations Security Council resolutions');
     expect(res.parties).toEqual(['Russia', 'United Nations Security Council']);
     expect(res.surfaces).toContain('UNSC resolutions');
   });
 
   it('finds the parties of an unnamed agreement they sign', () => {
-    const [t] = treaties('The agreement (or a treaty) North Korea and Russia sign during the visit will matter. A new accord is likely.');
+    const [t] = treaties(
+      'The agreement (or a treaty) North Korea and Russia sign during the visit will matter. A new accord is likely.',
+    );
     expect(t.parties).toEqual(['North Korea', 'Russia']);
     expect(t.surfaces).toEqual(expect.arrayContaining(['The agreement (or a treaty)', 'A new accord']));
   });

@@ -14,7 +14,9 @@ const corpus = path.join(root, 'data', 'corpus');
 const goldDir = path.join(root, 'tests', 'fixtures', 'gold');
 
 describe('seed corpus quality', () => {
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const gold = readdirSync(goldDir)
     .filter((f) => f.endsWith('.gold.json'))
     .map((f) => JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as GoldFile);
@@ -52,7 +54,13 @@ describe('seed corpus quality', () => {
   it('names the file of every evidence entry and keeps the document id', () => {
     const names = new Set(files);
     for (const e of graph.edges) {
-      for (const ev of e.attributes!.evidence as Array<{ document: string; documentId: string; text: string; start: number; end: number }>) {
+      for (const ev of e.attributes!.evidence as Array<{
+        document: string;
+        documentId: string;
+        text: string;
+        start: number;
+        end: number;
+      }>) {
         expect(names.has(ev.document)).toBe(true);
         expect(ev.documentId).toMatch(/^doc-/);
         const doc = documents.find((d) => d.document.id === ev.documentId)!;
@@ -70,7 +78,9 @@ describe('scorer', () => {
         { id: 'ru', name: 'Russia', type: 'State', aliases: ['Moscow'], salience: 'core' },
         { id: 'ua', name: 'Ukraine', type: 'State', salience: 'core' },
       ],
-      relations: [{ source: 'ru', type: 'ATTACKED', target: 'ua', evidence: 'Russia invaded Ukraine.', salience: 'core' }],
+      relations: [
+        { source: 'ru', type: 'ATTACKED', target: 'ua', evidence: 'Russia invaded Ukraine.', salience: 'core' },
+      ],
     },
   ];
 
