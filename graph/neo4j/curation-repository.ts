@@ -10,17 +10,13 @@
 import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { newId } from '../workshop/secrets';
+import { curationDiff } from '../workshop/curation-diff';
 import { curationBody, type CurationKind, type CurationPayload } from '../workshop/schemas';
+import type { CurationRecord, CurationScope, CurationSummary, Snapshot } from '../workshop/types';
 import { checkedEntityLabel, checkedRelationshipType } from '../workshop/curation-rules';
 import type { Neo4jConnection } from './connection';
 import { applyCuration, curationScope, type ApplyOutcome, type CurationResolved } from './curation-apply';
-import {
-  captureSnapshot,
-  comparableSnapshot,
-  restoreSnapshot,
-  type CurationScope,
-  type Snapshot,
-} from './curation-snapshot';
+import { captureSnapshot, comparableSnapshot, restoreSnapshot } from './curation-snapshot';
 import { toNumber } from './read-query';
 import { writeQuery } from './workshop-write-query';
 
@@ -30,23 +26,7 @@ export interface CurationActor {
   workshopId: string;
 }
 
-export interface CurationRecord {
-  id: string;
-  seq: number;
-  kind: CurationKind;
-  author: string;
-  authorId: string;
-  workshopId: string;
-  at: string;
-  payload: CurationPayload;
-  before: Snapshot;
-  after: Snapshot;
-  undone: boolean;
-  undoneAt: string | null;
-  undoneBy: string | null;
-  replayedAt: string | null;
-  outcome: string;
-}
+export type { CurationRecord, CurationSummary };
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -60,6 +40,8 @@ function serialised<T>(work: () => Promise<T>): Promise<T> {
 function toRecord(node: Node): CurationRecord {
   const p = node.properties;
   const stored = JSON.parse(String(p.payloadJson)) as { payload: CurationPayload };
+  const before = JSON.parse(String(p.beforeJson)) as Snapshot;
+  const after = JSON.parse(String(p.afterJson)) as Snapshot;
   return {
     id: String(p.id),
     seq: toNumber(p.seq),
@@ -69,14 +51,22 @@ function toRecord(node: Node): CurationRecord {
     workshopId: String(p.workshop ?? ''),
     at: String(p.at),
     payload: stored.payload,
-    before: JSON.parse(String(p.beforeJson)),
-    after: JSON.parse(String(p.afterJson)),
+    diff: curationDiff(before, after),
+    before,
+    after,
     undone: p.undone === true,
     undoneAt: typeof p.undoneAt === 'string' ? p.undoneAt : null,
     undoneBy: typeof p.undoneBy === 'string' ? p.undoneBy : null,
     replayedAt: typeof p.replayedAt === 'string' ? p.replayedAt : null,
     outcome: String(p.outcome ?? 'applied'),
   };
+}
+
+/** A log entry without its (possibly large) snapshots: what lists and live events carry. */
+export function toSummary(record: CurationRecord): CurationSummary {
+  const { before: _before, after: _after, ...summary } = record;
+  void [_before, _after];
+  return summary;
 }
 
 function readStored(node: Node): { payload: CurationPayload; resolved: CurationResolved; scope: CurationScope } {
@@ -164,10 +154,11 @@ export function applyAndRecordCuration(
   );
 }
 
+/** The audit log, newest first, as summaries (each with what it changed); `getCuration` has the snapshots. */
 export async function listCurations(
   connection: Neo4jConnection,
   options: { workshopId?: string; limit?: number } = {},
-): Promise<CurationRecord[]> {
+): Promise<CurationSummary[]> {
   return writeQuery(
     connection,
     async (tx) => {
@@ -176,7 +167,7 @@ export async function listCurations(
        RETURN c ORDER BY c.seq DESC LIMIT $limit`,
         { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
       );
-      return result.records.map((record) => toRecord(record.get('c')));
+      return result.records.map((record) => toSummary(toRecord(record.get('c'))));
     },
     'read',
   );

@@ -7,36 +7,19 @@
 import neo4j, { type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import { InvalidInputError } from '../errors';
 import { checkedEntityLabel, checkedRelationshipType, ENTITY_LABELS } from '../workshop/curation-rules';
+import type {
+  CurationScope,
+  EncodedMap,
+  EncodedValue,
+  EntityState,
+  NodeRef,
+  RelationshipState,
+  Snapshot,
+} from '../workshop/types';
 
-export interface CurationScope {
-  entityIds: string[];
-  relationIds: string[];
-}
+export type { CurationScope, EntityState, NodeRef, RelationshipState, Snapshot };
 
-type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
-type EncodedMap = Record<string, Encoded>;
-
-/** How a relationship end is found again: entities and documents by their id, anything else by element id. */
-export type NodeRef = { label: 'Entity' | 'Document'; id: string } | { elementId: string };
-
-export interface EntityState {
-  id: string;
-  labels: string[];
-  properties: EncodedMap;
-}
-
-export interface RelationshipState {
-  key: string; // element id when snapshotted: only used to count a relationship once
-  type: string;
-  start: NodeRef;
-  end: NodeRef;
-  properties: EncodedMap;
-}
-
-export interface Snapshot {
-  entities: Record<string, EntityState | null>; // null: the entity did not exist
-  relationships: RelationshipState[];
-}
+type Encoded = EncodedValue;
 
 // ---- values ---------------------------------------------------------------------------------------
 

@@ -6,68 +6,14 @@
  */
 import type { Node, Relationship } from 'neo4j-driver';
 import { NotFoundError, UnauthorizedError } from '../errors';
-import type { WorkshopRole } from '../workshop/roles';
 import type { AnnotationTarget, SavedViewInput, SavedViewPatch } from '../workshop/schemas';
+import type { Annotation, Hypothesis, Participant, SavedView, Workshop } from '../workshop/types';
 import { hashSecret, newId, newJoinCode, newParticipantToken, normaliseJoinCode } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
 import { toNumber } from './read-query';
 import { writeQuery } from './workshop-write-query';
 
-export interface Workshop {
-  id: string;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-  presentation: string[]; // saved view ids, in presenting order
-}
-
-export interface Participant {
-  id: string;
-  workshopId: string;
-  displayName: string;
-  role: WorkshopRole;
-  joinedAt: string;
-}
-
-export interface SavedView {
-  id: string;
-  workshopId: string;
-  name: string;
-  description: string;
-  nodeIds: string[];
-  positions: Record<string, { x: number; y: number }>;
-  camera: { x: number; y: number; ratio: number; angle: number } | null;
-  filters: Record<string, unknown>;
-  styling: Record<string, unknown>;
-  notes: string;
-  author: string;
-  authorId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Annotation {
-  id: string;
-  workshopId: string;
-  targetKind: AnnotationTarget;
-  targetId: string;
-  text: string;
-  author: string;
-  authorId: string;
-  createdAt: string;
-}
-
-export interface Hypothesis {
-  id: string;
-  workshopId: string;
-  sourceId: string;
-  targetId: string;
-  label: string;
-  note: string;
-  author: string;
-  authorId: string;
-  createdAt: string;
-}
+export type { Annotation, Hypothesis, Participant, SavedView, Workshop };
 
 export interface Author {
   name: string;

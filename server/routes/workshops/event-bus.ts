@@ -3,38 +3,11 @@
  * assumed: events published here reach the clients connected to this process only (several processes
  * would need a shared broker, e.g. Redis pub/sub, in place of this class).
  */
-import type { PresenterState } from '../../../graph/workshop/schemas';
+import type { PresenterPosition, WorkshopEvent, WorkshopEventType } from '../../../graph/workshop/types';
 
-export const WORKSHOP_EVENT_TYPES = [
-  'participant-joined',
-  'view-saved',
-  'view-deleted',
-  'presentation-changed',
-  'annotation-added',
-  'annotation-deleted',
-  'hypothesis-added',
-  'hypothesis-deleted',
-  'curation-applied',
-  'curation-undone',
-  'presenter-moved',
-] as const;
-export type WorkshopEventType = (typeof WORKSHOP_EVENT_TYPES)[number];
-
-export interface WorkshopEvent {
-  id: number; // increasing per process: the SSE `id:` field
-  type: WorkshopEventType;
-  workshopId: string; // where it happened
-  at: string;
-  by: { id: string; name: string } | null;
-  data: unknown;
-}
+export type { PresenterPosition, WorkshopEvent, WorkshopEventType };
 
 type Listener = (event: WorkshopEvent) => void;
-
-export interface PresenterPosition extends PresenterState {
-  presenter: { id: string; name: string };
-  at: string;
-}
 
 export class WorkshopEventBus {
   private readonly listeners = new Map<string, Set<Listener>>();

@@ -8,9 +8,10 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import {
   applyAndRecordCuration,
+  getCuration,
   listCurations,
+  toSummary,
   undoCuration,
-  type CurationRecord,
 } from '../../../graph/neo4j/curation-repository';
 import {
   addAnnotation,
@@ -62,13 +63,6 @@ const curationQuery = z.object({
   scope: z.enum(['all', 'workshop']).default('all'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
-
-/** The log entry as events carry it: without the (possibly large) snapshots. */
-function curationSummary(record: CurationRecord) {
-  const { before: _before, after: _after, ...summary } = record;
-  void [_before, _after];
-  return summary;
-}
 
 export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventBus()): Router {
   const router = Router();
@@ -209,6 +203,10 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
       }),
     });
   });
+  router.get('/workshops/:id/curations/:curationId', member, async (req, res) => {
+    const { curationId } = parseWith(curationParams, req.params);
+    res.json(await getCuration(connection, curationId));
+  });
   router.post('/workshops/:id/curations', ...editor, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
     const a = author(res);
@@ -217,19 +215,19 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
       authorId: a.id,
       workshopId: id,
     });
-    publish(res, id, 'curation-applied', curationSummary(record));
+    publish(res, id, 'curation-applied', toSummary(record));
     res.status(201).json(record);
   });
   router.post('/workshops/:id/curations/undo', ...editor, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
     const record = await undoCuration(connection, author(res).name, { workshopId: id });
-    publish(res, id, 'curation-undone', curationSummary(record));
+    publish(res, id, 'curation-undone', toSummary(record));
     res.json(record);
   });
   router.post('/workshops/:id/curations/:curationId/undo', ...editor, async (req, res) => {
     const { id, curationId } = parseWith(curationParams, req.params);
     const record = await undoCuration(connection, author(res).name, { workshopId: id, curationId });
-    publish(res, id, 'curation-undone', curationSummary(record));
+    publish(res, id, 'curation-undone', toSummary(record));
     res.json(record);
   });
 

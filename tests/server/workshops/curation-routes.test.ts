@@ -83,6 +83,20 @@ describe('curations over HTTP, with the real importer', () => {
       '2:split-alias',
       '1:merge',
     ]);
+    const logged = log.body.curations[4];
+    expect(logged.before).toBeUndefined();
+    expect(logged.diff.entitiesDeleted).toEqual([
+      { id: RUSSIAN_FORCES, name: 'Armed Forces of Russia', type: 'Organization' },
+    ]);
+    expect(logged.diff.entitiesChanged.map((c: { id: string }) => c.id)).toEqual([RUSSIA]);
+    expect(Object.keys(logged.diff.entitiesChanged[0].changes)).toEqual(
+      expect.arrayContaining(['aliases', 'mergedIds']),
+    );
+    const full = await request(app)
+      .get(`/api/workshops/${ws.workshopId}/curations/${logged.id}`)
+      .set('X-Workshop-Token', ws.viewerToken)
+      .expect(200);
+    expect(full.body.before.entities[RUSSIAN_FORCES].labels).toEqual(['Entity', 'Organization']);
   });
 
   it('changes nothing when the same documents are imported again and the log replayed', async () => {
