@@ -29,8 +29,8 @@ export function toDriverParams(value: unknown): unknown {
 }
 
 /** Throws QueryRejectedError unless the planner classifies the statement as read-only. */
-export async function checkPlannerReadOnly(session: Session, statement: string, params: Record<string, unknown>): Promise<void> {
-  const result = await session.run(`EXPLAIN ${statement}`, params);
+export async function checkPlannerReadOnly(session: Session, statement: string, params: Record<string, unknown>, timeoutMs = 10_000): Promise<void> {
+  const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs });
   const queryType = result.summary.queryType;
   if (queryType !== 'r') {
     const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'is a schema or admin command' };
@@ -82,7 +82,7 @@ export async function executeUserCypher(
     void session.close();
   }, options.timeoutMs + 2_000);
   try {
-    await checkPlannerReadOnly(session, statement, params);
+    await checkPlannerReadOnly(session, statement, params, options.timeoutMs);
     const tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'dossier', kind: 'user-cypher' } });
     const collector = new GraphCollector();
     const rows: unknown[][] = [];

@@ -25,6 +25,21 @@ describe('the lexical Cypher guard', () => {
     expect(refusal('MATCH (n) RETURN n;').name).toBe('accepted');
   });
 
+  it('accepts the reads an analyst writes: paths, subqueries, unions, comprehensions, CASE, EXISTS and COUNT', () => {
+    const reads = [
+      "MATCH (n:Person) WHERE n.name STARTS WITH 'K' RETURN n ORDER BY n.name SKIP 1 LIMIT 10",
+      "MATCH p = shortestPath((a:State {id: 'state:north-korea'})-[*..5]-(b:State {id: 'state:russia'})) RETURN p",
+      'MATCH (a)-[r:PARTY_TO|SUPERSEDES]->(b) OPTIONAL MATCH (b)<-[:SUPERSEDES]-(c) RETURN a, r, b, c',
+      'MATCH (n) WHERE EXISTS { (n)-[:SUPPORTS]->() } AND COUNT { (n)--() } > 2 RETURN n.name, CASE WHEN n:Person THEN 1 ELSE 0 END AS person',
+      'MATCH (n:Treaty) RETURN [x IN n.aliases WHERE x CONTAINS "1961" | toUpper(x)] AS a UNION MATCH (n:State) RETURN n.aliases AS a',
+      'MATCH (n) WITH n.type AS type, count(*) AS c RETURN type, c ORDER BY c DESC',
+      'MATCH (s)-[r]->(t) WHERE type(r) IN $types RETURN s, r, t LIMIT $limit',
+      'CALL db.schema.visualization()',
+      'UNWIND range(1, 3) AS i RETURN i, i * 2 AS double',
+    ];
+    for (const query of reads) expect({ query, result: refusal(query).name }).toEqual({ query, result: 'accepted' });
+  });
+
   it('refuses writes, admin commands, USE, LOAD CSV and batched transactions, naming the rule', () => {
     expect(refusal('CREATE (n:X)')).toEqual({ name: 'QueryRejectedError', rule: 'WRITE_CLAUSE' });
     expect(refusal('MATCH (n) CALL { WITH n SET n.x = 1 } RETURN n')).toEqual({ name: 'QueryRejectedError', rule: 'WRITE_CLAUSE' });
