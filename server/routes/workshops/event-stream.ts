@@ -1,15 +1,16 @@
 /**
  * One server-sent events stream: `event: <type>` / `id:` / `data: <json>` frames from the workshop's
  * bus, a `ready` frame first (who you are, where the presenter is), and a comment every 15 s so proxies
- * keep the connection open. The browser's EventSource reconnects by itself (`retry: 2000`).
+ * keep the connection open. The browser's EventSource reconnects by itself (`retry: 2000`) and sends
+ * `Last-Event-ID`: the events it missed are sent again, or a `resync` event when they cannot be.
  */
 import type { Request, Response } from 'express';
-import type { Participant } from '../../../graph/neo4j/workshop-repository';
+import type { Participant } from '../../../graph/workshop/types';
 import type { WorkshopEvent, WorkshopEventBus } from './event-bus';
 
 const HEARTBEAT_MS = 15_000;
 
-export function formatEvent(type: string, data: unknown, id?: number): string {
+export function formatEvent(type: string, data: unknown, id?: string): string {
   // JSON.stringify never emits a raw newline, so the data stays on one line as SSE needs.
   return `${id === undefined ? '' : `id: ${id}\n`}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -30,10 +31,18 @@ export function openEventStream(
   });
   res.flushHeaders();
   res.write('retry: 2000\n\n');
+  const send = (event: WorkshopEvent) => res.write(formatEvent(event.type, event, bus.sseId(event)));
+  const lastEventId = req.get('Last-Event-ID');
+  if (lastEventId) {
+    const missed = bus.since(workshopId, lastEventId);
+    if (missed) missed.forEach(send);
+    else
+      res.write(
+        formatEvent('resync', { workshopId, reason: 'events were missed; reload views, annotations and the log' }),
+      );
+  }
   res.write(formatEvent('ready', { workshopId, participant, presenter: bus.presenter(workshopId) }));
-  const unsubscribe = bus.subscribe(workshopId, (event: WorkshopEvent) => {
-    res.write(formatEvent(event.type, event, event.id));
-  });
+  const unsubscribe = bus.subscribe(workshopId, send);
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   req.on('close', () => {

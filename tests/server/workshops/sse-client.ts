@@ -16,9 +16,9 @@ export interface SseClient {
   close(): void;
 }
 
-export function openSse(url: string): Promise<SseClient> {
+export function openSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { Accept: 'text/event-stream' } }, (res) => {
+    const req = http.get(url, { headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
       const frames: SseFrame[] = [];
       const waiters: Array<{ match: (frame: SseFrame) => boolean; resolve: (frame: SseFrame) => void }> = [];
       let buffer = '';

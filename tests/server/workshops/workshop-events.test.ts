@@ -15,8 +15,11 @@ let base: string;
 let ws: Joined;
 const clients: SseClient[] = [];
 
-async function connect(token: string): Promise<SseClient> {
-  const client = await openSse(`${base}/api/workshops/${ws.workshopId}/events?token=${encodeURIComponent(token)}`);
+async function connect(token: string, headers: Record<string, string> = {}): Promise<SseClient> {
+  const client = await openSse(
+    `${base}/api/workshops/${ws.workshopId}/events?token=${encodeURIComponent(token)}`,
+    headers,
+  );
   clients.push(client);
   await client.next((frame) => frame.event === 'ready');
   return client;
@@ -112,5 +115,24 @@ describe('live workshop events', () => {
       .set('X-Workshop-Token', ws.viewerToken)
       .expect(200);
     expect(current.body.presenter.step).toBe(0);
+  });
+
+  it('sends a reconnecting client the events it missed, or tells it to resync', async () => {
+    const viewer = await connect(ws.viewerToken);
+    const editor = (path: string) =>
+      request(base).post(`/api/workshops/${ws.workshopId}${path}`).set('X-Workshop-Token', ws.editorToken);
+    await editor('/annotations').send({ targetKind: 'view', targetId: 'view-1', text: 'seen' }).expect(201);
+    const seen = await viewer.next(
+      (f) => f.event === 'annotation-added' && (f.data as { data: { text: string } }).data.text === 'seen',
+    );
+    viewer.close();
+    await editor('/annotations').send({ targetKind: 'view', targetId: 'view-1', text: 'missed' }).expect(201);
+
+    const back = await connect(ws.viewerToken, { 'Last-Event-ID': String(seen.id) });
+    const missed = await back.next((f) => f.event === 'annotation-added');
+    expect((missed.data as { data: { text: string } }).data.text).toBe('missed');
+
+    const stranger = await connect(ws.viewerToken, { 'Last-Event-ID': 'deadbeef.3' });
+    expect(stranger.frames.map((f) => f.event)).toEqual(['resync', 'ready']);
   });
 });
