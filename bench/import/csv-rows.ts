@@ -28,6 +28,16 @@ export interface CsvPlan {
 const SAFE_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 const RESERVED = ['id', 'name', 'type', 'aliases', 'evidence', 'confidence'];
 
+/**
+ * JSON whose escaped quotes and backslashes are written as \u0022 and \u005c: the same value once parsed,
+ * but without the `\"` that LOAD CSV reads as an escaped quote (Neo4j's legacy quote escaping).
+ */
+export function csvSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/\\(.)/g, (sequence, char: string) =>
+    char === '"' ? '\\u0022' : char === '\\' ? '\\u005c' : sequence,
+  );
+}
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = Array.isArray(value) ? value.map(String).join(LIST_SEPARATOR) : String(value);
@@ -182,7 +192,7 @@ export function writeCsvPlan(dir: string, extracted: ExtractedDocument[]): CsvPl
       };
       Object.assign(fact.attributes, r.attributes);
       for (const e of own) {
-        fact.evidence.push(JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end }));
+        fact.evidence.push(csvSafeJson({ document: e.document, text: e.text, start: e.start, end: e.end }));
         fact.docs.push(e.document);
         fact.texts.push(e.text);
         fact.starts.push(e.start);

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench [-- <suite>...] [--quick] [--runs N]`: runs the benchmark suites (all by default) one after
+ * another, prints each one's markdown tables and writes its figures to bench/results/<suite>.json.
+ * `--quick` (or BENCH_QUICK=1) caps sizes for a run of a few minutes. See bench/README.md.
+ */
+import { describeMachine, machineLine } from './lib/machine';
+import { markdownReport, writeResults, type Suite } from './lib/report';
+
+const SUITES: Record<string, () => Promise<Suite>> = {
+  import: async () => (await import('./import/import-suite')).importSuite,
+  api: async () => (await import('./api/api-suite')).apiSuite,
+  render: async () => (await import('./render/render-suite')).renderSuite,
+  export: async () => (await import('./export/export-suite')).exportSuite,
+};
+
+interface Options {
+  suites: string[];
+  quick: boolean;
+  runs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const suites: string[] = [];
+  let quick = process.env.BENCH_QUICK === '1' || process.env.BENCH_QUICK === 'true';
+  let runs = Number(process.env.BENCH_RUNS ?? 0);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') quick = true;
+    else if (arg === '--runs') runs = Number(argv[++i]);
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`usage: npm run bench -- [${Object.keys(SUITES).join('|')}]... [--quick] [--runs N]\n`);
+      process.exit(0);
+    } else if (arg in SUITES) suites.push(arg);
+    else throw new Error(`bench: unknown suite or option "${arg}" (suites: ${Object.keys(SUITES).join(', ')})`);
+  }
+  if (runs !== 0 && !(Number.isInteger(runs) && runs >= 1))
+    throw new Error(`bench: --runs must be a whole number ≥ 1, got ${runs}`);
+  return { suites: suites.length > 0 ? suites : Object.keys(SUITES), quick, runs: runs || (quick ? 3 : 5) };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const machine = describeMachine();
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  process.stdout.write(
+    `# Dossier benchmarks\n\nMachine: ${machineLine(machine)}${options.quick ? ' — quick run' : ''}; medians of ${options.runs} runs.\n\n`,
+  );
+  let failed = 0;
+  for (const name of options.suites) {
+    const startedAt = new Date();
+    log(`${name}: starting`);
+    try {
+      const suite = await SUITES[name]();
+      const report = await suite.run({
+        quick: options.quick,
+        runs: options.runs,
+        log: (line) => log(`${name}: ${line}`),
+      });
+      process.stdout.write(`## ${name}: ${suite.description}\n\n${markdownReport(report)}\n\n`);
+      const file = writeResults(report, machine, startedAt);
+      log(`${name}: done in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s, figures in ${file}`);
+    } catch (error) {
+      failed++;
+      process.stdout.write(`## ${name}: FAILED\n\n${(error as Error).stack ?? String(error)}\n\n`);
+    }
+  }
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 2;
+});
