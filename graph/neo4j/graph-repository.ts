@@ -78,17 +78,40 @@ export async function readOverview(connection: Neo4jConnection, limit: number): 
   });
 }
 
+/** Case, dots and spacing folded: "U.S." and "us", "Kim  Jong-un" and "kim jong-un" compare equal. */
+export function foldName(text: string): string {
+  return text.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Full-text candidates (escaped, fuzzy and prefix terms, see fulltext-query.ts) plus entities whose name or an
+ * alias equals the input once folded (the index scores long alias lists low, and analyses "U.S." apart from
+ * "US"). Ranked: exact name or alias first, then names that start with the input, then the Lucene score.
+ */
 export async function searchEntities(connection: Neo4jConnection, q: string, types: string[], limit: number): Promise<SearchResponse> {
   const lucene = buildFulltextQuery(q);
-  if (!lucene) return { query: q, hits: [] };
+  const folded = foldName(q);
+  if (!lucene) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
   return readQuery(connection, async (tx) => {
     const result = await tx.run(
-      `CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
+      `CALL () {
+         CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
+         RETURN node, score
+         UNION
+         MATCH (node:Entity)
+         WHERE size($folded) <= 60
+           AND (replace(toLower(node.name), '.', '') = $folded OR any(a IN coalesce(node.aliases, []) WHERE replace(toLower(a), '.', '') = $folded))
+         RETURN node, 0.0 AS score
+       }
+       WITH node, max(score) AS score
        WHERE size($types) = 0 OR node.type IN $types OR any(label IN labels(node) WHERE label IN $types)
+       WITH node, score,
+            replace(toLower(node.name), '.', '') AS name,
+            [a IN coalesce(node.aliases, []) | replace(toLower(a), '.', '')] AS aliases
        RETURN node, score
-       ORDER BY score DESC, size(node.name) ASC
+       ORDER BY (name = $folded OR $folded IN aliases) DESC, name STARTS WITH $folded DESC, score DESC, size(node.name) ASC
        LIMIT $limit`,
-      { index: FULLTEXT_INDEX, lucene, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
+      { index: FULLTEXT_INDEX, lucene, folded, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
     );
     return {
       query: q,

@@ -70,6 +70,15 @@ describe('Graph API on the seed corpus', () => {
     expect(hits[0].id).toBe(exact.id);
   });
 
+  it('ranks an exact name or alias first, with case and dots folded', async () => {
+    const pyongyang = await get<SearchResponse>('/api/search?q=pyongyang&limit=5');
+    expect(pyongyang.hits.slice(0, 2).map((h) => h.type).sort()).toEqual(['Place', 'State']);
+    const us = await get<SearchResponse>('/api/search?q=US&types=State');
+    expect(us.hits[0].name).toBe('United States');
+    const dprk = await get<SearchResponse>('/api/search?q=dprk');
+    expect(dprk.hits[0]).toMatchObject({ type: 'State', name: 'North Korea' });
+  });
+
   it('searches safely when the input holds Lucene syntax', async () => {
     for (const q of ['Kim AND (', '"unbalanced', 'a:b', '*', '\\', 'NOT', '~~~', 'Kim Jong-Un!']) {
       const res = await request(app).get(`/api/search?q=${encodeURIComponent(q)}`);
