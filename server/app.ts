@@ -10,7 +10,14 @@ import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
 import { errorMiddleware } from './http/error-middleware';
-import { apiRateLimit, cypherRateLimit, DEFAULT_RATE_LIMITS, requireToken, securityHeaders, type RateLimits } from './http/security';
+import {
+  apiRateLimit,
+  cypherRateLimit,
+  DEFAULT_RATE_LIMITS,
+  requireToken,
+  securityHeaders,
+  type RateLimits,
+} from './http/security';
 import { cypherRoutes } from './routes/cypher/cypher-routes';
 import { documentRoutes } from './routes/documents/document-routes';
 import { edgeRoutes } from './routes/edges/edge-routes';
@@ -58,7 +65,12 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
       // Headers stay out of the log: they carry the API token and workshop tokens.
       serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+        req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
       },
     }),

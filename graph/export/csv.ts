@@ -21,7 +21,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text: string;
-  if (Array.isArray(value)) text = value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(' | ');
+  if (Array.isArray(value))
+    text = value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(' | ');
   else if (typeof value === 'object') text = JSON.stringify(value);
   else text = String(value);
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;

@@ -32,7 +32,9 @@ export function cypherName(name: string): string {
 }
 
 function isScalar(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** A property value as a Cypher literal: scalars and homogeneous scalar lists as such, the rest as JSON text. */
@@ -51,8 +53,10 @@ export function cypherValue(value: unknown): string | null {
 const FLOAT_PROPERTIES = new Set(['confidence', 'evidenceConfidences']);
 
 function floatLiteral(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return Number.isInteger(value) ? value.toFixed(1) : String(value);
-  if (Array.isArray(value) && value.every((item) => typeof item === 'number')) return `[${value.map(floatLiteral).join(', ')}]`;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'number'))
+    return `[${value.map(floatLiteral).join(', ')}]`;
   return cypherValue(value);
 }
 
@@ -72,7 +76,10 @@ interface EvidenceEntry {
 export function storedEdgeProperties(attributes: Attributes): Attributes {
   const { evidence, ...rest } = attributes;
   if (!Array.isArray(evidence)) return rest;
-  const entries = evidence.filter((e): e is EvidenceEntry => !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string');
+  const entries = evidence.filter(
+    (e): e is EvidenceEntry =>
+      !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string',
+  );
   const fallback = typeof rest.confidence === 'number' ? rest.confidence : 1;
   return {
     ...rest,
@@ -129,8 +136,12 @@ export function writeCypherScript(graph: Graph): string {
     const [first, ...rest] = group.split(':');
     const extra = rest.map((label) => `, n:${cypherName(label)}`).join('');
     for (const batch of batches(rows)) {
-      const literal = batch.map((row) => `{id: ${cypherString(row.id)}, props: ${mapLiteral(row.props)}}`).join(',\n  ');
-      out.push(`UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};`);
+      const literal = batch
+        .map((row) => `{id: ${cypherString(row.id)}, props: ${mapLiteral(row.props)}}`)
+        .join(',\n  ');
+      out.push(
+        `UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};`,
+      );
     }
   }
   const edgeGroups = new Map<string, Array<{ id: string; source: string; target: string; props: Attributes }>>();
@@ -146,7 +157,10 @@ export function writeCypherScript(graph: Graph): string {
     const [type, sourceLabel, targetLabel] = group.split('\u0000');
     for (const batch of batches(rows)) {
       const literal = batch
-        .map((row) => `{id: ${cypherString(row.id)}, source: ${cypherString(row.source)}, target: ${cypherString(row.target)}, props: ${mapLiteral(row.props)}}`)
+        .map(
+          (row) =>
+            `{id: ${cypherString(row.id)}, source: ${cypherString(row.source)}, target: ${cypherString(row.target)}, props: ${mapLiteral(row.props)}}`,
+        )
         .join(',\n  ');
       out.push(
         `UNWIND [\n  ${literal}\n] AS row\n` +

@@ -16,7 +16,13 @@ interface AttributeDeclaration {
   type: GexfType;
 }
 
-const GEXF_TYPE: Record<ScalarType, GexfType> = { boolean: 'boolean', int: 'integer', long: 'long', double: 'double', string: 'string' };
+const GEXF_TYPE: Record<ScalarType, GexfType> = {
+  boolean: 'boolean',
+  int: 'integer',
+  long: 'long',
+  double: 'double',
+  string: 'string',
+};
 
 function declare(elements: Iterable<Attributes>): AttributeDeclaration[] {
   const types = new Map<string, ScalarType | 'liststring'>();
@@ -31,7 +37,11 @@ function declare(elements: Iterable<Attributes>): AttributeDeclaration[] {
       types.set(name, previous === 'liststring' ? 'string' : widenType(previous, valueType(value)));
     }
   }
-  return [...types].map(([title, type], index) => ({ id: String(index), title, type: type === 'liststring' ? type : GEXF_TYPE[type] }));
+  return [...types].map(([title, type], index) => ({
+    id: String(index),
+    title,
+    type: type === 'liststring' ? type : GEXF_TYPE[type],
+  }));
 }
 
 function formatValue(type: GexfType, value: unknown): string {
@@ -78,7 +88,9 @@ export function writeGexf(graph: Graph, options: { now?: Date } = {}): string {
   graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
     const type = graph.type === 'mixed' ? ` type="${undirected ? 'undirected' : 'directed'}"` : '';
     const label = typeof attributes.type === 'string' ? ` label="${escapeXml(attributes.type)}"` : '';
-    out.push(`<edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"${type}${label}>`);
+    out.push(
+      `<edge id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"${type}${label}>`,
+    );
     writeValues(out, edgeAttributes, attributes);
     out.push('</edge>');
   });

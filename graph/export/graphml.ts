@@ -33,15 +33,23 @@ function writeData(out: string[], keys: KeyDeclaration[], attributes: Attributes
 }
 
 export function writeGraphml(graph: Graph): string {
-  const nodeKeys = declareKeys('n', graph.mapNodes((_node, attributes) => attributes));
-  const edgeKeys = declareKeys('e', graph.mapEdges((_edge, attributes) => attributes));
+  const nodeKeys = declareKeys(
+    'n',
+    graph.mapNodes((_node, attributes) => attributes),
+  );
+  const edgeKeys = declareKeys(
+    'e',
+    graph.mapEdges((_edge, attributes) => attributes),
+  );
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
-  for (const key of nodeKeys) out.push(`<key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`);
-  for (const key of edgeKeys) out.push(`<key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`);
+  for (const key of nodeKeys)
+    out.push(`<key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`);
+  for (const key of edgeKeys)
+    out.push(`<key id="${key.id}" for="edge" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`);
   out.push(`<graph id="G" edgedefault="${graph.type === 'undirected' ? 'undirected' : 'directed'}">`);
   graph.forEachNode((node, attributes) => {
     out.push(`<node id="${escapeXml(node)}">`);

@@ -34,7 +34,20 @@ const ALLOWED_LOWER = new Set(ALLOWED_PROCEDURES.map((name) => name.toLowerCase(
 const SECRET_NAMES = /^(tokenHash|editorCodeHash|viewerCodeHash|passwordHash)$/i;
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
-const ADMIN_VERBS = new Set(['DROP', 'ALTER', 'GRANT', 'DENY', 'REVOKE', 'SHOW', 'TERMINATE', 'RENAME', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'DRYRUN']);
+const ADMIN_VERBS = new Set([
+  'DROP',
+  'ALTER',
+  'GRANT',
+  'DENY',
+  'REVOKE',
+  'SHOW',
+  'TERMINATE',
+  'RENAME',
+  'ENABLE',
+  'DEALLOCATE',
+  'REALLOCATE',
+  'DRYRUN',
+]);
 const SCHEMA_OBJECTS = new Set([
   'INDEX',
   'INDEXES',
@@ -163,34 +176,49 @@ function refuse(reason: string, rule: string, token?: Token): never {
 export function checkReadOnlyCypher(source: string): string {
   const statements = splitStatements(source);
   if (statements.length === 0) throw new InvalidInputError('Cypher: the query is empty');
-  if (statements.length > 1) refuse(`send one statement at a time (found ${statements.length} separated by ';')`, 'MULTIPLE_STATEMENTS');
+  if (statements.length > 1)
+    refuse(`send one statement at a time (found ${statements.length} separated by ';')`, 'MULTIPLE_STATEMENTS');
   const statement = statements[0];
   const tokens = tokenize(statement);
 
   const first = wordAt(tokens, 0);
-  if (first === 'EXPLAIN' || first === 'PROFILE') throw new InvalidInputError(`Cypher: send the query without ${first}; the server plans it itself`);
+  if (first === 'EXPLAIN' || first === 'PROFILE')
+    throw new InvalidInputError(`Cypher: send the query without ${first}; the server plans it itself`);
   if (first === 'CYPHER') throw new InvalidInputError('Cypher: query options (CYPHER …) are not accepted');
 
   for (let i = 0; i < tokens.length; i++) {
     const keyword = keywordAt(tokens, i);
     if (!keyword) continue;
     const next = wordAt(tokens, i + 1);
-    if (keyword === 'CREATE' && SCHEMA_OBJECTS.has(next)) refuse(`CREATE ${next} is a schema or admin command`, 'ADMIN', tokens[i]);
+    if (keyword === 'CREATE' && SCHEMA_OBJECTS.has(next))
+      refuse(`CREATE ${next} is a schema or admin command`, 'ADMIN', tokens[i]);
     if (WRITE_CLAUSES.has(keyword)) refuse(`${keyword} writes to the database`, 'WRITE_CLAUSE', tokens[i]);
-    if (ADMIN_VERBS.has(keyword) && (next !== '' || i === 0)) refuse(`${keyword} ${next} is a schema or admin command`.trim(), 'ADMIN', tokens[i]);
+    if (ADMIN_VERBS.has(keyword) && (next !== '' || i === 0))
+      refuse(`${keyword} ${next} is a schema or admin command`.trim(), 'ADMIN', tokens[i]);
     if ((keyword === 'START' || keyword === 'STOP') && (next === 'DATABASE' || next === 'SERVER')) {
       refuse(`${keyword} ${next} is an admin command`, 'ADMIN', tokens[i]);
     }
-    if (keyword === 'USE' && (next !== '' || tokens[i + 1]?.kind === 'quoted')) refuse('USE switches to another database; queries run on the current one', 'USE', tokens[i]);
-    if (keyword === 'LOAD' && next === 'CSV') refuse('LOAD CSV reads files and URLs from the server', 'LOAD_CSV', tokens[i]);
-    if (keyword === 'PERIODIC' && next === 'COMMIT') refuse('USING PERIODIC COMMIT writes in batches', 'WRITE_CLAUSE', tokens[i]);
-    if (keyword === 'IN' && (next === 'TRANSACTIONS' || (/^\d/.test(tokens[i + 1]?.text ?? '') && wordAt(tokens, i + 2) === 'CONCURRENT'))) {
+    if (keyword === 'USE' && (next !== '' || tokens[i + 1]?.kind === 'quoted'))
+      refuse('USE switches to another database; queries run on the current one', 'USE', tokens[i]);
+    if (keyword === 'LOAD' && next === 'CSV')
+      refuse('LOAD CSV reads files and URLs from the server', 'LOAD_CSV', tokens[i]);
+    if (keyword === 'PERIODIC' && next === 'COMMIT')
+      refuse('USING PERIODIC COMMIT writes in batches', 'WRITE_CLAUSE', tokens[i]);
+    if (
+      keyword === 'IN' &&
+      (next === 'TRANSACTIONS' || (/^\d/.test(tokens[i + 1]?.text ?? '') && wordAt(tokens, i + 2) === 'CONCURRENT'))
+    ) {
       refuse('CALL { … } IN TRANSACTIONS commits in batches', 'IN_TRANSACTIONS', tokens[i]);
     }
     if (keyword === 'CALL') checkProcedureCall(tokens, i);
   }
   for (const token of tokens) {
-    const name = token.kind === 'quoted' ? token.text.slice(1, -1) : token.kind === 'string' ? token.text.slice(1, -1) : token.text;
+    const name =
+      token.kind === 'quoted'
+        ? token.text.slice(1, -1)
+        : token.kind === 'string'
+          ? token.text.slice(1, -1)
+          : token.text;
     if ((token.kind === 'word' || token.kind === 'quoted' || token.kind === 'string') && SECRET_NAMES.test(name)) {
       refuse(`${name} holds a secret (a hash of a join code or token) and cannot be queried`, 'SECRET', token);
     }
@@ -211,7 +239,8 @@ function checkProcedureCall(tokens: Token[], index: number): void {
   const name = parts.join('.');
   const lower = name.toLowerCase();
   if (!name) refuse('CALL must name a procedure or open a subquery', 'PROCEDURE', tokens[index]);
-  if (lower.startsWith('dbms.')) refuse(`CALL ${name}: dbms.* procedures administer the server`, 'PROCEDURE', tokens[index]);
+  if (lower.startsWith('dbms.'))
+    refuse(`CALL ${name}: dbms.* procedures administer the server`, 'PROCEDURE', tokens[index]);
   if (!ALLOWED_LOWER.has(lower)) {
     refuse(`CALL ${name} is not on the read-only list (${ALLOWED_PROCEDURES.join(', ')})`, 'PROCEDURE', tokens[index]);
   }

@@ -17,7 +17,17 @@ export const REDACTED = '[redacted]';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Node and edge properties that are drawn elsewhere than in `attributes`. */
-const NODE_RESERVED = new Set(['id', 'type', 'name', 'aliases', 'text', 'keptRanges', 'mentions', 'keptRangesJson', 'mentionsJson']);
+const NODE_RESERVED = new Set([
+  'id',
+  'type',
+  'name',
+  'aliases',
+  'text',
+  'keptRanges',
+  'mentions',
+  'keptRangesJson',
+  'mentionsJson',
+]);
 const EDGE_RESERVED = new Set(['id', 'type', 'evidence', 'evidenceJson', 'confidence']);
 /** store-document.ts keeps evidence also as parallel lists (evidenceDocs, evidenceTexts, …): not attributes. */
 const isEdgeReserved = (key: string) => EDGE_RESERVED.has(key) || key.startsWith('evidence');
@@ -42,7 +52,13 @@ export function toJson(value: unknown): Json {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (neo4j.isNode(value as never)) {
     const node = value as Node;
-    return { kind: 'node', id: nodeKey(node), elementId: node.elementId, labels: node.labels, properties: propertiesToJson(node.properties) };
+    return {
+      kind: 'node',
+      id: nodeKey(node),
+      elementId: node.elementId,
+      labels: node.labels,
+      properties: propertiesToJson(node.properties),
+    };
   }
   if (neo4j.isRelationship(value as never)) {
     const rel = value as Relationship;
@@ -85,7 +101,9 @@ function isTemporalOrSpatial(value: unknown): boolean {
 }
 
 function propertiesToJson(properties: Record<string, unknown>): Record<string, Json> {
-  return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, SECRET_PROPERTY.test(key) ? REDACTED : toJson(item)]));
+  return Object.fromEntries(
+    Object.entries(properties).map(([key, item]) => [key, SECRET_PROPERTY.test(key) ? REDACTED : toJson(item)]),
+  );
 }
 
 /** Our nodes carry a stable `id` property; anything else is known by its element id. */
@@ -116,7 +134,8 @@ export function nodeType(node: Node): string {
 export function toGraphNode(node: Node, degree?: number): GraphNode {
   const props = node.properties;
   const attributes: Record<string, AttributeValue | null> = {};
-  for (const [key, value] of Object.entries(props)) if (!NODE_RESERVED.has(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
+  for (const [key, value] of Object.entries(props))
+    if (!NODE_RESERVED.has(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
   const name = props.name ?? props.title;
   const result: GraphNode = {
     id: nodeKey(node),
@@ -133,7 +152,8 @@ export function toGraphNode(node: Node, degree?: number): GraphNode {
 export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => string): GraphEdge {
   const props = rel.properties;
   const attributes: Record<string, AttributeValue | null> = {};
-  for (const [key, value] of Object.entries(props)) if (!isEdgeReserved(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
+  for (const [key, value] of Object.entries(props))
+    if (!isEdgeReserved(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
   const edge: GraphEdge = {
     id: relationshipKey(rel),
     type: rel.type,
@@ -170,7 +190,9 @@ export function readEvidence(props: Record<string, unknown>): Evidence[] {
   } else if (Array.isArray(raw)) {
     for (const item of raw) entries.push(typeof item === 'string' ? parse(item) : toJson(item));
   }
-  return entries.filter(isEvidence).map((e) => ({ document: e.document, text: e.text, start: Number(e.start), end: Number(e.end) }));
+  return entries
+    .filter(isEvidence)
+    .map((e) => ({ document: e.document, text: e.text, start: Number(e.start), end: Number(e.end) }));
 }
 
 /** Per-entry confidences kept beside the evidence, when the store has them. */

@@ -3,7 +3,13 @@
  * highlights, an entity's mentions with the sentence around each, and evidence with document titles.
  */
 import type { Node } from 'neo4j-driver';
-import type { DocumentDetails, DocumentListResponse, DocumentSummary, EvidenceWithDocument, MentionWithDocument } from '../model/api-types';
+import type {
+  DocumentDetails,
+  DocumentListResponse,
+  DocumentSummary,
+  EvidenceWithDocument,
+  MentionWithDocument,
+} from '../model/api-types';
 import type { Evidence } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
@@ -39,7 +45,8 @@ export function readRanges(value: unknown, textLength: number): Array<[number, n
     }
   }
   if (!Array.isArray(raw)) return [[0, textLength]];
-  if (raw.every((item) => Array.isArray(item))) return (raw as unknown[][]).map((pair) => [Number(pair[0]), Number(pair[1])]);
+  if (raw.every((item) => Array.isArray(item)))
+    return (raw as unknown[][]).map((pair) => [Number(pair[0]), Number(pair[1])]);
   const ranges: Array<[number, number]> = [];
   for (let i = 0; i + 1 < raw.length; i += 2) ranges.push([Number(raw[i]), Number(raw[i + 1])]);
   return ranges;
@@ -48,14 +55,18 @@ export function readRanges(value: unknown, textLength: number): Array<[number, n
 /** The sentence that contains [start, end): from the previous sentence end (or line break) to the next. */
 export function sentenceAround(text: string, start: number, end: number): string {
   let from = start;
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1]) ) from--;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--;
   let to = end;
   while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
   if (to < text.length && text[to] !== '\n') to++;
   return text.slice(from, to).trim();
 }
 
-export async function listDocuments(connection: Neo4jConnection, limit: number, offset: number): Promise<DocumentListResponse> {
+export async function listDocuments(
+  connection: Neo4jConnection,
+  limit: number,
+  offset: number,
+): Promise<DocumentListResponse> {
   return readQuery(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (d:Document)
@@ -86,19 +97,39 @@ interface StoredMention {
  * Mentions as stored by the importer (store-document.ts): one `(:Entity)-[:MENTIONED_IN]->(:Document)`
  * per pair, with parallel lists `starts`, `ends`, `texts` (single `start`/`end`/`text` also understood).
  */
-function mentionsFromRelationship(document: string, entity: Record<string, unknown>, props: Record<string, unknown>, text: string): StoredMention[] {
-  const base = { document, entityId: String(entity.id), entityType: String(entity.type ?? ''), entityName: String(entity.name ?? entity.id) };
+function mentionsFromRelationship(
+  document: string,
+  entity: Record<string, unknown>,
+  props: Record<string, unknown>,
+  text: string,
+): StoredMention[] {
+  const base = {
+    document,
+    entityId: String(entity.id),
+    entityType: String(entity.type ?? ''),
+    entityName: String(entity.name ?? entity.id),
+  };
   const starts = toJson(props.starts ?? props.start);
   const ends = toJson(props.ends ?? props.end);
   const texts = toJson(props.texts ?? props.text);
-  const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : value === null || value === undefined ? [] : [value as T]);
+  const list = <T>(value: unknown): T[] =>
+    Array.isArray(value) ? (value as T[]) : value === null || value === undefined ? [] : [value as T];
   const s = list<number>(starts);
   const e = list<number>(ends);
   const t = list<string>(texts);
-  return s.map((start, i) => ({ ...base, start: Number(start), end: Number(e[i]), text: t[i] ?? text.slice(Number(start), Number(e[i])) }));
+  return s.map((start, i) => ({
+    ...base,
+    start: Number(start),
+    end: Number(e[i]),
+    text: t[i] ?? text.slice(Number(start), Number(e[i])),
+  }));
 }
 
-export async function loadMentions(connection: Neo4jConnection, entityId: string, max = 200): Promise<MentionWithDocument[]> {
+export async function loadMentions(
+  connection: Neo4jConnection,
+  entityId: string,
+  max = 200,
+): Promise<MentionWithDocument[]> {
   const rows = await readQuery(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
@@ -147,18 +178,45 @@ export async function readDocument(connection: Neo4jConnection, id: string): Pro
     const mentions = mentionRows.records
       .flatMap((r) => mentionsFromRelationship(id, r.get('entity'), r.get('props'), text))
       .sort((a, b) => a.start - b.start || b.end - a.end)
-      .map(({ start, end, text: surface, entityId, entityType, entityName }) => ({ start, end, text: surface, entityId, entityType, entityName }));
-    return { ...toDocumentSummary(node), text, keptRanges: readRanges(node.properties.keptRanges, text.length), mentions };
+      .map(({ start, end, text: surface, entityId, entityType, entityName }) => ({
+        start,
+        end,
+        text: surface,
+        entityId,
+        entityType,
+        entityName,
+      }));
+    return {
+      ...toDocumentSummary(node),
+      text,
+      keptRanges: readRanges(node.properties.keptRanges, text.length),
+      mentions,
+    };
   });
 }
 
-export async function withDocumentTitles(connection: Neo4jConnection, evidence: Evidence[]): Promise<EvidenceWithDocument[]> {
+export async function withDocumentTitles(
+  connection: Neo4jConnection,
+  evidence: Evidence[],
+): Promise<EvidenceWithDocument[]> {
   if (evidence.length === 0) return [];
   const titles = await readQuery(connection, async (tx) => {
-    const result = await tx.run('MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.published AS published', {
-      ids: [...new Set(evidence.map((e) => e.document))],
-    });
-    return new Map(result.records.map((r) => [r.get('id') as string, { title: String(r.get('title') ?? r.get('id')), published: optionalString(r.get('published')) }]));
+    const result = await tx.run(
+      'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.published AS published',
+      {
+        ids: [...new Set(evidence.map((e) => e.document))],
+      },
+    );
+    return new Map(
+      result.records.map((r) => [
+        r.get('id') as string,
+        { title: String(r.get('title') ?? r.get('id')), published: optionalString(r.get('published')) },
+      ]),
+    );
   });
-  return evidence.map((e) => ({ ...e, documentTitle: titles.get(e.document)?.title ?? e.document, documentPublished: titles.get(e.document)?.published ?? null }));
+  return evidence.map((e) => ({
+    ...e,
+    documentTitle: titles.get(e.document)?.title ?? e.document,
+    documentPublished: titles.get(e.document)?.published ?? null,
+  }));
 }

@@ -6,7 +6,15 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Node, Relationship } from 'neo4j-driver';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
-import { SECRET_PROPERTY, nodeKey, nodeType, readEvidence, readEvidenceConfidences, relationshipKey, toJson } from './cypher-values';
+import {
+  SECRET_PROPERTY,
+  nodeKey,
+  nodeType,
+  readEvidence,
+  readEvidenceConfidences,
+  relationshipKey,
+  toJson,
+} from './cypher-values';
 import { readQuery } from './read-query';
 import { executeUserCypher, type UserCypherOptions } from './user-cypher';
 
@@ -18,9 +26,15 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     keys.set(node.elementId, key);
     if (graph.hasNode(key)) continue;
     const attributes: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(node.properties)) if (name !== 'id' && !SECRET_PROPERTY.test(name)) attributes[name] = toJson(value);
+    for (const [name, value] of Object.entries(node.properties))
+      if (name !== 'id' && !SECRET_PROPERTY.test(name)) attributes[name] = toJson(value);
     attributes.type = nodeType(node);
-    attributes.name = typeof attributes.name === 'string' ? attributes.name : typeof attributes.title === 'string' ? attributes.title : key;
+    attributes.name =
+      typeof attributes.name === 'string'
+        ? attributes.name
+        : typeof attributes.title === 'string'
+          ? attributes.title
+          : key;
     attributes.labels = [...node.labels];
     graph.addNode(key, attributes);
   }
@@ -31,11 +45,15 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     if (!source || !target || graph.hasEdge(key)) continue;
     const attributes: Record<string, unknown> = {};
     // Evidence becomes one list of objects; the store's parallel lists (evidenceDocs, …) are folded into it.
-    for (const [name, value] of Object.entries(rel.properties)) if (name !== 'id' && !name.startsWith('evidence') && !SECRET_PROPERTY.test(name)) attributes[name] = toJson(value);
+    for (const [name, value] of Object.entries(rel.properties))
+      if (name !== 'id' && !name.startsWith('evidence') && !SECRET_PROPERTY.test(name))
+        attributes[name] = toJson(value);
     attributes.type = rel.type;
     if ('evidence' in rel.properties || 'evidenceJson' in rel.properties) {
       const confidences = readEvidenceConfidences(rel.properties);
-      attributes.evidence = readEvidence(rel.properties).map((entry, i) => (confidences[i] === undefined ? entry : { ...entry, confidence: confidences[i] }));
+      attributes.evidence = readEvidence(rel.properties).map((entry, i) =>
+        confidences[i] === undefined ? entry : { ...entry, confidence: confidences[i] },
+      );
     }
     graph.addEdgeWithKey(key, source, target, attributes);
   }
@@ -53,9 +71,15 @@ export async function loadSubgraphByIds(connection: Neo4jConnection, ids: string
     const known = new Set(nodes.map(nodeKey));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new NotFoundError(`No node with id ${unknown.slice(0, 5).map((id) => `"${id}"`).join(', ')}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ''}`, {
-        details: { unknown: unknown.slice(0, 100) },
-      });
+      throw new NotFoundError(
+        `No node with id ${unknown
+          .slice(0, 5)
+          .map((id) => `"${id}"`)
+          .join(', ')}${unknown.length > 5 ? ` (and ${unknown.length - 5} more)` : ''}`,
+        {
+          details: { unknown: unknown.slice(0, 100) },
+        },
+      );
     }
     const elementIds = nodes.map((n) => n.elementId);
     const rels = await tx.run(

@@ -4,7 +4,17 @@
  * mentions live in document-repository.ts.
  */
 import type { Node, Relationship } from 'neo4j-driver';
-import type { EdgeDetails, GraphEdge, GraphNode, NeighborsResponse, NodeDetails, OverviewResponse, PathsResponse, SearchResponse, StatsResponse } from '../model/api-types';
+import type {
+  EdgeDetails,
+  GraphEdge,
+  GraphNode,
+  NeighborsResponse,
+  NodeDetails,
+  OverviewResponse,
+  PathsResponse,
+  SearchResponse,
+  StatsResponse,
+} from '../model/api-types';
 import { RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
@@ -31,14 +41,19 @@ export async function readStats(connection: Neo4jConnection): Promise<StatsRespo
     const lastImport = toJson(documents.records[0].get('lastImport'));
     return {
       labels: Object.fromEntries(labels.records.map((r) => [r.get('label') as string, toNumber(r.get('count'))])),
-      relationshipTypes: Object.fromEntries(types.records.map((r) => [r.get('type') as string, toNumber(r.get('count'))])),
+      relationshipTypes: Object.fromEntries(
+        types.records.map((r) => [r.get('type') as string, toNumber(r.get('count'))]),
+      ),
       documents: toNumber(documents.records[0].get('documents')),
       lastImport: lastImport === null ? null : String(lastImport),
     };
   });
 }
 
-function subgraphFrom(nodes: Array<{ node: Node; degree?: number }>, relationships: Relationship[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+function subgraphFrom(
+  nodes: Array<{ node: Node; degree?: number }>,
+  relationships: Relationship[],
+): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const keys = new Map<string, string>();
   for (const { node } of nodes) keys.set(node.elementId, nodeKey(node));
   const keyOf = (elementId: string) => keys.get(elementId) ?? elementId;
@@ -74,7 +89,14 @@ export async function readOverview(connection: Neo4jConnection, limit: number): 
     );
     const total = await tx.run('MATCH (n:Entity) RETURN count(n) AS total');
     const totalEntities = toNumber(total.records[0].get('total'));
-    return { ...subgraphFrom(nodes, rels.records.map((r) => r.get('r') as Relationship)), truncated: totalEntities > nodes.length, totalEntities };
+    return {
+      ...subgraphFrom(
+        nodes,
+        rels.records.map((r) => r.get('r') as Relationship),
+      ),
+      truncated: totalEntities > nodes.length,
+      totalEntities,
+    };
   });
 }
 
@@ -88,7 +110,12 @@ export function foldName(text: string): string {
  * alias equals the input once folded (the index scores long alias lists low, and analyses "U.S." apart from
  * "US"). Ranked: exact name or alias first, then names that start with the input, then the Lucene score.
  */
-export async function searchEntities(connection: Neo4jConnection, q: string, types: string[], limit: number): Promise<SearchResponse> {
+export async function searchEntities(
+  connection: Neo4jConnection,
+  q: string,
+  types: string[],
+  limit: number,
+): Promise<SearchResponse> {
   const lucene = buildFulltextQuery(q);
   const folded = foldName(q);
   if (!lucene) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
@@ -117,7 +144,13 @@ export async function searchEntities(connection: Neo4jConnection, q: string, typ
       query: q,
       hits: result.records.map((r) => {
         const node = toGraphNode(r.get('node') as Node);
-        return { id: node.id, type: node.type, name: node.name, aliases: node.aliases ?? [], score: r.get('score') as number };
+        return {
+          id: node.id,
+          type: node.type,
+          name: node.name,
+          aliases: node.aliases ?? [],
+          score: r.get('score') as number,
+        };
       }),
     };
   });
@@ -149,8 +182,15 @@ export async function readNodeDetails(connection: Neo4jConnection, id: string): 
        LIMIT $max`,
       { elementId: found.elementId, links: DOCUMENT_LINK_TYPES, max: int(RELATIONS_LISTED) },
     );
-    const counts = Object.fromEntries(countResult.records.map((r) => [r.get('type') as string, toNumber(r.get('count'))]));
-    return { node: found, degree: Object.values(counts).reduce((a, b) => a + b, 0), counts, relations: relationResult.records };
+    const counts = Object.fromEntries(
+      countResult.records.map((r) => [r.get('type') as string, toNumber(r.get('count'))]),
+    );
+    return {
+      node: found,
+      degree: Object.values(counts).reduce((a, b) => a + b, 0),
+      counts,
+      relations: relationResult.records,
+    };
   });
   const mentions = await loadMentions(connection, nodeKey(node));
   return {
@@ -181,7 +221,11 @@ export interface NeighborOptions {
  * One hop around an entity. The total is always counted; above `limit` the most relevant neighbours
  * are kept: most relations with the centre first, then most evidence, then the best connected.
  */
-export async function readNeighbors(connection: Neo4jConnection, id: string, options: NeighborOptions): Promise<NeighborsResponse> {
+export async function readNeighbors(
+  connection: Neo4jConnection,
+  id: string,
+  options: NeighborOptions,
+): Promise<NeighborsResponse> {
   return readQuery(connection, async (tx) => {
     const center = await findNode(tx, id);
     if (!center) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
@@ -202,7 +246,9 @@ export async function readNeighbors(connection: Neo4jConnection, id: string, opt
        RETURN coalesce(m.type, head([label IN labels(m) WHERE label <> 'Entity'])) AS type, count(m) AS count`,
       params,
     );
-    const countsByType = Object.fromEntries(totals.records.map((r) => [String(r.get('type')), toNumber(r.get('count'))]));
+    const countsByType = Object.fromEntries(
+      totals.records.map((r) => [String(r.get('type')), toNumber(r.get('count'))]),
+    );
     const total = Object.values(countsByType).reduce((a, b) => a + b, 0);
     const top = await tx.run(
       `MATCH (c)-[r]-(m) ${filter}
@@ -243,7 +289,13 @@ const PATH_QUERIES: readonly string[] = Array.from(
      RETURN p LIMIT $limit`,
 );
 
-export async function readPaths(connection: Neo4jConnection, from: string, to: string, maxHops: number, limit = 25): Promise<PathsResponse> {
+export async function readPaths(
+  connection: Neo4jConnection,
+  from: string,
+  to: string,
+  maxHops: number,
+  limit = 25,
+): Promise<PathsResponse> {
   return readQuery(connection, async (tx) => {
     const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
     const found = new Set(ends.records.map((r) => r.get('id') as string));
@@ -270,10 +322,20 @@ export async function readPaths(connection: Neo4jConnection, from: string, to: s
       rels.push(...path.segments.map((s) => s.relationship));
       paths.push({
         nodes: pathNodes.map(nodeKey),
-        edges: path.segments.map((s) => (typeof s.relationship.properties.id === 'string' && s.relationship.properties.id) || s.relationship.elementId),
+        edges: path.segments.map(
+          (s) =>
+            (typeof s.relationship.properties.id === 'string' && s.relationship.properties.id) ||
+            s.relationship.elementId,
+        ),
       });
     }
-    return { ...subgraphFrom([...nodes.values()].map((node) => ({ node })), rels), paths };
+    return {
+      ...subgraphFrom(
+        [...nodes.values()].map((node) => ({ node })),
+        rels,
+      ),
+      paths,
+    };
   });
 }
 

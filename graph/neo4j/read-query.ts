@@ -9,7 +9,10 @@ import { isUnavailable, toUnavailableError } from './connection';
 
 const REPOSITORY_TIMEOUT_MS = 30_000;
 
-export async function readQuery<T>(connection: Neo4jConnection, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function readQuery<T>(
+  connection: Neo4jConnection,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
   const session = connection.readSession();
   try {
     return await session.executeRead(work, { timeout: REPOSITORY_TIMEOUT_MS });
@@ -21,14 +24,20 @@ export async function readQuery<T>(connection: Neo4jConnection, work: (tx: Manag
   }
 }
 
-export function run<R extends RecordShape = RecordShape>(tx: ManagedTransaction, query: string, params: Record<string, unknown> = {}): Promise<QueryResult<R>> {
+export function run<R extends RecordShape = RecordShape>(
+  tx: ManagedTransaction,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<QueryResult<R>> {
   return tx.run<R>(query, params);
 }
 
 /** Errors raised before a connection exists (refused socket, DNS) carry no Neo4j code. */
 function isConnectionFailure(error: unknown): boolean {
   const message = (error as { message?: string }).message ?? '';
-  return /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|Connection was closed|Failed to connect|Pool is closed/i.test(message);
+  return /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|Connection was closed|Failed to connect|Pool is closed/i.test(
+    message,
+  );
 }
 
 /** A JS integer as a Neo4j integer parameter (LIMIT and SKIP refuse floats). */

@@ -23,20 +23,30 @@ export function toDriverParams(value: unknown): unknown {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
   if (Array.isArray(value)) return value.map(toDriverParams);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toDriverParams(item)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, toDriverParams(item)]),
+    );
   }
   return value;
 }
 
 /** Throws QueryRejectedError unless the planner classifies the statement as read-only. */
-export async function checkPlannerReadOnly(session: Session, statement: string, params: Record<string, unknown>, timeoutMs = 10_000): Promise<void> {
+export async function checkPlannerReadOnly(
+  session: Session,
+  statement: string,
+  params: Record<string, unknown>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs });
   const queryType = result.summary.queryType;
   if (queryType !== 'r') {
     const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'is a schema or admin command' };
-    throw new QueryRejectedError(`Read-only Cypher: the planner says this query ${meaning[queryType] ?? `is of type '${queryType}'`}`, {
-      details: { rule: 'PLANNER', queryType },
-    });
+    throw new QueryRejectedError(
+      `Read-only Cypher: the planner says this query ${meaning[queryType] ?? `is of type '${queryType}'`}`,
+      {
+        details: { rule: 'PLANNER', queryType },
+      },
+    );
   }
 }
 
@@ -83,7 +93,10 @@ export async function executeUserCypher(
   }, options.timeoutMs + 2_000);
   try {
     await checkPlannerReadOnly(session, statement, params, options.timeoutMs);
-    const tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'dossier', kind: 'user-cypher' } });
+    const tx = session.beginTransaction({
+      timeout: options.timeoutMs,
+      metadata: { app: 'dossier', kind: 'user-cypher' },
+    });
     const collector = new GraphCollector();
     const rows: unknown[][] = [];
     let columns: string[] = [];
@@ -105,9 +118,12 @@ export async function executeUserCypher(
     }
     const missing = collector.missingEndpoints();
     if (missing.length > 0) {
-      const endpoints = await session.executeRead((work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }), {
-        timeout: options.timeoutMs,
-      });
+      const endpoints = await session.executeRead(
+        (work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }),
+        {
+          timeout: options.timeoutMs,
+        },
+      );
       for (const record of endpoints.records) collector.add(record.get('n') as Node);
     }
     return { columns, rows, collector, truncated };
@@ -124,17 +140,23 @@ function translateError(error: unknown, connection: Neo4jConnection, timedOut: b
   const code = (error as { code?: string }).code ?? '';
   const message = (error as { message?: string }).message ?? String(error);
   if (timedOut || /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
-    return new QueryTimeoutError(`Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`, {
-      cause: error,
-      details: { timeoutMs },
-    });
+    return new QueryTimeoutError(
+      `Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`,
+      {
+        cause: error,
+        details: { timeoutMs },
+      },
+    );
   }
   if (isUnavailable(error)) return toUnavailableError(error, connection.settings.uri);
   if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) {
-    return new QueryRejectedError(`Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`, {
-      cause: error,
-      details: { rule: 'READ_TRANSACTION', neo4jCode: code },
-    });
+    return new QueryRejectedError(
+      `Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`,
+      {
+        cause: error,
+        details: { rule: 'READ_TRANSACTION', neo4jCode: code },
+      },
+    );
   }
   if (code.startsWith('Neo.ClientError.')) {
     return new InvalidInputError(`Cypher: ${firstLine(message)}`, { cause: error, details: { neo4jCode: code } });

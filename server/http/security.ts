@@ -52,7 +52,10 @@ function limiter(windowMs: number, limit: number, what: string): RequestHandler 
     legacyHeaders: false,
     handler: (_req, res) => {
       res.status(429).json({
-        error: { code: 'RATE_LIMITED', message: `Too many ${what}: at most ${limit} per ${Math.round(windowMs / 1000)} s; wait and retry.` },
+        error: {
+          code: 'RATE_LIMITED',
+          message: `Too many ${what}: at most ${limit} per ${Math.round(windowMs / 1000)} s; wait and retry.`,
+        },
       });
     },
   });
@@ -83,7 +86,10 @@ export function requireToken(token: string | undefined): RequestHandler {
   return (req, _res, next) => {
     if (!token) return next();
     const presented = presentedToken(req.get('authorization'), req.get('x-dossier-token'));
-    if (!presented) return next(new UnauthorizedError('This API needs a token: send `Authorization: Bearer <token>` or `X-Dossier-Token`.'));
+    if (!presented)
+      return next(
+        new UnauthorizedError('This API needs a token: send `Authorization: Bearer <token>` or `X-Dossier-Token`.'),
+      );
     if (!sameSecret(presented, token)) return next(new UnauthorizedError('The API token is wrong.'));
     next();
   };

@@ -52,7 +52,8 @@ describe('API hygiene', () => {
   it('limits request rates, more strictly on /api/cypher, with 429 RATE_LIMITED', async () => {
     const app = testApp(connection, { rateLimits: { windowMs: 60_000, api: 5, cypher: 2 } });
     const cypher = [];
-    for (let i = 0; i < 3; i++) cypher.push((await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' })).status);
+    for (let i = 0; i < 3; i++)
+      cypher.push((await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' })).status);
     expect(cypher).toEqual([200, 200, 429]);
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await request(app).get('/api/stats')).status);
@@ -63,7 +64,10 @@ describe('API hygiene', () => {
 
   it('refuses a JSON body over the limit with 413 and malformed JSON with 400', async () => {
     const app = testApp(connection);
-    const big = await request(app).post('/api/cypher').set('Content-Type', 'application/json').send(JSON.stringify({ query: 'x'.repeat(1_100_000) }));
+    const big = await request(app)
+      .post('/api/cypher')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ query: 'x'.repeat(1_100_000) }));
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     const bad = await request(app).post('/api/cypher').set('Content-Type', 'application/json').send('{"query": ');

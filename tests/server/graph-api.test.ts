@@ -34,9 +34,17 @@ describe('Graph API on the seed corpus', () => {
 
   async function dprkTreaties(): Promise<{ dprk: string; neighbors: NeighborsResponse; t1961: string; t2000: string }> {
     const dprk = await findOne('DPRK', 'State');
-    const neighbors = await get<NeighborsResponse>(`/api/nodes/${encodeURIComponent(dprk.id)}/neighbors?types=Treaty&limit=100`);
+    const neighbors = await get<NeighborsResponse>(
+      `/api/nodes/${encodeURIComponent(dprk.id)}/neighbors?types=Treaty&limit=100`,
+    );
     const treaty = (year: string) =>
-      neighbors.nodes.find((n) => n.type === 'Treaty' && (String(n.attributes.year) === year || n.name.includes(year) || (n.aliases ?? []).some((a) => a.includes(year))));
+      neighbors.nodes.find(
+        (n) =>
+          n.type === 'Treaty' &&
+          (String(n.attributes.year) === year ||
+            n.name.includes(year) ||
+            (n.aliases ?? []).some((a) => a.includes(year))),
+      );
     return { dprk: dprk.id, neighbors, t1961: treaty('1961')?.id ?? '', t2000: treaty('2000')?.id ?? '' };
   }
 
@@ -72,7 +80,12 @@ describe('Graph API on the seed corpus', () => {
 
   it('ranks an exact name or alias first, with case and dots folded', async () => {
     const pyongyang = await get<SearchResponse>('/api/search?q=pyongyang&limit=5');
-    expect(pyongyang.hits.slice(0, 2).map((h) => h.type).sort()).toEqual(['Place', 'State']);
+    expect(
+      pyongyang.hits
+        .slice(0, 2)
+        .map((h) => h.type)
+        .sort(),
+    ).toEqual(['Place', 'State']);
     const us = await get<SearchResponse>('/api/search?q=US&types=State');
     expect(us.hits[0].name).toBe('United States');
     const dprk = await get<SearchResponse>('/api/search?q=dprk');
@@ -111,7 +124,9 @@ describe('Graph API on the seed corpus', () => {
   it('shows that the 2000 treaty SUPERSEDES the 1961 one, with evidence from the document', async () => {
     const { t1961, t2000 } = await dprkTreaties();
     const details = await get<NodeDetails>(`/api/nodes/${encodeURIComponent(t2000)}`);
-    const supersedes = details.relations.find((r) => r.type === 'SUPERSEDES' && r.direction === 'out' && r.other.id === t1961);
+    const supersedes = details.relations.find(
+      (r) => r.type === 'SUPERSEDES' && r.direction === 'out' && r.other.id === t1961,
+    );
     expect(supersedes).toBeDefined();
     expect(details.relationCounts.SUPERSEDES).toBeGreaterThanOrEqual(1);
     const edge = await get<EdgeDetails>(`/api/edges/${encodeURIComponent(supersedes!.id)}`);
@@ -140,18 +155,24 @@ describe('Graph API on the seed corpus', () => {
   it('finds the shortest paths between two entities within the hop limit', async () => {
     const { dprk, t2000 } = await dprkTreaties();
     const shoigu = await findOne('Shoigu', 'Person');
-    const paths = await get<PathsResponse>(`/api/paths?from=${encodeURIComponent(dprk)}&to=${encodeURIComponent(t2000)}&maxHops=3`);
+    const paths = await get<PathsResponse>(
+      `/api/paths?from=${encodeURIComponent(dprk)}&to=${encodeURIComponent(t2000)}&maxHops=3`,
+    );
     expect(paths.paths.length).toBeGreaterThan(0);
     expect(paths.paths[0].nodes[0]).toBe(dprk);
     expect(paths.paths[0].nodes.at(-1)).toBe(t2000);
     const edgeIds = new Set(paths.edges.map((e) => e.id));
     for (const path of paths.paths) for (const id of path.edges) expect(edgeIds.has(id)).toBe(true);
-    const far = await get<PathsResponse>(`/api/paths?from=${encodeURIComponent(shoigu.id)}&to=${encodeURIComponent(t2000)}&maxHops=1`);
+    const far = await get<PathsResponse>(
+      `/api/paths?from=${encodeURIComponent(shoigu.id)}&to=${encodeURIComponent(t2000)}&maxHops=1`,
+    );
     expect(far.paths.every((p) => p.edges.length <= 1)).toBe(true);
   });
 
   it('lists the documents and gives one with its text, kept ranges and mention spans', async () => {
-    const list = await get<{ documents: Array<{ id: string; title: string; wordCount: number }>; total: number }>('/api/documents');
+    const list = await get<{ documents: Array<{ id: string; title: string; wordCount: number }>; total: number }>(
+      '/api/documents',
+    );
     expect(list.total).toBe(5);
     expect(list.documents).toHaveLength(5);
     expect(list.documents.every((d) => d.title.length > 0 && d.wordCount > 100)).toBe(true);
@@ -175,7 +196,11 @@ describe('Graph API on the seed corpus', () => {
     ];
     for (const [url, field] of cases) {
       const res = await request(app).get(url);
-      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 400, code: 'INVALID_INPUT' });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 400,
+        code: 'INVALID_INPUT',
+      });
       expect(res.body.error.message).toMatch(field);
     }
   });

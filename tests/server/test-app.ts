@@ -5,7 +5,10 @@ import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { createApp, type AppDeps } from '../../server/app';
 import { loadConfig } from '../../server/config';
 
-export function testApp(connection: Neo4jConnection, overrides: { env?: NodeJS.ProcessEnv; rateLimits?: AppDeps['rateLimits']; logger?: AppDeps['logger'] } = {}): Express {
+export function testApp(
+  connection: Neo4jConnection,
+  overrides: { env?: NodeJS.ProcessEnv; rateLimits?: AppDeps['rateLimits']; logger?: AppDeps['logger'] } = {},
+): Express {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...overrides.env });
   return createApp({
     connection,

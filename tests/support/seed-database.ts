@@ -23,7 +23,9 @@ export function corpusFiles(): string[] {
 /** Empties the database and imports data/corpus/*.txt; throws if any document fails to import. */
 export async function seedCorpus(connection: Neo4jConnection): Promise<void> {
   await emptyDatabase(connection);
-  const { documents, failures } = extractFiles(corpusFiles().map((file) => ({ path: file, displayPath: path.relative(PROJECT_DIR, file) })));
+  const { documents, failures } = extractFiles(
+    corpusFiles().map((file) => ({ path: file, displayPath: path.relative(PROJECT_DIR, file) })),
+  );
   if (failures.length > 0) throw new Error(`seedCorpus: ${failures.map((f) => f.message).join('; ')}`);
   for (const document of documents) await storeDocument(connection, document);
 }

@@ -5,7 +5,12 @@ import type { AppDeps } from '../../app';
 import { intParam, parseWith } from '../../http/validate';
 import { nodeIdParam } from '../shared-params';
 
-const pathQuery = z.object({ from: nodeIdParam, to: nodeIdParam, maxHops: intParam(1, MAX_PATH_HOPS, 4), limit: intParam(1, 100, 25) });
+const pathQuery = z.object({
+  from: nodeIdParam,
+  to: nodeIdParam,
+  maxHops: intParam(1, MAX_PATH_HOPS, 4),
+  limit: intParam(1, 100, 25),
+});
 
 /** GET /api/paths?from=&to=&maxHops=: every shortest path between two entities (facts only). */
 export function pathRoutes({ connection }: AppDeps): Router {

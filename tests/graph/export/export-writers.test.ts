@@ -2,7 +2,14 @@ import Graph, { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import fixture from '../../fixtures/server/treaty-subgraph.json';
-import { writeCsv, writeCypherScript, writeExport, writeGexf, writeGraphml, writeGraphologyJson } from '../../../graph/export';
+import {
+  writeCsv,
+  writeCypherScript,
+  writeExport,
+  writeGexf,
+  writeGraphml,
+  writeGraphologyJson,
+} from '../../../graph/export';
 import { splitStatements } from '../../../graph/neo4j/cypher-guard';
 
 function fixtureGraph(): Graph {
@@ -85,7 +92,7 @@ describe('export writers', () => {
     const statements = splitStatements(script);
     expect(statements.length).toBeGreaterThanOrEqual(2 + 3 + 4);
     expect(script).toContain('MERGE (n:Entity {id: row.id})\nSET n += row.props, n:Treaty;');
-    expect(script).toContain("automatic intervention \"if attacked\"; <b>&</b>");
+    expect(script).toContain('automatic intervention "if attacked"; <b>&</b>');
     expect(script).toContain('MERGE (a)-[r:SUPERSEDES {id: row.id}]->(b)');
   });
 

@@ -17,7 +17,10 @@ const WRITE_AND_ADMIN_ATTEMPTS: Array<[string, string]> = [
   ['UNWIND then CREATE', 'UNWIND [1, 2] AS i CREATE (:Hacked {i: i})'],
   ['CALL { … } IN TRANSACTIONS', 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10 ROWS'],
   ['a write hidden in a subquery', 'MATCH (n) CALL (n) { SET n.hacked = 1 } RETURN count(*) AS c'],
-  ['a write hidden in an old-style subquery', 'MATCH (n) CALL { WITH n MERGE (n)-[:HACKED]->(n) } RETURN count(*) AS c'],
+  [
+    'a write hidden in an old-style subquery',
+    'MATCH (n) CALL { WITH n MERGE (n)-[:HACKED]->(n) } RETURN count(*) AS c',
+  ],
   ['CREATE INDEX', 'CREATE INDEX hacked IF NOT EXISTS FOR (n:Hacked) ON (n.x)'],
   ['DROP CONSTRAINT', 'DROP CONSTRAINT entity_id'],
   ['CREATE DATABASE', 'CREATE DATABASE hacked'],
@@ -60,12 +63,15 @@ describe('POST /api/cypher', () => {
     const res = await request(app)
       .post('/api/cypher')
       .send({
-        query: 'RETURN $n AS n, 9007199254740993 AS big, 2.5 AS x, date("2024-06-19") AS d, point({x: 1, y: 2}) AS p, [1, "a"] AS l, {k: 1} AS m',
+        query:
+          'RETURN $n AS n, 9007199254740993 AS big, 2.5 AS x, date("2024-06-19") AS d, point({x: 1, y: 2}) AS p, [1, "a"] AS l, {k: 1} AS m',
         params: { n: 42 },
       });
     expect(res.status).toBe(200);
     expect(res.body.columns).toEqual(['n', 'big', 'x', 'd', 'p', 'l', 'm']);
-    expect(res.body.rows).toEqual([[42, '9007199254740993', 2.5, '2024-06-19', expect.stringContaining('x=1.0, y=2.0'), [1, 'a'], { k: 1 }]]);
+    expect(res.body.rows).toEqual([
+      [42, '9007199254740993', 2.5, '2024-06-19', expect.stringContaining('x=1.0, y=2.0'), [1, 'a'], { k: 1 }],
+    ]);
     expect(res.body.truncated).toBe(false);
     expect(res.body.rowCount).toBe(1);
     expect(typeof res.body.elapsedMs).toBe('number');
@@ -82,7 +88,9 @@ describe('POST /api/cypher', () => {
       expect(nodeIds.has(edge.source)).toBe(true);
       expect(nodeIds.has(edge.target)).toBe(true);
     }
-    const relsOnly = await request(app).post('/api/cypher').send({ query: 'MATCH (:Entity)-[r]->(:Entity) RETURN r LIMIT 2' });
+    const relsOnly = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'MATCH (:Entity)-[r]->(:Entity) RETURN r LIMIT 2' });
     expect(relsOnly.body.graph.nodes.length).toBeGreaterThanOrEqual(2); // endpoints fetched though not returned
   });
 
@@ -96,15 +104,26 @@ describe('POST /api/cypher', () => {
   it('leaves the database unchanged after every attempt', async () => {
     expect(WRITE_AND_ADMIN_ATTEMPTS.length).toBeGreaterThanOrEqual(20);
     expect(await countAll(connection)).toEqual(before);
-    const hacked = await request(app).post('/api/cypher').send({ query: 'MATCH (n) WHERE n:Hacked OR n.hacked IS NOT NULL RETURN count(n) AS c' });
+    const hacked = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'MATCH (n) WHERE n:Hacked OR n.hacked IS NOT NULL RETURN count(n) AS c' });
     expect(hacked.body.rows).toEqual([[0]]);
-    const labels = await request(app).post('/api/cypher').send({ query: 'CALL db.labels() YIELD label RETURN collect(label) AS labels' });
+    const labels = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'CALL db.labels() YIELD label RETURN collect(label) AS labels' });
     expect(labels.body.rows[0][0]).not.toContain('Hacked');
   });
 
   it('refuses writes through the planner alone when the lexical rules are bypassed', async () => {
-    for (const query of ['CREATE (n:Hacked)', "CALL db.createLabel('Hacked')", 'MATCH (n) SET n.hacked = 1', 'CREATE INDEX hacked FOR (n:Hacked) ON (n.x)']) {
-      await expect(runUserCypher(connection, query, {}, { timeoutMs: 2000, maxRows: 10, skipLexicalCheck: true })).rejects.toMatchObject({
+    for (const query of [
+      'CREATE (n:Hacked)',
+      "CALL db.createLabel('Hacked')",
+      'MATCH (n) SET n.hacked = 1',
+      'CREATE INDEX hacked FOR (n:Hacked) ON (n.x)',
+    ]) {
+      await expect(
+        runUserCypher(connection, query, {}, { timeoutMs: 2000, maxRows: 10, skipLexicalCheck: true }),
+      ).rejects.toMatchObject({
         name: 'QueryRejectedError',
         details: { rule: 'PLANNER' },
       });
@@ -116,7 +135,9 @@ describe('POST /api/cypher', () => {
     const session = connection.readSession();
     const tx = session.beginTransaction();
     try {
-      await expect(tx.run('CREATE (:Hacked)')).rejects.toMatchObject({ code: expect.stringMatching(/AccessMode|Forbidden/) });
+      await expect(tx.run('CREATE (:Hacked)')).rejects.toMatchObject({
+        code: expect.stringMatching(/AccessMode|Forbidden/),
+      });
     } finally {
       await tx.close().catch(() => undefined);
       await session.close();
@@ -126,7 +147,9 @@ describe('POST /api/cypher', () => {
 
   it('stops a slow query at the timeout with 408 QUERY_TIMEOUT', async () => {
     const started = Date.now();
-    const res = await request(app).post('/api/cypher').send({ query: 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS c' });
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS c' });
     expect(res.status).toBe(408);
     expect(res.body.error.code).toBe('QUERY_TIMEOUT');
     expect(res.body.error.message).toMatch(/1500 ms/);
@@ -134,7 +157,9 @@ describe('POST /api/cypher', () => {
   });
 
   it('caps a cartesian product at the row limit and says it was truncated', async () => {
-    const res = await request(app).post('/api/cypher').send({ query: 'MATCH (a), (b), (c) RETURN a.id AS a, b.id AS b, c.id AS c' });
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'MATCH (a), (b), (c) RETURN a.id AS a, b.id AS b, c.id AS c' });
     expect(res.status).toBe(200);
     expect(res.body.rowCount).toBe(100);
     expect(res.body.rows).toHaveLength(100);
@@ -146,7 +171,9 @@ describe('POST /api/cypher', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('INVALID_INPUT');
     expect(missing.body.error.message).toMatch(/query/);
-    const badParams = await request(app).post('/api/cypher').send({ query: 'RETURN 1', params: [1] });
+    const badParams = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN 1', params: [1] });
     expect(badParams.status).toBe(400);
     expect(badParams.body.error.message).toMatch(/params/);
     const syntax = await request(app).post('/api/cypher').send({ query: 'MATCH (n RETURN n' });
@@ -155,7 +182,9 @@ describe('POST /api/cypher', () => {
   });
 
   it('accepts read-only procedures on the allow-list', async () => {
-    const res = await request(app).post('/api/cypher').send({ query: 'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType' });
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType' });
     expect(res.status).toBe(200);
     expect(res.body.columns).toEqual(['relationshipType']);
   });

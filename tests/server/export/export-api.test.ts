@@ -21,7 +21,9 @@ function comparable(attributes: Record<string, unknown>): Record<string, unknown
 function expectSameGraph(actual: Graph, expected: Graph): void {
   expect(actual.order).toBe(expected.order);
   expect(actual.size).toBe(expected.size);
-  expected.forEachNode((node, attributes) => expect(comparable(actual.getNodeAttributes(node))).toEqual(comparable(attributes)));
+  expected.forEachNode((node, attributes) =>
+    expect(comparable(actual.getNodeAttributes(node))).toEqual(comparable(attributes)),
+  );
   expected.forEachEdge((edge, attributes, source, target) => {
     expect([actual.source(edge), actual.target(edge)]).toEqual([source, target]);
     expect(comparable(actual.getEdgeAttributes(edge))).toEqual(comparable(attributes));
@@ -29,7 +31,11 @@ function expectSameGraph(actual: Graph, expected: Graph): void {
 }
 
 /** The download as text, whatever its content type. */
-function download(app: Parameters<typeof request>[0], body: object, query = ''): Promise<request.Response & { body: string }> {
+function download(
+  app: Parameters<typeof request>[0],
+  body: object,
+  query = '',
+): Promise<request.Response & { body: string }> {
   return request(app)
     .post(`/api/export${query}`)
     .send(body)
@@ -60,7 +66,8 @@ describe('POST /api/export', () => {
     await seedCorpus(connection);
     const search = await request(app).get('/api/search?q=DPRK&types=State');
     const dprk = (search.body as SearchResponse).hits[0].id;
-    const neighbors = (await request(app).get(`/api/nodes/${encodeURIComponent(dprk)}/neighbors?limit=30`)).body as NeighborsResponse;
+    const neighbors = (await request(app).get(`/api/nodes/${encodeURIComponent(dprk)}/neighbors?limit=30`))
+      .body as NeighborsResponse;
     nodeIds = neighbors.nodes.map((n) => n.id);
     reference = await exportJson(nodeIds);
   }, 300_000);
@@ -69,7 +76,9 @@ describe('POST /api/export', () => {
   it('exports the chosen nodes and every relationship among them as graphology JSON that graph.import restores', async () => {
     expect(reference.order).toBe(nodeIds.length);
     expect(reference.size).toBeGreaterThan(0);
-    const withEvidence = reference.findEdge((_e, attributes) => Array.isArray(attributes.evidence) && attributes.evidence.length > 0);
+    const withEvidence = reference.findEdge(
+      (_e, attributes) => Array.isArray(attributes.evidence) && attributes.evidence.length > 0,
+    );
     expect(withEvidence).toBeDefined();
     reference.forEachNode((_node, attributes) => {
       expect(typeof attributes.name).toBe('string');
@@ -104,7 +113,11 @@ describe('POST /api/export', () => {
   });
 
   it('exports what a read-only query returns, and refuses a query that writes', async () => {
-    const res = await download(app, { format: 'json', query: 'MATCH p = (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN p', params: { ids: nodeIds } });
+    const res = await download(app, {
+      format: 'json',
+      query: 'MATCH p = (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN p',
+      params: { ids: nodeIds },
+    });
     expect(res.status).toBe(200);
     const graph = new MultiDirectedGraph();
     graph.import(JSON.parse(res.body));
@@ -121,7 +134,9 @@ describe('POST /api/export', () => {
     const both = await request(app).post('/api/export').send({ format: 'json', nodeIds, query: 'MATCH (n) RETURN n' });
     expect(both.status).toBe(400);
     expect(both.body.error.message).toMatch(/nodeIds/);
-    const unknown = await request(app).post('/api/export').send({ format: 'json', nodeIds: ['person:nobody'] });
+    const unknown = await request(app)
+      .post('/api/export')
+      .send({ format: 'json', nodeIds: ['person:nobody'] });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('NOT_FOUND');
   });
