@@ -279,7 +279,8 @@ describeInBrowser('the explorer in Chromium', () => {
       timeout: 5_000,
     });
     expect(await order(page)).toBe(before);
-    expect(await page.evaluate(() => location.hash)).toContain('ntypes=Person');
+    // The URL follows the filters (written a moment after the change).
+    await page.waitForFunction(() => location.hash.includes('ntypes=Person'), undefined, { timeout: 5_000 });
     await page.getByRole('checkbox', { name: 'Show Person' }).check();
     await page.waitForFunction((id) => !window.__dossier!.sigma.getNodeDisplayData(id)?.hidden, people[0]);
   }, 30_000);
@@ -298,7 +299,8 @@ describeInBrowser('the explorer in Chromium', () => {
       return window.__dossier!.sigma.graphToViewport({ x, y });
     }, hub);
     const box = (await page.locator('#graph').boundingBox())!;
-    await page.mouse.move(box.x + position.x, box.y + position.y);
+    await page.mouse.move(box.x + 3, box.y + 3);
+    await page.mouse.move(box.x + position.x, box.y + position.y, { steps: 6 });
     await page.waitForFunction(
       (id) => (window.__dossier!.state.view as { get(): { hovered: string | null } }).get().hovered === id,
       hub,
