@@ -230,7 +230,13 @@ async function runBare(
   }
 }
 
-async function runApp(context: BrowserContext, base: string, size: number, seconds: number): Promise<PageRun> {
+async function runApp(
+  context: BrowserContext,
+  base: string,
+  size: number,
+  seconds: number,
+  settings: Record<string, unknown> = {},
+): Promise<PageRun> {
   const page = await context.newPage();
   try {
     await page.goto(`${base}/index.html`);
@@ -280,6 +286,12 @@ async function runApp(context: BrowserContext, base: string, size: number, secon
       return elapsed;
     });
     const heap = await heapMb(page);
+    if (Object.keys(settings).length > 0) {
+      await page.evaluate((changes) => {
+        const sigma = window.__dossier!.sigma as unknown as { setSetting(key: string, value: unknown): void };
+        for (const [key, value] of Object.entries(changes)) sigma.setSetting(key, value);
+      }, settings);
+    }
     const { fps, frames } = await panAndZoom(page, seconds);
     return { firstFrameMs, fps, frames, heapMb: heap };
   } finally {
@@ -386,6 +398,27 @@ export const renderSuite: Suite = {
         ]);
         data.push({ size, edges, bare: bareRuns, app: appRuns, fpsRatio });
       }
+      // Where the app's frames go: the same 10k graph with some of the app's sigma settings turned off.
+      const diagnosticSize = sizes(quick).includes(10_000) ? 10_000 : sizes(quick)[0];
+      const diagnostics: Array<[string, Record<string, unknown>]> = [
+        ['app, edge events off', { enableEdgeEvents: false }],
+        ['app, edge events and edge labels off', { enableEdgeEvents: false, renderEdgeLabels: false }],
+        [
+          'app, edge events, edge labels and z-index off',
+          { enableEdgeEvents: false, renderEdgeLabels: false, zIndex: false },
+        ],
+      ];
+      const diagnosticRows: Array<Array<string | number>> = [];
+      const bareAtSize = (data as Array<{ size: number; bare: PageRun[] }>).find((d) => d.size === diagnosticSize);
+      const bareFpsAtSize = median(bareAtSize?.bare.map((b) => b.fps) ?? []);
+      if (appBuilt && !process.env.BENCH_RENDER_NO_DIAGNOSTICS) {
+        for (const [label, settings] of diagnostics) {
+          const run = await runApp(context, app.base, diagnosticSize, seconds, settings);
+          log(`${diagnosticSize} nodes, ${label}: ${run.fps.toFixed(2)} fps`);
+          diagnosticRows.push([diagnosticSize, label, round(run.fps), round(ratio(run.fps, bareFpsAtSize))]);
+          data.push({ size: diagnosticSize, diagnostic: label, settings, run });
+        }
+      }
       return {
         suite: 'render',
         tables: [
@@ -408,6 +441,18 @@ export const renderSuite: Suite = {
               'First frame: from the graph data in page memory to the first frame painted (bare: building the graphology graph and sigma; app: `applySubgraph`, which also records an undo snapshot). FA2: graphology-layout-forceatlas2 in a web worker with inferred settings (Barnes-Hut above 2,000 nodes), the library the app’s layout worker runs.',
             ],
           },
+          ...(diagnosticRows.length
+            ? [
+                {
+                  title: `Where the app's frames go (${diagnosticSize} nodes, one run each, against the bare page's median above)`,
+                  columns: ['nodes', 'page', 'fps (pan+zoom)', 'fps ratio to bare'],
+                  rows: diagnosticRows,
+                  notes: [
+                    'Settings changed with `sigma.setSetting` after the graph is drawn; everything else as in the app.',
+                  ],
+                },
+              ]
+            : []),
         ],
         notes: [],
         data,
