@@ -89,7 +89,7 @@ export async function executeUserCypher(
   // The server enforces the transaction timeout; this timer is the backstop if the server does not answer.
   const backstop = setTimeout(() => {
     timedOut = true;
-    void session.close();
+    session.close().catch(() => undefined);
   }, options.timeoutMs + 2_000);
   try {
     await checkPlannerReadOnly(session, statement, params, options.timeoutMs);
