@@ -11,6 +11,7 @@ import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { newId } from '../workshop/secrets';
 import { curationDiff } from '../workshop/curation-diff';
+import { rebaseSnapshots, touchedIds } from '../workshop/snapshot-compare';
 import { curationBody, type CurationKind, type CurationPayload } from '../workshop/schemas';
 import type { CurationRecord, CurationScope, CurationSummary, Snapshot } from '../workshop/types';
 import { checkedEntityLabel, checkedRelationshipType } from '../workshop/curation-rules';
@@ -251,6 +252,32 @@ export function undoCuration(
   );
 }
 
+/** Ids of curations (in `seq` order) whose scope a later one shares. */
+function curationsWithLaterOverlap(nodes: Node[]): Set<string> {
+  const touched = nodes.map((node) => {
+    try {
+      const { scope } = readStored(node);
+      return touchedIds(
+        scope,
+        JSON.parse(String(node.properties.beforeJson)),
+        JSON.parse(String(node.properties.afterJson)),
+      );
+    } catch {
+      return new Set<string>(); // unreadable: its replay fails and says so
+    }
+  });
+  const result = new Set<string>();
+  nodes.forEach((node, i) => {
+    for (let j = i + 1; j < nodes.length; j++) {
+      if ([...touched[i]].some((id) => touched[j].has(id))) {
+        result.add(String(node.properties.id));
+        return;
+      }
+    }
+  });
+  return result;
+}
+
 export interface ReplaySummary {
   applied: number; // curations that changed the graph again
   unchanged: number; // already in effect: nothing to do
@@ -276,6 +303,7 @@ export function replayCurations(connection: Neo4jConnection): Promise<ReplaySumm
       },
       'read',
     );
+    const laterOverlap = curationsWithLaterOverlap(nodes);
     for (const node of nodes) {
       const id = String(node.properties.id);
       const seq = toNumber(node.properties.seq);
@@ -297,7 +325,27 @@ export function replayCurations(connection: Neo4jConnection): Promise<ReplaySumm
             });
             return { kind: 'skipped' as const, message: result.outcome.message ?? 'skipped' };
           }
-          if (same(result.before, result.after)) return { kind: 'unchanged' as const };
+          if (same(result.before, result.after)) {
+            // Already in effect. If an import changed the scope around it, carry that into `before` so
+            // undo keeps it — unless a later curation shares the scope (its effects are not outside changes).
+            const storedBefore = JSON.parse(String(node.properties.beforeJson)) as Snapshot;
+            const storedAfter = JSON.parse(String(node.properties.afterJson)) as Snapshot;
+            if (!same(result.after, storedAfter) && !laterOverlap.has(id)) {
+              const rebased = rebaseSnapshots(storedBefore, storedAfter, result.after);
+              if (rebased) {
+                await tx.run(
+                  'MATCH (c:Curation {id: $id}) SET c.replayedAt = $at, c.beforeJson = $before, c.afterJson = $after',
+                  {
+                    id,
+                    at,
+                    before: JSON.stringify(rebased.before),
+                    after: JSON.stringify(rebased.after),
+                  },
+                );
+              }
+            }
+            return { kind: 'unchanged' as const };
+          }
           await tx.run(
             `MATCH (c:Curation {id: $id})
              SET c.replayedAt = $at, c.beforeJson = $before, c.afterJson = $after, c.payloadJson = $payloadJson, c.outcome = 'replayed'`,

@@ -7,6 +7,7 @@
 import neo4j, { type ManagedTransaction, type Node, type Relationship } from 'neo4j-driver';
 import { InvalidInputError } from '../errors';
 import { checkedEntityLabel, checkedRelationshipType, ENTITY_LABELS } from '../workshop/curation-rules';
+import { comparableSnapshot, stableRelationKey } from '../workshop/snapshot-compare';
 import type {
   CurationScope,
   EncodedMap,
@@ -139,34 +140,7 @@ export async function captureSnapshot(tx: ManagedTransaction, scope: CurationSco
   return { entities, relationships: sorted };
 }
 
-/** A key that does not depend on element ids, for comparing snapshots taken at different times. */
-export function stableRelationKey(rel: RelationshipState): string {
-  const ref = (r: NodeRef) => ('id' in r ? `${r.label}:${r.id}` : `#${r.elementId}`);
-  return `${rel.type}|${ref(rel.start)}|${ref(rel.end)}|${JSON.stringify(sortKeys(rel.properties))}`;
-}
-
-function sortKeys(map: EncodedMap): EncodedMap {
-  return Object.fromEntries(
-    Object.keys(map)
-      .sort()
-      .map((key) => [key, map[key]]),
-  );
-}
-
-/** A snapshot without element ids, in a canonical order: equal when the graph in scope is equal. */
-export function comparableSnapshot(snapshot: Snapshot): unknown {
-  return {
-    entities: Object.fromEntries(
-      Object.keys(snapshot.entities)
-        .sort()
-        .map((id) => {
-          const state = snapshot.entities[id];
-          return [id, state ? { labels: state.labels, properties: sortKeys(state.properties) } : null];
-        }),
-    ),
-    relationships: snapshot.relationships.map(stableRelationKey).sort(),
-  };
-}
+export { comparableSnapshot, stableRelationKey };
 
 // ---- restore --------------------------------------------------------------------------------------
 

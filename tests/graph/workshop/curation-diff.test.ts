@@ -1,4 +1,5 @@
 import { curationDiff } from '../../../graph/workshop/curation-diff';
+import { rebaseSnapshots } from '../../../graph/workshop/snapshot-compare';
 import type { Snapshot } from '../../../graph/workshop/types';
 
 const entity = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -53,5 +54,40 @@ describe('curation diff', () => {
       relationshipsRemoved: {},
       relationshipsChanged: {},
     });
+  });
+});
+
+describe('rebasing snapshots', () => {
+  const before: Snapshot = {
+    entities: { 'state:a': entity('state:a', 'A'), 'state:b': entity('state:b', 'B') },
+    relationships: [rel('SIGNED', 'state:b', 't', { id: 'r1' })],
+  };
+  const after: Snapshot = {
+    entities: { 'state:a': entity('state:a', 'A', { aliases: ['B'] }), 'state:b': null },
+    relationships: [rel('SIGNED', 'state:a', 't', { id: 'r1' })],
+  };
+
+  it('carries relationships and untouched properties an import added into before', () => {
+    const current: Snapshot = {
+      entities: { 'state:a': entity('state:a', 'A', { aliases: ['B'], population: 5 }), 'state:b': null },
+      relationships: [...after.relationships, rel('SUPPLIES', 'state:a', 'x', { id: 'r9' })],
+    };
+    const rebased = rebaseSnapshots(before, after, current);
+    expect(rebased?.after).toBe(current);
+    expect(rebased?.before.entities['state:a']?.properties).toEqual({
+      id: 'state:a',
+      name: 'A',
+      type: 'State',
+      population: 5,
+    });
+    expect(rebased?.before.relationships.map((r) => r.type)).toEqual(['SIGNED', 'SUPPLIES']);
+  });
+
+  it('gives up when the import changed what the curation itself set', () => {
+    const current: Snapshot = {
+      ...after,
+      entities: { 'state:a': entity('state:a', 'A', { aliases: [] }), 'state:b': null },
+    };
+    expect(rebaseSnapshots(before, after, current)).toBeNull();
   });
 });

@@ -159,3 +159,53 @@ describe('the curation log', () => {
     expect(await query('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk })).toHaveLength(1);
   });
 });
+
+describe('undo after an import that added to a curated entity', () => {
+  async function importThirdDocument(): Promise<void> {
+    const session = connection.writeSession();
+    try {
+      await session.run(
+        `CREATE (d:Document {id: 'doc-c', title: 'Later', text: 'North Korea supplies shells.'})
+         WITH d MATCH (nk:Entity {id: $nk}), (p:Entity {id: $p})
+         CREATE (d)-[:MENTIONS {start: 0, end: 11, text: 'North Korea'}]->(nk)
+         CREATE (nk)-[:SUPPLIES {id: 'rel:later', evidence: '[]', confidence: 0.6}]->(p)
+         SET nk.population = 26000000`,
+        { nk: IDS.northKorea, p: IDS.pyongyang },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('keeps what the import added when the merge is undone', async () => {
+    const before = await graphState();
+    await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
+    await importThirdDocument();
+    expect(await replayCurations(connection)).toEqual({ applied: 0, unchanged: 1, skipped: [], failed: [] });
+    await undoCuration(connection, 'Ada');
+    expect(await query('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk })).toHaveLength(1);
+    expect(
+      await query('MATCH (:Document {id: "doc-c"})-[m:MENTIONS]->(:Entity {id: $nk}) RETURN m', { nk: IDS.northKorea }),
+    ).toHaveLength(1);
+    expect(await query('MATCH ()-[r {id: "rel:later"}]->() RETURN r')).toHaveLength(1);
+    await importThirdDocumentUndo();
+    expect(await graphState()).toEqual(before);
+  });
+
+  async function importThirdDocumentUndo(): Promise<void> {
+    const session = connection.writeSession();
+    try {
+      await session.run(`MATCH (d:Document {id: 'doc-c'}) DETACH DELETE d`);
+      await session.run(`MATCH ()-[r {id: 'rel:later'}]->() DELETE r`);
+      await session.run(`MATCH (n:Entity {id: $nk}) REMOVE n.population`, { nk: IDS.northKorea });
+    } finally {
+      await session.close();
+    }
+  }
+
+  it('still refuses an undo when the graph changed and no replay carried the change over', async () => {
+    await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
+    await importThirdDocument();
+    await expect(undoCuration(connection, 'Ada')).rejects.toMatchObject({ name: 'InvalidInputError' });
+  });
+});
