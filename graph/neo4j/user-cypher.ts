@@ -149,6 +149,12 @@ function translateError(error: unknown, connection: Neo4jConnection, timedOut: b
     );
   }
   if (isUnavailable(error)) return toUnavailableError(error, connection.settings.uri);
+  if (/OutOfMemory|MemoryLimit/i.test(code)) {
+    return new QueryRejectedError('Read-only Cypher: the query needed more memory than one query may use; aggregate less or add a LIMIT', {
+      cause: error,
+      details: { rule: 'MEMORY', neo4jCode: code },
+    });
+  }
   if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) {
     return new QueryRejectedError(
       `Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`,
