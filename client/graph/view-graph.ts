@@ -120,10 +120,13 @@ export function removeNodes(graph: ViewGraph, ids: Iterable<string>): string[] {
   return removed;
 }
 
-/** The degree used for sizing: the database's when the API gave it, else the loaded graph's. */
+/**
+ * The degree used for sizing: the database's when the API gave it (query results do not), and never less
+ * than the relations loaded, so a node is never drawn smaller than what the view shows of it.
+ */
 export function nodeDegree(graph: ViewGraph, id: string): number {
   const data = graph.getNodeAttribute(id, 'data');
-  return typeof data.degree === 'number' ? data.degree : graph.degree(id);
+  return Math.max(typeof data.degree === 'number' ? data.degree : 0, graph.degree(id));
 }
 
 /** Sizes by degree and curvature of parallel edges, recomputed after every structural change. */

@@ -4,6 +4,7 @@
  * filter store only; the reducers do the hiding.
  */
 import type { DocumentSummary } from '../../graph/model/api-types';
+import { ENTITY_TYPES } from '../../graph/model/types';
 import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { NODE_TYPE_STYLES, edgeColor, iconDataUrl, nodeTypeStyle, relationLabel } from '../appearance/node-style';
@@ -64,7 +65,13 @@ export function createSidebar(app: DossierApp): HTMLElement {
       app.graph.mapNodes((_id, a) => a.data),
       (d) => d.type,
     );
-    const types = [...new Set([...Object.keys(NODE_TYPE_STYLES), ...counts.keys()])];
+    // Entity types always (so a filtered-out type can be ticked back); documents and query types when in view.
+    const types = [...new Set([...ENTITY_TYPES, ...Object.keys(NODE_TYPE_STYLES), ...counts.keys()])].filter(
+      (type) =>
+        (ENTITY_TYPES as readonly string[]).includes(type) ||
+        counts.has(type) ||
+        filters.hiddenNodeTypes.includes(type),
+    );
     clear(legend);
     for (const type of types) {
       const style = nodeTypeStyle(type);

@@ -208,6 +208,21 @@ describeInBrowser('the explorer in Chromium', () => {
     expect(await order(page)).toBe(expanded);
   }, 90_000);
 
+  it('shows the evidence of a relation chosen in the details panel', async () => {
+    await searchAndChoose(page, 'Shoigu');
+    await page.locator('.relation button.subtle').first().click();
+    await page.waitForFunction(
+      () =>
+        (window.__dossier!.state.view as { get(): { selection: { kind: string } | null } }).get().selection?.kind ===
+        'edge',
+    );
+    await page.locator('.details .edge-ends').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.details .evidence-sentence').count()).toBeGreaterThan(0);
+    await page.locator('.details .evidence-sentence').first().click();
+    await page.locator('.reader mark.evidence-highlight').first().waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '← Back to details' }).click();
+  }, 60_000);
+
   it('runs a Cypher query and shows its rows in a table and its nodes in the graph', async () => {
     await runCypher(
       page,
@@ -315,6 +330,15 @@ describeInBrowser('the explorer in Chromium', () => {
     );
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'main-screen-hover.png') });
+    // Drag the node: it follows the mouse and the camera stays where it was.
+    const camera = await page.evaluate(() => window.__dossier!.sigma.getCamera().getState());
+    const start = await page.evaluate((id) => window.__dossier!.graph.getNodeAttributes(id), hub);
+    await page.mouse.down();
+    await page.mouse.move(box.x + position.x + 90, box.y + position.y + 60, { steps: 8 });
+    await page.mouse.up();
+    const end = await page.evaluate((id) => window.__dossier!.graph.getNodeAttributes(id), hub);
+    expect(Math.hypot(end.x - start.x, end.y - start.y)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__dossier!.sigma.getCamera().getState())).toEqual(camera);
     await page.mouse.move(box.x + 3, box.y + 3);
   }, 30_000);
 
