@@ -58,15 +58,31 @@ export async function runUserCypher(
 ): Promise<CypherResponse> {
   const started = performance.now();
   const { columns, rows, collector, truncated } = await executeUserCypher(connection, query, rawParams, options);
+  // The row cap bounds the count; this bounds the size (one row may hold a huge list).
+  const table: unknown[][] = [];
+  let bytes = 0;
+  let cut = false;
+  for (const values of rows) {
+    const row = values.map(toJson);
+    bytes += JSON.stringify(row).length;
+    if (bytes > MAX_TABLE_CHARS && table.length > 0) {
+      cut = true;
+      break;
+    }
+    table.push(row);
+  }
   return {
     columns,
-    rows: rows.map((values) => values.map(toJson)),
+    rows: table,
     graph: collector.toSubgraph(),
-    truncated,
-    rowCount: rows.length,
+    truncated: truncated || cut,
+    rowCount: table.length,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
+
+/** About 32 MB of JSON: the table stops growing there and says it was truncated. */
+const MAX_TABLE_CHARS = 32_000_000;
 
 export interface UserCypherResult {
   columns: string[];
@@ -150,10 +166,13 @@ function translateError(error: unknown, connection: Neo4jConnection, timedOut: b
   }
   if (isUnavailable(error)) return toUnavailableError(error, connection.settings.uri);
   if (/OutOfMemory|MemoryLimit/i.test(code)) {
-    return new QueryRejectedError('Read-only Cypher: the query needed more memory than one query may use; aggregate less or add a LIMIT', {
-      cause: error,
-      details: { rule: 'MEMORY', neo4jCode: code },
-    });
+    return new QueryRejectedError(
+      'Read-only Cypher: the query needed more memory than one query may use; aggregate less or add a LIMIT',
+      {
+        cause: error,
+        details: { rule: 'MEMORY', neo4jCode: code },
+      },
+    );
   }
   if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) {
     return new QueryRejectedError(
