@@ -218,7 +218,8 @@ function boot(): void {
         app.ui.update((s) => ({
           ...s,
           status: 'empty',
-          message: 'The database is empty. Import the documents with `npm run import -- data/corpus`, then reload.',
+          message:
+            'The database is empty. Import documents with `npm run import -- data/corpus` (or restart `npm start`, which imports the bundled corpus into an empty database), then reload.',
         }));
         return;
       }

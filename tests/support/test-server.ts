@@ -10,6 +10,7 @@ import pino from 'pino';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
+import { connectNeo4j } from '../../graph/neo4j/connection';
 import { connectTestNeo4j } from './neo4j';
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..');
@@ -53,10 +54,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `neo4jUri` points the server at another Neo4j (e.g. a closed port, to see the "unreachable" state). */
+export async function startTestServer(options: { neo4jUri?: string } = {}): Promise<TestServer> {
   ensureClientBuilt();
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' }, PROJECT_DIR);
-  const connection = connectTestNeo4j();
+  const connection = options.neo4jUri ? connectNeo4j({ uri: options.neo4jUri }) : connectTestNeo4j();
   const app = createApp({ connection, config, logger: pino({ level: 'silent' }), embedded: true, rateLimits: false });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
