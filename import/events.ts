@@ -17,7 +17,7 @@ import {
   ROLE_NOUNS,
 } from './lexicon';
 import { nounPhraseAt, phraseVariants, PRONOUN_DETERMINERS, type PhraseContext } from './noun-phrase';
-import type { DocEntity, Resolved, ResolvedMention } from './resolve';
+import { bySentence, mentionsNear, type DocEntity, type Resolved, type ResolvedMention } from './resolve';
 import type { Sentence } from './segment';
 import type { Token } from './tokens';
 import type { DateMention } from './dates';
@@ -66,11 +66,21 @@ const group = (kind: string): string => GROUPS[kind] ?? kind;
 export function findEvents(ctx: EventContext): DocEvent[] {
   const { text, sentences, resolved } = ctx;
   const events: DocEvent[] = [];
-  const mentions = resolved.mentions;
+  const index = bySentence(resolved.mentions, sentences.length);
+  const sentenceAt = (offset: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   const entity = (key: string): DocEntity | undefined => resolved.entities.get(key);
   const mentionAt = (offset: number): ResolvedMention | undefined =>
-    mentions.find((m) => m.start <= offset && m.end > offset);
-  const inSentence = (si: number): ResolvedMention[] => mentions.filter((m) => m.sentence === si);
+    (index[sentenceAt(offset)] ?? []).find((m) => m.start <= offset && m.end > offset);
+  const inSentence = (si: number): ResolvedMention[] => index[si] ?? [];
 
   const newEvent = (kind: string, si: number, start: number): DocEvent => {
     const e: DocEvent = { key: '', kind, surfaces: [], participants: new Map(), mentions: [], first: start };
@@ -88,6 +98,7 @@ export function findEvents(ctx: EventContext): DocEvent[] {
   sentences.forEach((s, si) => {
     const tokens = ctx.tokens[si];
     const dates = ctx.dates[si];
+    const mentions = mentionsNear(index, si);
     const phraseCtx: PhraseContext = {
       text,
       tokens,

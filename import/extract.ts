@@ -109,8 +109,9 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     records.set(id, rec);
     return rec;
   };
+  const mentioned = new Set(resolved.mentions.map((m) => m.key));
   for (const e of resolved.entities.values()) {
-    if (e.type === 'Event' || !resolved.mentions.some((m) => m.key === e.key)) continue; // events come from findEvents
+    if (e.type === 'Event' || !mentioned.has(e.key)) continue; // events come from findEvents
     const attrs: Record<string, AttributeValue> = { ...e.attributes };
     if (e.stateCode && e.type === 'State') attrs.code = e.stateCode;
     upsert(e.key, e.type, e.name, e.aliases, attrs);
@@ -164,6 +165,7 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
   }
 
   const relations = new Map<string, RelationRecord>();
+  const evidenceSpans = new Map<string, Set<string>>();
   for (const f of facts) {
     const source = idOf.get(f.source);
     const target = idOf.get(f.target);
@@ -171,7 +173,12 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     const id = relationId(f.type, source, target);
     const evidence = evidenceOf(text, sentences[f.sentence], document.id, f.span);
     const rel = relations.get(id) ?? { id, type: f.type, source, target, attributes: {}, evidence: [], confidence: 0 };
-    if (!rel.evidence.some((e) => e.start === evidence.start && e.end === evidence.end)) rel.evidence.push(evidence);
+    const spans = evidenceSpans.get(id) ?? new Set<string>();
+    evidenceSpans.set(id, spans);
+    if (!spans.has(`${evidence.start}:${evidence.end}`)) {
+      spans.add(`${evidence.start}:${evidence.end}`);
+      rel.evidence.push(evidence);
+    }
     rel.confidence = Math.max(rel.confidence, Math.min(0.95, f.confidence + 0.05 * (rel.evidence.length - 1)));
     for (const [k, v] of Object.entries(f.attributes ?? {})) if (rel.attributes[k] === undefined) rel.attributes[k] = v;
     relations.set(id, rel);

@@ -99,27 +99,33 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       capitalPlaces.add(m.name.toLowerCase());
   }
 
-  const typedSpans: Array<[number, number]> = [];
-  const covered = (start: number, end: number): boolean => typedSpans.some(([a, b]) => start < b && end > a);
-  const treatyNameSpans: Array<[number, number]> = [];
-  for (const s of sentences)
-    for (const t of findTreatyNames(s.text)) treatyNameSpans.push([s.start + t.start, s.start + t.end]);
-  const inTreatyName = (start: number, end: number): boolean => treatyNameSpans.some(([a, b]) => start < b && end > a);
+  // Spans already typed (organisations, events, places), per sentence so that lookups stay local.
+  const typedBySentence: Array<Array<[number, number]>> = sentences.map(() => []);
+  const covered = (si: number, start: number, end: number): boolean =>
+    typedBySentence[si].some(([a, b]) => start < b && end > a);
+  const gazBySentence: Array<Array<GazetteerMatch & { sentence: number }>> = sentences.map(() => []);
+  for (const m of gazMatches) gazBySentence[m.sentence].push(m);
+  const treatyNames = sentences.map((s) =>
+    findTreatyNames(s.text).map((t) => [s.start + t.start, s.start + t.end] as const),
+  );
+  const inTreatyName = (si: number, start: number, end: number): boolean =>
+    treatyNames[si].some(([a, b]) => start < b && end > a);
 
   // Capitalised sequences: organisations, places, named events, people.
   sentences.forEach((s, si) => {
-    const tokens = allTokens[si].filter((t) => !covered(t.start, t.end) && !inTreatyName(t.start, t.end));
+    const tokens = allTokens[si].filter((t) => !covered(si, t.start, t.end) && !inTreatyName(si, t.start, t.end));
     for (const seq of capitalisedSequences(text, tokens, s, lowerWords)) classify(seq, s, si);
   });
 
   function classify(seq: Token[], s: Sentence, si: number): void {
     if (!seq.length) return;
+    const gz = gazBySentence[si];
     const words = seq.map((t) => t.lower);
     const first = seq[0];
     const last = seq[seq.length - 1];
     const spanText = text.slice(first.start, last.end);
-    if (gazMatches.some((g) => g.start === first.start && g.end === last.end)) return;
-    const leadState = gazMatches.find((g) => g.start === first.start && (g.kind === 'state' || g.kind === 'demonym'));
+    if (gz.some((g) => g.start === first.start && g.end === last.end)) return;
+    const leadState = gz.find((g) => g.start === first.start && (g.kind === 'state' || g.kind === 'demonym'));
     if (leadState && institutionAfter(text, leadState.end)?.end === last.end) return; // a state institution, below
     const andAt = words.findIndex(
       (w, i) => w === 'and' && i > 1 && ORG_HEADS.has(words[i - 1]) && words.slice(i + 1).some((x) => ORG_HEADS.has(x)),
@@ -147,7 +153,7 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       candidates.push(
         make(s, si, first.start, orgEnd, orgText, 'Organization', `Organization:${norm(orgText)}`, orgText),
       );
-      typedSpans.push([first.start, orgEnd]);
+      typedBySentence[si].push([first.start, orgEnd]);
       if (cut < seq.length) classify(seq.slice(cut), s, si);
       return;
     }
@@ -167,12 +173,12 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const evText = text.slice(seq[from].start, last.end);
       if (!EVENT_NAMED_EXCLUDE.has(evWords.join(' ')) && !EVENT_NAMED_EXCLUDE.has(evWords.slice(-2).join(' '))) {
         candidates.push(make(s, si, seq[from].start, last.end, evText, 'Event', `Event:${norm(evText)}`, evText));
-        typedSpans.push([seq[from].start, last.end]);
+        typedBySentence[si].push([seq[from].start, last.end]);
       }
       classify(seq.slice(0, from), s, si);
       return;
     }
-    const isGaz = (t: Token): boolean => gazMatches.some((g) => g.start <= t.start && g.end >= t.end);
+    const isGaz = (t: Token): boolean => gz.some((g) => g.start <= t.start && g.end >= t.end);
     const suffixAt = words.findIndex((w, i) => i > 0 && PLACE_SUFFIX_HEADS.has(w));
     const prefixAt = words.findIndex((w, i) => i < words.length - 1 && PLACE_PREFIX_HEADS.includes(w));
     if (suffixAt > 0 || prefixAt >= 0) {
@@ -186,7 +192,7 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
           suffixAt - from < 3 &&
           !(
             isGaz(seq[from - 1]) &&
-            gazMatches.find((g) => g.start <= seq[from - 1].start && g.end >= seq[from - 1].end)?.kind !== 'demonym'
+            gz.find((g) => g.start <= seq[from - 1].start && g.end >= seq[from - 1].end)?.kind !== 'demonym'
           )
         )
           from--;
@@ -199,17 +205,17 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
         const pStart = seq[from].start;
         const pEnd = seq[to].end;
         const pText = text.slice(pStart, pEnd);
-        const inner = gazMatches.find((g) => g.start === pStart && g.end === pEnd);
+        const inner = gz.find((g) => g.start === pStart && g.end === pEnd);
         if (!inner) {
           candidates.push(make(s, si, pStart, pEnd, pText, 'Place', `Place:${norm(pText)}`, pText));
-          typedSpans.push([pStart, pEnd]);
+          typedBySentence[si].push([pStart, pEnd]);
         }
         classify(seq.slice(0, from), s, si);
         classify(seq.slice(to + 1), s, si);
         return;
       }
     }
-    for (const chunk of personChunks(text, seq, gazMatches)) {
+    for (const chunk of personChunks(text, seq, gz)) {
       const cStart = chunk.tokens[0].start;
       const cEnd = chunk.tokens[chunk.tokens.length - 1].end;
       const chunkText = text.slice(cStart, cEnd);
@@ -240,7 +246,7 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     kind: string;
   }> = [];
   for (const m of gazMatches) {
-    if (covered(m.start, m.end)) continue;
+    if (covered(m.sentence, m.start, m.end)) continue;
     if (m.kind === 'state' || m.kind === 'demonym' || m.kind === 'seat')
       stateMentions.push({
         start: m.start,
@@ -306,21 +312,23 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     c.attributes.state = info.name;
     if (found.coordinated) c.noTextAlias = true;
     candidates.push(c);
-    typedSpans.push([m.start, end]);
+    typedBySentence[m.sentence].push([m.start, end]);
     // the state itself is still mentioned, as a modifier
     candidates.push(stateCandidate(sentences[m.sentence], m.sentence, m, false));
     m.code = ''; // consumed
   }
+  const candidatesBySentence: Candidate[][] = sentences.map(() => []);
+  for (const c of candidates) candidatesBySentence[c.sentence].push(c);
   for (const m of stateMentions) {
     if (!m.code) continue;
-    if (candidates.some((c) => c.start <= m.start && c.end >= m.end)) continue;
+    if (candidatesBySentence[m.sentence].some((c) => c.start <= m.start && c.end >= m.end)) continue;
     candidates.push(stateCandidate(sentences[m.sentence], m.sentence, m, m.kind !== 'demonym'));
   }
 
   // Capitals: an actor ("Pyongyang said") is the state; a location ("a parade in Pyongyang") is the place,
   // when this document uses the city as a place at least once.
   for (const m of gazMatches) {
-    if (covered(m.start, m.end)) continue;
+    if (covered(m.sentence, m.start, m.end)) continue;
     const s = sentences[m.sentence];
     if (m.kind === 'capital') {
       const before = text.slice(Math.max(0, m.start - 20), m.start);
@@ -361,7 +369,7 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       for (let k = candidates.length - 1; k >= 0; k--)
         if (candidates[k].start >= start && candidates[k].end <= end) candidates.splice(k, 1);
       candidates.push(make(s, si, start, end, m[1], 'Organization', `Organization:${norm(m[1])}`, m[1]));
-      typedSpans.push([start, end]);
+      typedBySentence[si].push([start, end]);
       definedNames.add(m[1]);
     }
     // "Wagner is a Russian private mercenary organization."
@@ -383,12 +391,19 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
         );
     }
   });
+  const bySentence = (): Candidate[][] => {
+    const out: Candidate[][] = sentences.map(() => []);
+    for (const c of candidates) out[c.sentence].push(c);
+    return out;
+  };
   // A name defined once is the same name elsewhere in the document ("A 38 North analysis").
+  const beforeDefined = bySentence();
   for (const name of definedNames) {
     sentences.forEach((s, si) => {
       for (const m of s.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(name)}(?![\\p{L}\\p{N}])`, 'gu'))) {
         const start = s.start + (m.index ?? 0);
-        if (candidates.some((c) => c.start < start + name.length && c.end > start && c.type !== 'Person')) continue;
+        if (beforeDefined[si].some((c) => c.start < start + name.length && c.end > start && c.type !== 'Person'))
+          continue;
         candidates.push(
           make(s, si, start, start + name.length, name, 'Organization', `Organization:${norm(name)}`, name),
         );
@@ -416,11 +431,12 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     });
   }
   // Acronym uses and definitions: "KCNA" is the long form defined in this document.
+  const beforeAcronyms = bySentence();
   sentences.forEach((s, si) => {
     for (const t of allTokens[si]) {
       const long = acronyms.get(t.text);
       if (!long) continue;
-      if (candidates.some((c) => c.start <= t.start && c.end >= t.end)) continue;
+      if (beforeAcronyms[si].some((c) => c.start <= t.start && c.end >= t.end)) continue;
       const c = make(s, si, t.start, t.end, t.text, 'Organization', `Acronym:${t.text}`, t.text);
       c.short = 'acronym';
       candidates.push(c);
@@ -428,12 +444,9 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
   });
 
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const treatySpans = sentences.flatMap((s) =>
-    findTreatyNames(s.text).map((t) => [s.start + t.start, s.start + t.end] as const),
-  );
   // Names inside a treaty's name are part of it, except the parties ("DPRK-Soviet Union Treaty").
   const kept = candidates.filter(
-    (c) => c.type === 'State' || !treatySpans.some(([a, b]) => c.start >= a && c.end <= b),
+    (c) => c.type === 'State' || !treatyNames[c.sentence].some(([a, b]) => c.start >= a && c.end <= b),
   );
   return { candidates: dropNested(kept), acronyms, tokens: allTokens };
 }
@@ -675,10 +688,17 @@ function acronymLongForm(phrase: string, acronym: string): string | undefined {
   return undefined;
 }
 
+function recent<T>(list: T[], n: number): T[] {
+  const out: T[] = [];
+  for (let i = list.length - 1; i >= 0 && out.length < n; i--) out.push(list[i]);
+  return out;
+}
+
 function dropNested(candidates: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const outer = out.find(
+    // sorted by start: an enclosing candidate is among the last few kept
+    const outer = recent(out, 12).find(
       (o) => o.start <= c.start && o.end >= c.end && !(o.start === c.start && o.end === c.end && o.type !== c.type),
     );
     // A state named inside an institution ("Russian" in "Russian defense ministry") stays, as a modifier.

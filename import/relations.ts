@@ -18,7 +18,7 @@ import {
   SAY_VERBS,
   SPEAKER_CRITICISM,
 } from './lexicon';
-import type { ResolvedMention } from './resolve';
+import { bySentence, mentionsNear, type ResolvedMention } from './resolve';
 
 export interface Fact {
   type: RelationType;
@@ -88,20 +88,17 @@ export function relateActors(ctx: EventContext): Fact[] {
     facts.push({ type, source, target, sentence, confidence, attributes });
   };
 
+  const index = bySentence(resolved.mentions, sentences.length);
   sentences.forEach((s, si) => {
-    const local = resolved.mentions.filter((m) => m.sentence === si);
+    const local = index[si];
+    const previous = mentionsNear(index, si - 1, 1);
     const actors: Actor[] = local.filter(
       (m) => m.actor && (m.type === 'Person' || m.type === 'State' || m.type === 'Organization'),
     );
     // "He accused Washington ...": a sentence-initial pronoun is the person last talked about.
     const lead = /^[“"]?\s*(He|She)\b/.exec(s.text);
     if (lead) {
-      const key = resolvePronoun(
-        lead[1].toLowerCase(),
-        s.start,
-        si,
-        resolved.mentions.filter((m) => m.sentence < si),
-      );
+      const key = resolvePronoun(lead[1].toLowerCase(), s.start, si, previous);
       if (key)
         actors.unshift({
           key,
@@ -114,16 +111,11 @@ export function relateActors(ctx: EventContext): Fact[] {
     // "The defense chief also expressed ...": a role at the start of a sentence is the person last talked about.
     const role = ROLE_LEAD.exec(s.text);
     if (role && !actors.some((a) => a.start === s.start)) {
-      const key = resolvePronoun(
-        'he',
-        s.start,
-        si,
-        resolved.mentions.filter((m) => m.sentence < si),
-      );
+      const key = resolvePronoun('he', s.start, si, previous);
       if (key) actors.unshift({ key, type: 'Person', start: s.start, end: s.start + role[0].length, text: role[0] });
     }
     actors.sort((a, b) => a.start - b.start);
-    const speaker = findSpeaker(text, s, actors, si, resolved.mentions);
+    const speaker = findSpeaker(text, s, actors, si, mentionsNear(index, si));
     const sentenceFacts: Array<{ source: string; target: string }> = [];
     const clauseLimit = (from: number): number => {
       const m = /[;]|\s[–—]\s|,\s+(?:as|while|but|although|though|whereas|because|which|who)\b/.exec(

@@ -133,3 +133,15 @@ function mostFrequent(values: string[]): string | undefined {
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
+
+/** Mentions grouped by sentence, so that stages look only at the sentences around the one they read. */
+export function bySentence(mentions: ResolvedMention[], sentenceCount: number): ResolvedMention[][] {
+  const out: ResolvedMention[][] = Array.from({ length: sentenceCount }, () => []);
+  for (const m of mentions) out[m.sentence]?.push(m);
+  return out;
+}
+
+/** The mentions of sentence `si` and of the `before` sentences preceding it, in text order. */
+export function mentionsNear(index: ResolvedMention[][], si: number, before = 2): ResolvedMention[] {
+  return index.slice(Math.max(0, si - before), si + 1).flat();
+}

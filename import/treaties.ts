@@ -10,7 +10,7 @@ import { PARTY_VERBS, RESOLUTION_NOUNS, ROLE_NOUNS, SUPERSEDE_VERBS, TREATY_GENE
 import { nounPhraseAt, phraseVariants, type PhraseContext } from './noun-phrase';
 import { findTreatyNames, norm } from './recognise';
 import type { EventContext } from './events';
-import type { ResolvedMention } from './resolve';
+import { bySentence, mentionsNear, type ResolvedMention } from './resolve';
 
 export interface DocTreaty {
   key: string;
@@ -50,18 +50,28 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
   const { text, sentences, resolved } = ctx;
   const gaz = gazetteer();
   const treaties: DocTreaty[] = [];
-  const mentions = resolved.mentions;
+  const index = bySentence(resolved.mentions, sentences.length);
+  let mentions: ResolvedMention[] = [];
   const mentionAt = (o: number): ResolvedMention | undefined => mentions.find((m) => m.start <= o && m.end > o);
   const byKey = (key: string): DocTreaty | undefined => treaties.find((t) => t.key === key);
   const acronymOf = new Map<string, DocTreaty>();
-  const order: Array<{ treaty: DocTreaty; start: number; sentence: number }> = [];
+  const order: Array<{ treaty: DocTreaty; start: number; end: number; sentence: number }> = [];
+  const orderBySentence = new Map<number, typeof order>();
   const note = (t: DocTreaty, start: number, end: number, si: number): void => {
     t.mentions.push({ start, end, text: text.slice(start, end), sentence: si });
-    order.push({ treaty: t, start, sentence: si });
+    const entry = { treaty: t, start, end, sentence: si };
+    order.push(entry);
+    orderBySentence.set(si, [...(orderBySentence.get(si) ?? []), entry]);
+  };
+  const recentOrder = (si: number, back: number): typeof order => {
+    const out: typeof order = [];
+    for (let k = Math.max(0, si - back); k <= si; k++) out.push(...(orderBySentence.get(k) ?? []));
+    return out;
   };
 
   sentences.forEach((s, si) => {
     const tokens = ctx.tokens[si];
+    mentions = mentionsNear(index, si);
     const spans: Array<[number, number]> = [];
     // Named treaties.
     for (const found of findTreatyNames(s.text)) {
@@ -241,8 +251,8 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
     });
 
     const verbs = PARTY_VERBS.map((v) => v.replace(/ /g, '\\s+')).join('|');
-    for (const o of order.filter((x) => x.sentence === si)) {
-      const end = o.treaty.mentions.find((m) => m.start === o.start)?.end ?? o.start;
+    for (const o of orderBySentence.get(si) ?? []) {
+      const end = o.end;
       const rest = text.slice(end, s.end);
       // "the Treaty ... between Egypt and Sudan"
       const between = /^\s+between\s+[^,;.]{3,80}?(?=[,;.]|\s+(?:replaced|was|is|has|had|signed|in|on)\b|$)/.exec(rest);
@@ -284,7 +294,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
     }
 
     // The key clause, when the text states one.
-    const inThis = order.filter((x) => x.sentence === si);
+    const inThis = orderBySentence.get(si) ?? [];
     if (inThis.length) {
       const clause =
         /\b(Article\s+\d+)\b|\b((?:an?|the)\s+(?:[\w-]+\s+){0,4}clause(?:\s+(?:on|that|which)\s+[^.;]{3,160})?)/.exec(
@@ -305,7 +315,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         const newer = [...inThis].reverse().find((x) => x.start < at);
         if (!newer) continue;
         const later = inThis.find((x) => x.start > at && x.treaty !== newer.treaty);
-        const earlier = [...order]
+        const earlier = recentOrder(si, 3)
           .reverse()
           .find((x) => x.start < at && x.treaty !== newer.treaty && x.sentence >= si - 3);
         const older = later ?? earlier;
