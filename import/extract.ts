@@ -15,14 +15,15 @@ import type {
 import { entityId, relationId } from '../graph/model/ids';
 import { clean } from './clean';
 import { findDates, type DateMention } from './dates';
-import { eventName, findEvents, type DocEvent, type EventContext } from './events';
+import { eventName, type DocEvent, type EventContext } from './events';
+import { relate } from './relate';
 import { loadDocument, type LoadedDocument } from './load';
 import { mergeDocuments } from './merge';
 import { recognise } from './recognise';
-import { relateActors, type Fact } from './relations';
+import type { Fact } from './relations';
 import { resolve } from './resolve';
 import { segment, type Sentence } from './segment';
-import { findTreaties, type DocTreaty } from './treaties';
+import type { DocTreaty } from './treaties';
 import { DocumentLoadError } from './errors';
 import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
 
@@ -84,9 +85,7 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     findDates(s.text, document.published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
   );
   const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates };
-  const events = findEvents(ctx);
-  const treaties = findTreaties(ctx);
-  const facts = relateActors(ctx);
+  const { events, treaties, facts } = relate(ctx);
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
 
   // Entities, keyed by document-local key, with stable ids.

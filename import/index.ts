@@ -1,0 +1,7 @@
+/** The importer's public surface. */
+export { extractDocument, extractDocuments, extractFiles, type ExtractFailure, type ExtractResult } from './extract';
+export { toGraphologyJson } from './graphology-json';
+export { mergeDocuments } from './merge';
+export { loadDocument, parseDocument, MAX_FILE_BYTES } from './load';
+export { DocumentLoadError, type LoadFailureReason } from './errors';
+export { scoreGraph, type GoldFile, type Score } from './eval/score';
