@@ -193,6 +193,29 @@ export async function participantForToken(
   );
 }
 
+/** Removes a participant: their token stops working at once. What they wrote stays, under their name. */
+export async function removeParticipant(
+  connection: Neo4jConnection,
+  workshopId: string,
+  participantId: string,
+): Promise<Participant> {
+  return writeQuery(connection, async (tx) => {
+    const result = await tx.run(
+      `MATCH (p:Participant {id: $participantId}) WHERE p.workshop = $workshopId
+       WITH p, properties(p) AS props
+       DETACH DELETE p
+       RETURN props`,
+      { workshopId, participantId },
+    );
+    const props = result.records[0]?.get('props') as Record<string, unknown> | undefined;
+    if (!props)
+      throw new NotFoundError(`No participant "${participantId}" in workshop "${workshopId}"`, {
+        details: { participantId },
+      });
+    return toParticipant({ properties: props } as unknown as Node);
+  });
+}
+
 export async function getWorkshop(
   connection: Neo4jConnection,
   id: string,

@@ -143,6 +143,7 @@ export interface CurationRecord extends CurationSummary {
 
 export const WORKSHOP_EVENT_TYPES = [
   'participant-joined',
+  'participant-left',
   'view-saved',
   'view-deleted',
   'presentation-changed',

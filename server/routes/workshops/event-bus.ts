@@ -26,6 +26,7 @@ export class WorkshopEventBus {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly presenters = new Map<string, PresenterPosition>();
   private readonly recent: WorkshopEvent[] = [];
+  private readonly streams = new Map<string, Set<() => void>>();
   private nextId = 1;
 
   subscribe(workshopId: string, listener: Listener): () => void {
@@ -46,8 +47,31 @@ export class WorkshopEventBus {
     const targets = isShared(type)
       ? [...this.listeners.values()]
       : [this.listeners.get(workshopId) ?? new Set<Listener>()];
-    for (const set of targets) for (const listener of [...set]) listener(event);
+    for (const set of targets) {
+      for (const listener of [...set]) {
+        try {
+          listener(event);
+        } catch {
+          // A stream that broke is cleaned up when its connection closes; the others still get the event.
+        }
+      }
+    }
     return event;
+  }
+
+  /** Registers how to end a participant's open streams (when they leave or are removed). */
+  trackStream(participantId: string, end: () => void): () => void {
+    let set = this.streams.get(participantId);
+    if (!set) this.streams.set(participantId, (set = new Set()));
+    set.add(end);
+    return () => {
+      set.delete(end);
+      if (set.size === 0) this.streams.delete(participantId);
+    };
+  }
+
+  endStreams(participantId: string): void {
+    for (const end of [...(this.streams.get(participantId) ?? [])]) end();
   }
 
   sseId(event: WorkshopEvent): string {

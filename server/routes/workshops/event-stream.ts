@@ -31,7 +31,9 @@ export function openEventStream(
   });
   res.flushHeaders();
   res.write('retry: 2000\n\n');
-  const send = (event: WorkshopEvent) => res.write(formatEvent(event.type, event, bus.sseId(event)));
+  const send = (event: WorkshopEvent) => {
+    if (!res.writableEnded) res.write(formatEvent(event.type, event, bus.sseId(event)));
+  };
   const lastEventId = req.get('Last-Event-ID');
   if (lastEventId) {
     const missed = bus.since(workshopId, lastEventId);
@@ -43,10 +45,17 @@ export function openEventStream(
   }
   res.write(formatEvent('ready', { workshopId, participant, presenter: bus.presenter(workshopId) }));
   const unsubscribe = bus.subscribe(workshopId, send);
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => !res.writableEnded && res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
-  req.on('close', () => {
+  let untrack = () => {};
+  const stop = () => {
     clearInterval(heartbeat);
     unsubscribe();
+    untrack();
+  };
+  untrack = bus.trackStream(participant.id, () => {
+    stop();
+    res.end();
   });
+  req.on('close', stop);
 }

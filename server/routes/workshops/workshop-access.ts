@@ -34,15 +34,18 @@ export function authenticate(connection: Neo4jConnection, { allowQueryToken = fa
   };
 }
 
-export const requireEditor: RequestHandler = (req, res, next) => {
+/** Throws ForbiddenError unless the participant is an editor. */
+export function requireEditorRole(req: Request, res: Response): void {
   const participant = participantOf(res);
   if (!canWrite(participant.role)) {
     throw new ForbiddenError(
       `${req.method} ${req.baseUrl}${req.path}: ${participant.role}s cannot change the workshop or the graph; an editor can`,
-      {
-        details: { role: participant.role, needed: 'editor' },
-      },
+      { details: { role: participant.role, needed: 'editor' } },
     );
   }
+}
+
+export const requireEditor: RequestHandler = (req, res, next) => {
+  requireEditorRole(req, res);
   next();
 };

@@ -29,6 +29,7 @@ import {
   listAnnotations,
   listHypotheses,
   listViews,
+  removeParticipant,
   setPresentation,
   updateView,
   type Author,
@@ -52,13 +53,14 @@ import type { AppDeps } from '../../app';
 import { parseWith } from '../../http/validate';
 import { WorkshopEventBus, type WorkshopEventType } from './event-bus';
 import { openEventStream } from './event-stream';
-import { authenticate, participantOf, requireEditor } from './workshop-access';
+import { authenticate, participantOf, requireEditor, requireEditorRole } from './workshop-access';
 
 const workshopParams = z.object({ id: recordIdSchema });
 const viewParams = z.object({ id: recordIdSchema, viewId: recordIdSchema });
 const annotationParams = z.object({ id: recordIdSchema, annotationId: recordIdSchema });
 const hypothesisParams = z.object({ id: recordIdSchema, hypothesisId: recordIdSchema });
 const curationParams = z.object({ id: recordIdSchema, curationId: recordIdSchema });
+const participantParams = z.object({ id: recordIdSchema, participantId: recordIdSchema });
 const curationQuery = z.object({
   scope: z.enum(['all', 'workshop']).default('all'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -95,6 +97,17 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   router.get('/workshops/:id', member, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
     res.json({ ...(await getWorkshop(connection, id)), me: participantOf(res) });
+  });
+
+  router.delete('/workshops/:id/participants/:participantId', member, async (req, res) => {
+    const { id, participantId } = parseWith(participantParams, req.params);
+    const me = participantOf(res);
+    const target = participantId === 'me' ? me.id : participantId;
+    if (target !== me.id) requireEditorRole(req, res);
+    const removed = await removeParticipant(connection, id, target);
+    bus.endStreams(removed.id);
+    bus.publish(id, 'participant-left', removed, { id: me.id, name: me.displayName });
+    res.status(204).end();
   });
 
   // ---- saved views ----

@@ -14,6 +14,8 @@ export interface SseClient {
   /** Resolves with the first frame (already received or to come) that matches. */
   next(match: (frame: SseFrame) => boolean, timeoutMs?: number): Promise<SseFrame>;
   close(): void;
+  /** Calls back when the server ends the stream. */
+  onEnd(callback: () => void): void;
 }
 
 export function openSse(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
@@ -73,6 +75,10 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         },
         close() {
           req.destroy();
+        },
+        onEnd(callback) {
+          if (res.readableEnded) callback();
+          else res.once('end', callback);
         },
       });
     });

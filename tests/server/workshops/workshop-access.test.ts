@@ -145,4 +145,30 @@ describe('workshop access', () => {
     await request(app).post('/api/workshops').send({ name: '   ', displayName: 'Ada' }).expect(400);
     await request(app).post('/api/workshops').send({ name: 'ok', displayName: 'A\u0000da' }).expect(400);
   });
+
+  it('lets a participant leave, and only an editor remove someone else; a removed token stops working', async () => {
+    const base = `/api/workshops/${ws.workshopId}`;
+    const joined = await request(app)
+      .post('/api/workshops/join')
+      .send({ code: ws.viewerCode, displayName: 'Gus' })
+      .expect(200);
+    const other = await request(app)
+      .post('/api/workshops/join')
+      .send({ code: ws.viewerCode, displayName: 'Hal' })
+      .expect(200);
+    const refused = await request(app)
+      .delete(`${base}/participants/${other.body.participant.id}`)
+      .set('X-Workshop-Token', joined.body.token)
+      .expect(403);
+    expect(refused.body.error.code).toBe('FORBIDDEN');
+    await request(app).delete(`${base}/participants/me`).set('X-Workshop-Token', joined.body.token).expect(204);
+    await request(app).get(`${base}/views`).set('X-Workshop-Token', joined.body.token).expect(401);
+    await request(app)
+      .delete(`${base}/participants/${other.body.participant.id}`)
+      .set('X-Workshop-Token', ws.editorToken)
+      .expect(204);
+    await request(app).get(`${base}/views`).set('X-Workshop-Token', other.body.token).expect(401);
+    const workshop = await request(app).get(base).set('X-Workshop-Token', ws.editorToken).expect(200);
+    expect(workshop.body.participants.map((p: { displayName: string }) => p.displayName)).not.toContain('Gus');
+  });
 });

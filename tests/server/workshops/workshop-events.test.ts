@@ -135,4 +135,21 @@ describe('live workshop events', () => {
     const stranger = await connect(ws.viewerToken, { 'Last-Event-ID': 'deadbeef.3' });
     expect(stranger.frames.map((f) => f.event)).toEqual(['resync', 'ready']);
   });
+
+  it('ends the stream of a participant who is removed', async () => {
+    const joined = await request(base)
+      .post('/api/workshops/join')
+      .send({ code: ws.viewerCode, displayName: 'Ivy' })
+      .expect(200);
+    const ivy = await connect(joined.body.token);
+    const ended = new Promise<void>((resolve) => ivy.onEnd(resolve));
+    const watcher = await connect(ws.viewerToken);
+    await request(base)
+      .delete(`/api/workshops/${ws.workshopId}/participants/${joined.body.participant.id}`)
+      .set('X-Workshop-Token', ws.editorToken)
+      .expect(204);
+    await ended;
+    const left = await watcher.next((f) => f.event === 'participant-left');
+    expect(left.data).toMatchObject({ data: { displayName: 'Ivy' }, by: { name: 'Ada' } });
+  });
 });
