@@ -35,6 +35,8 @@ export function plainMessage(error: unknown): string {
       return `The request was not valid: ${error.message}`;
     case 'NOT_FOUND':
       return `Not found: ${error.message}`;
+    case 'RATE_LIMITED':
+      return `Too many requests at once: wait a little and try again.${detail}`;
     case 'UNAUTHORIZED':
     case 'FORBIDDEN':
       return `The server refused access: check DOSSIER_TOKEN.${detail}`;
@@ -49,4 +51,12 @@ export function errorFromBody(status: number, body: unknown): ApiRequestError {
   const code = typeof error?.code === 'string' ? error.code : status === 503 ? 'DATABASE_UNAVAILABLE' : 'HTTP_ERROR';
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
   return new ApiRequestError(code, status, message);
+}
+
+/** The console's wording: a rejected request there is almost always a Cypher syntax or parameter error. */
+export function cypherErrorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError && error.code === 'INVALID_INPUT') {
+    return `The query is not valid Cypher: ${error.message.replace(/^Cypher:\s*/, '')}`;
+  }
+  return plainMessage(error);
 }

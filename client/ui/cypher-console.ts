@@ -10,7 +10,7 @@ import { StreamLanguage, defaultHighlightStyle, syntaxHighlighting, bracketMatch
 import { cypher } from '@codemirror/legacy-modes/mode/cypher';
 import type { CypherResponse } from '../../graph/model/api-types';
 import type { DossierApp } from '../app';
-import { plainMessage } from '../api/api-error';
+import { cypherErrorMessage } from '../api/api-error';
 import { cellText, parseStoredHistory, rememberQuery } from '../cypher/query-history';
 import { button, clear, el } from './dom';
 
@@ -147,7 +147,7 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
         results.append(el('p', { className: 'hint small', text: `First ${MAX_TABLE_ROWS} rows shown.` }));
     } catch (error) {
       status.className = 'console-status error';
-      status.textContent = plainMessage(error);
+      status.textContent = cypherErrorMessage(error);
     } finally {
       runButton.disabled = false;
     }

@@ -1,4 +1,10 @@
-import { ApiRequestError, NETWORK_ERROR, errorFromBody, plainMessage } from '../../../client/api/api-error';
+import {
+  ApiRequestError,
+  NETWORK_ERROR,
+  cypherErrorMessage,
+  errorFromBody,
+  plainMessage,
+} from '../../../client/api/api-error';
 import { createApiClient } from '../../../client/api/api-client';
 
 describe('API errors in plain words', () => {
@@ -14,6 +20,15 @@ describe('API errors in plain words', () => {
       /^Refused: .*read-only.*CREATE/,
     );
     expect(plainMessage(new ApiRequestError('QUERY_TIMEOUT', 408, ''))).toMatch(/took too long/);
+  });
+
+  it('calls a rejected console query invalid Cypher and keeps the server message', () => {
+    expect(
+      cypherErrorMessage(
+        new ApiRequestError('INVALID_INPUT', 400, 'Cypher: Invalid input ")": expected an expression'),
+      ),
+    ).toBe('The query is not valid Cypher: Invalid input ")": expected an expression');
+    expect(cypherErrorMessage(new ApiRequestError('QUERY_REJECTED', 403, 'CREATE'))).toMatch(/^Refused/);
   });
 
   it('reads the code and message from the API error body', () => {

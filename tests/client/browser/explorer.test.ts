@@ -244,6 +244,8 @@ describeInBrowser('the explorer in Chromium', () => {
     expect(await status.textContent()).toMatch(/Refused|read-only|not allowed/i);
     const intruders = await server.connection.driver.executeQuery("MATCH (n {name: 'Intruder'}) RETURN count(n) AS c");
     expect(intruders.records[0].get('c').toNumber()).toBe(0);
+    await runCypher(page, 'MATCH (n RETURN n');
+    await page.locator('.console-status.error', { hasText: 'not valid Cypher' }).waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   }, 60_000);
 
