@@ -5,12 +5,17 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 10;
+/**
+ * 16 characters of 31 (about 79 bits): the stored hash is unsalted (a code is looked up by it), and the
+ * read-only Cypher console can read it, so the code must be too long to find by trying hashes offline.
+ */
+export const JOIN_CODE_LENGTH = 16;
 
+/** A code like `K7PQ-2MZX-9DTA-HW4E`: shown in groups of four, accepted with or without the dashes. */
 export function newJoinCode(): string {
   let code = '';
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return code;
+  return code.match(/.{4}/g)!.join('-');
 }
 
 /** Codes are typed by people: case, spaces and dashes do not matter. */

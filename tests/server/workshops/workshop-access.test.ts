@@ -27,11 +27,11 @@ describe('workshop access', () => {
       .send({ name: 'Second desk', displayName: 'Bea' })
       .expect(201);
     expect(created.body.participant).toMatchObject({ displayName: 'Bea', role: 'editor' });
-    expect(created.body.editorCode).toMatch(/^[A-Z2-9]{10}$/);
+    expect(created.body.editorCode).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
     expect(created.body.viewerCode).not.toBe(created.body.editorCode);
     const asEditor = await request(app)
       .post('/api/workshops/join')
-      .send({ code: created.body.editorCode.toLowerCase(), displayName: 'Cy' })
+      .send({ code: created.body.editorCode.toLowerCase().replace(/-/g, ' '), displayName: 'Cy' })
       .expect(200);
     expect(asEditor.body.participant.role).toBe('editor');
     const asViewer = await request(app)
@@ -56,7 +56,7 @@ describe('workshop access', () => {
   it('refuses a wrong join code with 401', async () => {
     const res = await request(app)
       .post('/api/workshops/join')
-      .send({ code: 'ZZZZZZZZZZ', displayName: 'Eve' })
+      .send({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', displayName: 'Eve' })
       .expect(401);
     expect(res.body.error.code).toBe('UNAUTHORIZED');
   });
