@@ -25,13 +25,24 @@ export function attributeNames(elements: Iterable<Record<string, unknown>>, firs
   return [...names];
 }
 
-const XML_SPECIAL = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_SPECIAL = /[&<>"'\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const XML_SPECIAL_ALL = /[&<>"'\t\n\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** Tabs and line breaks as character references: a parser would fold them to spaces inside attributes. */
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
 
 /** Escapes text for an XML attribute or element; characters XML 1.0 cannot hold are dropped. */
 export function escapeXml(text: string): string {
   if (!XML_SPECIAL.test(text)) return text; // the common case: nothing to do
-  return text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => XML_ESCAPES[c] ?? '');
+  return text.replace(XML_SPECIAL_ALL, (c) => XML_ESCAPES[c] ?? '');
 }
 
 export type ScalarType = 'boolean' | 'int' | 'long' | 'double' | 'string';

@@ -68,7 +68,9 @@ describe('POST /api/export', () => {
     const dprk = (search.body as SearchResponse).hits[0].id;
     const neighbors = (await request(app).get(`/api/nodes/${encodeURIComponent(dprk)}/neighbors?limit=30`))
       .body as NeighborsResponse;
-    nodeIds = neighbors.nodes.map((n) => n.id);
+    const documents = (await request(app).get('/api/documents?limit=1')).body as { documents: Array<{ id: string }> };
+    // A document too: its text (line breaks, quotes), kept ranges and MENTIONED_IN links must survive every format.
+    nodeIds = [...neighbors.nodes.map((n) => n.id), documents.documents[0].id];
     reference = await exportJson(nodeIds);
   }, 300_000);
   afterAll(() => connection.close());
@@ -115,7 +117,7 @@ describe('POST /api/export', () => {
   it('exports what a read-only query returns, and refuses a query that writes', async () => {
     const res = await download(app, {
       format: 'json',
-      query: 'MATCH p = (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN p',
+      query: 'MATCH p = (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN p',
       params: { ids: nodeIds },
     });
     expect(res.status).toBe(200);
