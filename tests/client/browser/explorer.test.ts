@@ -284,6 +284,12 @@ describeInBrowser('the explorer in Chromium', () => {
       selection: (window.__dossier!.state.view as { get(): { selection: unknown } }).get().selection,
     }));
     expect(after).toEqual(before);
+    const cameras = await Promise.all(
+      [page, again].map((p) => p.evaluate(() => window.__dossier!.sigma.getCamera().getState())),
+    );
+    expect(cameras[1].ratio).toBeCloseTo(cameras[0].ratio, 3);
+    expect(cameras[1].x).toBeCloseTo(cameras[0].x, 3);
+    expect(cameras[1].y).toBeCloseTo(cameras[0].y, 3);
     await again.close();
   }, 90_000);
 
@@ -300,6 +306,25 @@ describeInBrowser('the explorer in Chromium', () => {
     await page.waitForFunction(() => location.hash.includes('ntypes=Person'), undefined, { timeout: 5_000 });
     await page.getByRole('checkbox', { name: 'Show Person' }).check();
     await page.waitForFunction((id) => !window.__dossier!.sigma.getNodeDisplayData(id)?.hidden, people[0]);
+
+    // A document filter keeps only the entities that document mentions.
+    const documentBox = page.locator('.filter-list.documents input[type="checkbox"]').first();
+    const label = (await documentBox.getAttribute('aria-label'))!;
+    await documentBox.check();
+    await page.waitForFunction(() => location.hash.includes('docs='), undefined, { timeout: 5_000 });
+    const { shown, mentioned } = await page.evaluate(async () => {
+      const docId = decodeURIComponent(/docs=([^&]+)/.exec(location.hash)![1]);
+      const doc = await (await fetch(`/api/documents/${encodeURIComponent(docId)}`)).json();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const d = window.__dossier!;
+      return {
+        shown: d.graph.filterNodes((id) => !d.sigma.getNodeDisplayData(id)?.hidden),
+        mentioned: (doc.mentions as Array<{ entityId: string }>).map((m) => m.entityId),
+      };
+    });
+    expect(label).toMatch(/^Only entities in /);
+    for (const id of shown) expect(mentioned).toContain(id);
+    await documentBox.uncheck();
   }, 30_000);
 
   it('highlights the hovered node and its neighbours and dims the rest', async () => {
