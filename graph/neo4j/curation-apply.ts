@@ -298,8 +298,7 @@ async function splitAlias(
   const type = checkedEntityLabel(ctx.resolved.newEntityType ?? String(entity.properties.type), 'split-alias');
   await tx.run(
     `MERGE (n:Entity {id: $newId})
-     ON CREATE SET n.name = $alias, n.type = $type, n.aliases = [], n.splitFrom = $id
-     SET n:${type}`,
+     ON CREATE SET n:${type}, n.name = $alias, n.type = $type, n.aliases = [], n.splitFrom = $id`,
     { newId, alias, type, id },
   );
   const matches = (text: string) => sameName(text, alias);

@@ -93,13 +93,15 @@ function plain(value: unknown): string {
 /**
  * Where a relationship sits once its entity end is the survivor: same type, same direction (none for
  * symmetric relations) and same other node are the same place; a mention stored one per relationship
- * also keeps its offsets, so two different mentions never collapse into one.
+ * also keeps its offsets, and a hypothesis its id, so two different ones never collapse into one.
  */
 export function relationshipSlot(type: string, direction: 'out' | 'in', otherKey: string, props: Props): string {
   const way = SYMMETRIC_RELATION_TYPES.has(type as never) || type === CO_OCCURS ? 'both' : direction;
   const scalarSpan =
     props.start !== undefined && !Array.isArray(props.start) ? `|${plain(props.start)}:${plain(props.end)}` : '';
-  return `${type}|${way}|${otherKey}${scalarSpan}`;
+  // Each hypothesis is an analyst's own claim: two are never united, whatever they link.
+  const own = type === HYPOTHESIS ? `|${plain(props.id)}` : '';
+  return `${type}|${way}|${otherKey}${scalarSpan}${own}`;
 }
 
 /** A JSON list kept as one JSON string, or as a list of JSON strings: the entries and how to write them back. */
