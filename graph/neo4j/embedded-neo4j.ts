@@ -92,13 +92,12 @@ export async function resolveClasspath(log: (line: string) => void = defaultLog)
 
 function isUpToDate(classpathFile: string, classesDir: string): boolean {
   const launcherClass = path.join(classesDir, 'dev', 'dossier', 'neo4j', 'Launcher.class');
+  const launcherSource = path.join(PROJECT_DIR, 'src', 'main', 'java', 'dev', 'dossier', 'neo4j', 'Launcher.java');
   if (!existsSync(classpathFile) || !existsSync(launcherClass)) return false;
-  const sources = [
-    path.join(PROJECT_DIR, 'pom.xml'),
-    path.join(PROJECT_DIR, 'src', 'main', 'java', 'dev', 'dossier', 'neo4j', 'Launcher.java'),
-  ];
-  const built = Math.min(statSync(classpathFile).mtimeMs, statSync(launcherClass).mtimeMs);
-  return sources.every((source) => statSync(source).mtimeMs <= built);
+  // Maven leaves classpath.txt untouched when the dependencies did not change, so each output is
+  // compared with its own input.
+  const newer = (output: string, input: string) => statSync(output).mtimeMs >= statSync(input).mtimeMs;
+  return newer(classpathFile, path.join(PROJECT_DIR, 'pom.xml')) && newer(launcherClass, launcherSource);
 }
 
 function buildLauncher(log: (line: string) => void): Promise<void> {

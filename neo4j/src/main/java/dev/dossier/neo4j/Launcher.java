@@ -53,6 +53,10 @@ public final class Launcher {
                     // Sized for a 2-core laptop; the heap is set by the caller with -Xms/-Xmx.
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
+                    // A runaway query is refused by Neo4j's memory tracking long before it can exhaust the heap
+                    // (the JVM exits on OutOfMemoryError, which would take the database down).
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .build();
