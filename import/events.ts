@@ -238,7 +238,7 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       );
       const inPlace = tailMentions.find(
         (m) =>
-          /\b(in|at|on)\s+(?:and\s+around\s+)?(the\s+)?$/.test(text.slice(np.headEnd, m.start)) &&
+          /\b(in|at|on|near|off)\s+(?:and\s+around\s+)?(the\s+)?$/.test(text.slice(np.headEnd, m.start)) &&
           (m.type === 'Place' || m.type === 'State'),
       );
       const byAgents = tailMentions.filter(
@@ -293,7 +293,7 @@ export function findEvents(ctx: EventContext): DocEvent[] {
         if (definiteBare && EVENT_STRONG.has(kind) && np.determiner !== 'this' && !np.left.length) continue;
         if (!anchored && !EVENT_STRONG.has(kind)) continue;
         if (EVENT_NEEDS_ANCHOR.has(kind) && !anchored) continue;
-        if (!anchored && !np.left.length && np.determiner !== 'a' && np.determiner !== 'an') continue;
+        if (!anchored && !np.left.length) continue; // "rehearsals for an invasion" names no event
         // same kind with the same possessor or participants in this document: the same event
         e = events.find(
           (x) =>

@@ -136,7 +136,11 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       classify(seq.slice(andAt + 1), s, si);
       return;
     }
-    if (isOrganisationName(words)) {
+    // a head word inside a state's name ("Russian Federation") does not make an organisation
+    const inState = seq.map((t) =>
+      gz.some((g) => (g.kind === 'state' || g.kind === 'seat') && g.start <= t.start && g.end >= t.end),
+    );
+    if (isOrganisationName(words.map((w, i) => (inState[i] ? '' : w)))) {
       // "National Security Council Coordinator for ...": the organisation ends where a title begins
       let cut = seq.length;
       for (let i = 1; i < seq.length; i++) {
@@ -666,26 +670,38 @@ function personChunks(
 }
 
 function acronymLongForm(phrase: string, acronym: string): string | undefined {
-  const letters = acronym.replace(/\./g, '').replace(/s$/, '');
+  const letters = acronym.replace(/\./g, '').replace(/s$/, '').toUpperCase();
   const words = phrase.split(/\s+/);
+  const connector = (w: string): boolean => /^(of|for|and|on|the|&|de|des|du|la|le)$/i.test(w);
   for (let k = 1; k <= words.length; k++) {
     const tail = words.slice(words.length - k);
-    if (/^(of|for|and|on|the|&)$/i.test(tail[0])) continue;
-    const initials = tail
-      .filter((w) => !/^(of|for|and|on|the|&)$/i.test(w))
-      .flatMap((w) => (/^(\p{Lu}\.)+$/u.test(w) ? w.replace(/\./g, '').split('') : w.split(/[-–]/).map((p) => p[0])))
-      .join('')
-      .toUpperCase();
-    if (
-      initials === letters ||
-      (initials.length === letters.length + 1 &&
-        initials.startsWith(letters[0]) &&
-        letters.split('').every((l) => initials.includes(l)))
-    ) {
-      return tail.join(' ');
-    }
+    if (connector(tail[0])) continue;
+    if (initialsMatch(letters, tail, connector)) return tail.join(' ');
   }
+  // "Alliance of Sahel States (AES)": an organisation's name in another language's order
+  const trimmed = words.slice(words.findIndex((w) => !connector(w) && !CAPITALISED_STOPWORDS.has(w.toLowerCase())));
+  if (trimmed.length >= 2 && trimmed.some((w) => ORG_HEADS.has(w.toLowerCase())) && trimmed[0][0] === letters[0])
+    return trimmed.join(' ');
   return undefined;
+}
+
+/** Every word gives its initial (each part of a hyphenated word may), connectors may or may not. */
+function initialsMatch(letters: string, words: string[], connector: (w: string) => boolean): boolean {
+  const options = words.map((w) => {
+    if (/^(\p{Lu}\.)+$/u.test(w)) return { required: !connector(w), initials: [w.replace(/\./g, '')] };
+    const parts = w.split(/[-–]/).filter(Boolean);
+    return {
+      required: !connector(w),
+      initials: [...new Set([w[0], parts.map((x) => x[0]).join('')])].map((x) => x.toUpperCase()),
+    };
+  });
+  const match = (i: number, j: number): boolean => {
+    if (i === options.length) return j === letters.length;
+    const o = options[i];
+    for (const ini of o.initials) if (letters.startsWith(ini, j) && match(i + 1, j + ini.length)) return true;
+    return !o.required && match(i + 1, j);
+  };
+  return match(0, 0);
 }
 
 function recent<T>(list: T[], n: number): T[] {

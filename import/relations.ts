@@ -186,6 +186,8 @@ export function relateActors(ctx: EventContext): Fact[] {
               /\b(?:to|into)\s+(?:the\s+)?$/.test(text.slice(te, t.start)),
           );
         }
+        // "warned that Seoul would respond": a that-clause is not the target
+        targets = targets.filter((t) => !/\b(?:that|whether|if)\b/.test(text.slice(te, t.start)));
         if (!targets.length) continue;
         let source = sourceBefore(ts);
         if (!source && speaker && /[“"]/.test(s.text)) source = speaker;

@@ -37,7 +37,7 @@ function subjectParties(
   const verbs = partyVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|');
   const before = text.slice(sentenceStart, at);
   const sv = new RegExp(
-    `(?:^|[,;:—]\\s+|\\bwhen\\s+)([^,;:—]{2,120}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`,
+    `(?:^|[;:—]\\s+|\\bwhen\\s+)([^;:—]{2,160}?)\\s+(?:have\\s+|has\\s+|had\\s+|will\\s+|would\\s+|formally\\s+)?(?:${verbs})\\s+(?:the\\s+|an?\\s+|its\\s+)?(?:\\S+\\s+){0,2}$`,
     'u',
   ).exec(before);
   if (!sv) return [];
@@ -141,7 +141,17 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       note(t, tok.start, tok.end, si);
     }
     // Generic treaty nouns and resolutions.
-    const phraseCtx: PhraseContext = { text, tokens, mentionAt, dateStartsAt: () => false, roleNouns: ROLE_NOUNS };
+    const dates = ctx.dates[si] ?? [];
+    const phraseCtx: PhraseContext = {
+      text,
+      tokens,
+      mentionAt,
+      dateStartsAt: (o) =>
+        dates.some(
+          (d) => d.start === o || (d.start > o && /^(?:on|in|at|of|by|since|until)\s+$/.test(text.slice(o, d.start))),
+        ),
+      roleNouns: ROLE_NOUNS,
+    };
     tokens.forEach((tok, i) => {
       if (!/^\p{Ll}/u.test(tok.text)) return;
       if (spans.some(([a, b]) => tok.start >= a && tok.end <= b)) return;
@@ -231,7 +241,7 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
       }
       const partyNames = [...new Set(parties.map((p) => resolved.entities.get(p.key)!.name))];
       const modifiers = text.slice(np.contentStart, np.headEnd).replace(/[“”"]/g, '');
-      const name = `${modifiers.charAt(0).toUpperCase()}${modifiers.slice(1)} between ${partyNames.join(' and ')}${year ? ` (${year})` : ''}`;
+      const name = `${modifiers.charAt(0).toUpperCase()}${modifiers.slice(1)} between ${listNames(partyNames)}${year ? ` (${year})` : ''}`;
       const key = `Treaty:${norm(name)}`;
       let t = byKey(key);
       if (!t) {
@@ -325,4 +335,8 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
     }
   });
   return treaties;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
