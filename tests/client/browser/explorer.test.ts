@@ -423,6 +423,8 @@ describeInBrowser('the explorer in Chromium', () => {
       [1280, 720, 'main-screen-1280.png'],
     ] as const) {
       const p = await openApp('', { width, height });
+      await p.waitForTimeout(600);
+      await p.screenshot({ path: path.join(ARTIFACTS, name.replace('main-screen', 'overview')) });
       await searchAndChoose(p, 'Shoigu');
       await p.locator('.evidence-sentence').first().waitFor({ timeout: 15_000 });
       await p.waitForTimeout(900);
