@@ -11,6 +11,7 @@ import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { openNeo4j } from '../graph/neo4j/open-neo4j';
 import { applySchema } from '../graph/neo4j/schema';
 import { createApp } from './app';
+import type { RateLimits } from './http/security';
 import { loadConfig, type Config } from './config';
 import { listen, type RunningServer } from './index';
 
@@ -36,7 +37,7 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
     if (options.buildClient) buildClientIfNeeded(config);
     const logger = pino({ level: config.logLevel });
     const server = options.serve
-      ? await listen(createApp({ connection, config, logger, embedded }), config.host, config.port)
+      ? await listen(createApp({ connection, config, logger, embedded, rateLimits: rateLimitsOf(config) }), config.host, config.port)
       : undefined;
     return {
       config,
@@ -51,6 +52,12 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
     await neo4j.close();
     throw error;
   }
+}
+
+/** 0 in the configuration means "no limit". */
+function rateLimitsOf(config: Config): RateLimits {
+  const perMinute = (limit: number) => (limit === 0 ? Number.MAX_SAFE_INTEGER : limit);
+  return { windowMs: 60_000, api: perMinute(config.rateLimits.api), cypher: perMinute(config.rateLimits.cypher) };
 }
 
 async function countDocuments(connection: Neo4jConnection): Promise<number> {
