@@ -263,11 +263,19 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
     current = state.selection;
     void show(current);
   });
+  // The empty panel counts what is in view: recounted once per frame while the graph changes.
+  let countScheduled = false;
   const refreshEmpty = () => {
-    if (!current) renderEmpty();
+    if (countScheduled) return;
+    countScheduled = true;
+    requestAnimationFrame(() => {
+      countScheduled = false;
+      if (!current) renderEmpty();
+    });
   };
-  app.graph.on('nodeAdded', refreshEmpty);
-  app.graph.on('cleared', refreshEmpty);
+  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const) {
+    app.graph.on(event, refreshEmpty);
+  }
   renderEmpty();
   return element;
 }
