@@ -70,6 +70,25 @@ describe('extract', () => {
     expect(first[0].entities.find((e) => e.name === 'Vladimir Putin')?.id).toBe(entityId('Person', 'Vladimir Putin'));
   });
 
+  it('reads an HTML article with encoded characters and keeps its evidence verbatim', () => {
+    const { documents } = extractFiles([{ path: fixture('html-with-encoded-characters-and-acronyms.html') }]);
+    const [doc] = documents;
+    expect(doc.document.title).toBe('Sahel juntas form confederation');
+    expect(doc.document.published).toBe('2024-07-07');
+    expect(doc.document.text).toContain('Niger’s leader');
+    expect(doc.document.text).not.toContain('newsletter');
+    const names = doc.entities.map((e) => `${e.type}:${e.name}`);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Organization:Economic Community of West African States',
+        'State:Niger',
+        'Person:Bola Tinubu',
+      ]),
+    );
+    for (const r of doc.relations)
+      for (const ev of r.evidence) expect(doc.document.text.slice(ev.start, ev.end)).toBe(ev.text);
+  });
+
   it('reports a bad file and still imports the others', () => {
     const { documents, failures } = extractFiles([
       { path: fixture('empty.txt') },

@@ -67,4 +67,18 @@ describe('recognise', () => {
     const s = stagesOf('She directs the center’s open-source intelligence platform, 38 North, in Washington.');
     expect(s.names('Organization')).toEqual(['38 North']);
   });
+
+  it('joins acronyms whose letters include a connector or follow another language', () => {
+    const s = stagesOf(
+      'Leaders left the Economic Community of West African States (ECOWAS) and formed the Alliance of Sahel States (AES). ECOWAS objected.',
+    );
+    expect(s.names('Organization')).toEqual(['Alliance of Sahel States', 'Economic Community of West African States']);
+    expect(s.keyOf('ECOWAS')).toBe(s.keyOf('Economic Community of West African States'));
+  });
+
+  it('does not take a state’s official name for an organisation', () => {
+    const s = stagesOf('They Enthusiastically Welcome Russian Federation President Comrade Vladimir Putin.');
+    expect(s.names('Organization')).toEqual([]);
+    expect(s.names('Person')).toEqual(['Vladimir Putin']);
+  });
 });

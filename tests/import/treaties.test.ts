@@ -65,4 +65,12 @@ describe('treaties', () => {
     expect(t.parties).toEqual(['North Korea', 'Russia']);
     expect(t.surfaces).toEqual(expect.arrayContaining(['The agreement (or a treaty)', 'A new accord']));
   });
+
+  it('takes every state of a list of signatories as a party', () => {
+    const [t] = treaties(
+      'NIAMEY, Niger — The military leaders of Mali, Burkina Faso and Niger signed a treaty on Saturday.',
+    );
+    expect(t.name).toBe('Treaty between Mali, Burkina Faso and Niger');
+    expect(t.parties).toEqual(['Burkina Faso', 'Mali', 'Niger']);
+  });
 });
