@@ -30,21 +30,45 @@ export const exportSuite: Suite = {
       log(`${nodes} nodes, ${graph.size} edges`);
       for (const [format, write] of WRITERS) {
         const seconds: number[] = [];
+        const cpuSeconds: number[] = [];
         let bytes = 0;
         write(graph); // warm-up: JIT and the attribute scan
         for (let run = 0; run < runs; run++) {
+          const cpu = process.cpuUsage();
           const start = process.hrtime.bigint();
           const body = write(graph);
           seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+          const used = process.cpuUsage(cpu);
+          cpuSeconds.push((used.user + used.system) / 1e6);
           bytes = Buffer.byteLength(body);
         }
         const s = median(seconds);
+        const cpuS = median(cpuSeconds);
+        // CPU seconds (one core's worth) are checked: a shared machine stretches wall time, not CPU time.
         const target =
           format === 'GEXF' && nodes === 100_000
-            ? `≤ ${GEXF_TARGET_SECONDS} s: ${verdict(s, GEXF_TARGET_SECONDS, 'atMost')}`
+            ? `≤ ${GEXF_TARGET_SECONDS} s: ${verdict(cpuS, GEXF_TARGET_SECONDS, 'atMost')}`
             : '';
-        rows.push([nodes, graph.size, format, round(s), mb(bytes), round(bytes / 1024 / 1024 / s), target]);
-        data.push({ nodes, edges: graph.size, format, seconds: s, samples: seconds, bytes });
+        rows.push([
+          nodes,
+          graph.size,
+          format,
+          round(s),
+          round(cpuS),
+          mb(bytes),
+          round(bytes / 1024 / 1024 / cpuS),
+          target,
+        ]);
+        data.push({
+          nodes,
+          edges: graph.size,
+          format,
+          seconds: s,
+          cpuSeconds: cpuS,
+          samples: seconds,
+          cpuSamples: cpuSeconds,
+          bytes,
+        });
         log(`${nodes} ${format}: ${s.toFixed(2)} s, ${mb(bytes)} MB`);
       }
     }
@@ -52,11 +76,11 @@ export const exportSuite: Suite = {
       suite: 'export',
       tables: [
         {
-          title: 'Export (median seconds; one core, in process)',
-          columns: ['nodes', 'edges', 'format', 'seconds', 'MB', 'MB/s', 'target'],
+          title: 'Export (medians; in process, one thread)',
+          columns: ['nodes', 'edges', 'format', 'wall s', 'CPU s', 'MB', 'MB per CPU-s', 'target'],
           rows,
           notes: [
-            'Every edge carries 1–3 evidence sentences (about 150 characters each), as imported relations do; CSV is nodes and edges in one file.',
+            'Every edge carries 1–3 evidence sentences (about 150 characters each), as imported relations do; CSV is nodes and edges in one file. CPU s (user + system, including garbage collection threads) is the figure checked against the target, since other processes stretch wall time on a shared machine.',
           ],
         },
       ],
