@@ -150,4 +150,18 @@ describe('storing the seed corpus in Neo4j', () => {
     );
     expect((await query(connection, "MATCH (e:Entity {id: 'state:russia'}) RETURN e")).length).toBe(1);
   });
+
+  it('leaves nothing of a document whose transaction fails half-way', async () => {
+    const { documents } = extractFiles([{ path: files[3].path, displayPath: 'corpus/broken-copy.txt' }]);
+    const [doc] = documents;
+    const broken = {
+      ...doc,
+      document: { ...doc.document, id: 'doc-broken0000000000', path: 'corpus/broken-copy.txt' },
+      relations: [...doc.relations, { ...doc.relations[0], id: 'rel:broken', type: 'NOT_A_RELATION' as never }],
+    };
+    const before = await countAll(connection);
+    await expect(storeDocument(connection, broken)).rejects.toThrow('unknown relation type');
+    expect(await query(connection, "MATCH (d:Document {id: 'doc-broken0000000000'}) RETURN d")).toEqual([]);
+    expect(await countAll(connection)).toEqual(before);
+  });
 });
