@@ -2,41 +2,15 @@
  * The explorer in a real Chromium against the real server and the test Neo4j: the graph draws, search
  * selects, evidence opens the reader, expand and undo, the Cypher console, export and shared links.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { emptyDatabase } from '../../support/neo4j';
+import { seedCorpus } from '../../support/seed-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { seedFixtureGraph } from './fixture-graph';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
-const SEED_MODULE = path.resolve(__dirname, '..', '..', 'support', 'seed-database.ts');
-
-/**
- * The real importer over data/corpus (through tests/support/seed-database.ts when it exists); when the
- * result has no Shoigu mentioned in a document (a stand-in seed), a small graph from one corpus document
- * is added so every check below has something to find.
- */
-async function seed(server: TestServer): Promise<string> {
-  await emptyDatabase(server.connection);
-  let source = 'nothing';
-  if (existsSync(SEED_MODULE)) {
-    const { seedCorpus } = require(SEED_MODULE) as { seedCorpus: (c: TestServer['connection']) => Promise<unknown> };
-    await seedCorpus(server.connection);
-    source = 'seed-database.ts';
-  }
-  const found = await server.connection.driver.executeQuery(
-    "MATCH (:Document)-[:MENTIONS]->(p:Person) WHERE p.name CONTAINS 'Shoigu' RETURN count(p) AS c",
-  );
-  if (found.records[0].get('c').toNumber() === 0) {
-    await seedFixtureGraph(server.connection);
-    source += ' + the Shoigu fixture';
-  }
-  return source;
-}
-
 describeInBrowser('the explorer in Chromium', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
@@ -45,8 +19,7 @@ describeInBrowser('the explorer in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const seeded = await seed(server);
-    process.stderr.write(`[browser tests] database seeded from the ${seeded}\n`);
+    await seedCorpus(server.connection);
     browser = await launchBrowser();
   }, 600_000);
 
