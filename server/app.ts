@@ -54,6 +54,11 @@ const API_ROUTES: Array<(deps: AppDeps) => Router> = [
   workshopRoutes,
 ];
 
+/** Event streams take their token in the query string (EventSource cannot set headers): keep it out of logs. */
+export function withoutSecrets(url: string | undefined): string | undefined {
+  return url?.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -68,7 +73,7 @@ export function createApp(deps: AppDeps): Express {
         req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: withoutSecrets(req.url),
           remoteAddress: req.remoteAddress,
         }),
         res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),

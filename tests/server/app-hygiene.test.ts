@@ -42,10 +42,12 @@ describe('API hygiene', () => {
     const app = testApp(connection, { env: { DOSSIER_TOKEN: TOKEN }, logger: pino({ level: 'info' }, sink) });
     await request(app).get('/api/stats?x=1').set('Authorization', `Bearer ${TOKEN}`);
     await request(app).get('/api/stats').set('X-Dossier-Token', TOKEN);
+    await request(app).get(`/api/workshops/w1/events?token=${TOKEN}`).set('X-Dossier-Token', TOKEN);
     const entries = lines.map((line) => JSON.parse(line));
     expect(entries.filter((e) => e.req?.url?.startsWith('/api/stats'))).toHaveLength(2);
     expect(entries[0]).toMatchObject({ req: { method: 'GET', url: '/api/stats?x=1' }, res: { statusCode: 200 } });
     expect(typeof entries[0].responseTime).toBe('number');
+    expect(entries.some((e) => e.req?.url === '/api/workshops/w1/events?token=[redacted]')).toBe(true);
     expect(lines.join('\n')).not.toContain(TOKEN);
   });
 
