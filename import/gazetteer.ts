@@ -41,6 +41,8 @@ export interface Gazetteer {
   stateByName(name: string): StateInfo | undefined;
   match(text: string): GazetteerMatch[];
   isKnownForm(form: string): boolean;
+  /** the well-known organisation a description such as "North Korean military" stands for */
+  describedOrganization(description: string): string | undefined;
 }
 
 let cached: Gazetteer | undefined;
@@ -126,9 +128,11 @@ function buildGazetteer(): Gazetteer {
         { kind: 'region', name },
       );
   }
-  for (const org of organizations.known) {
+  const described = new Map<string, string>();
+  for (const org of organizations.known as Array<{ name: string; aliases: string[]; descriptions?: string[] }>) {
     add(org.name, { kind: 'organization', name: org.name });
     for (const a of org.aliases) add(a, { kind: 'organization', name: org.name });
+    for (const d of org.descriptions ?? []) described.set(d.toLowerCase(), org.name);
   }
 
   const forms = [...surfaces.keys()].sort((a, b) => b.length - a.length);
@@ -143,6 +147,7 @@ function buildGazetteer(): Gazetteer {
     surfaces,
     stateByName: (name) => byLowerName.get(name.toLowerCase().replace(/^the /, '')),
     isKnownForm: (form) => surfaces.has(form),
+    describedOrganization: (description) => described.get(description.toLowerCase()),
     match(text) {
       const out: GazetteerMatch[] = [];
       for (const m of text.matchAll(pattern)) {

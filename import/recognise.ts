@@ -12,6 +12,7 @@ import {
   DIRECTIONAL_PREPOSITIONS,
   EVENT_NAMED_EXCLUDE,
   EVENT_NAMED_HEADS,
+  EVENT_NOUNS,
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
   ORG_HEADS,
@@ -223,6 +224,8 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const cStart = chunk.tokens[0].start;
       const cEnd = chunk.tokens[chunk.tokens.length - 1].end;
       const chunkText = text.slice(cStart, cEnd);
+      const after = /^\s+(\p{Ll}+)/u.exec(text.slice(cEnd, cEnd + 30))?.[1];
+      if (after && (EVENT_NOUNS.has(after) || TREATY_HEADS.has(after))) continue; // "the Freedom Shield exercise"
       if (chunk.tokens.length >= 2 && !s.headline) {
         candidates.push(make(s, si, cStart, cEnd, chunkText, 'Person', `Person:${norm(chunkText)}`, chunkText));
       } else if (chunk.tokens.length === 1) {
@@ -293,10 +296,19 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
     }
     if (!found) continue;
     const demonym = info.demonyms[0] ?? info.name;
-    const name = found.def.name.replace('{state}', info.name);
+    let name = found.def.name.replace('{state}', info.name);
     const aliases = [found.def.alias, ...found.def.extraAliases].map((a) =>
       a.replace('{demonym}', demonym).replace('{state}', info.name),
     );
+    // a well-known institution keeps its own name ("North Korean military" is the Korean People's Army)
+    const known = aliases
+      .map(
+        (a) =>
+          gaz.describedOrganization(a) ??
+          (gaz.surfaces.get(a)?.kind === 'organization' ? gaz.surfaces.get(a)!.name : undefined),
+      )
+      .find(Boolean);
+    if (known) name = known;
     const end = found.coordinated ? m.end : found.end;
     const surface = text.slice(m.start, end).replace(/^the /i, '');
     if (!found.coordinated) aliases.push(surface);

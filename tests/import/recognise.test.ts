@@ -42,15 +42,21 @@ describe('recognise', () => {
     expect(keys.size).toBe(1);
   });
 
-  it('builds state institutions from a state and a kind', () => {
+  it('builds state institutions from a state and a kind, named after the well-known one when there is one', () => {
     const s = stagesOf(
-      'An annual forum held by the Russian defense ministry. Officials of the North Korean and Russian militaries met.',
+      'An annual forum held by the Russian defense ministry. Officials of the North Korean and Russian militaries met. Kenyan troops arrived.',
     );
     expect(s.names('Organization')).toEqual([
-      'Armed Forces of North Korea',
-      'Armed Forces of Russia',
+      'Armed Forces of Kenya',
+      'Armed Forces of the Russian Federation',
+      "Korean People's Army",
       'Ministry of Defence of Russia',
     ]);
+  });
+
+  it('does not take a state adjective before "military support" for the military', () => {
+    const s = stagesOf('Calling U.S. military support of Israel indefensible, she left.');
+    expect(s.names('Organization')).toEqual([]);
   });
 
   it('recognises people after titles and keeps titles out of their names', () => {
