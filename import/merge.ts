@@ -37,6 +37,7 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
   });
   // One-word person names join the unique person they abbreviate.
   const people = all.map((x, i) => ({ ...x, i })).filter((x) => x.entity.type === 'Person');
+  const ambiguous = new Set<number>();
   for (const p of people) {
     const words = norm(p.entity.name).split(' ');
     if (words.length !== 1) continue;
@@ -49,6 +50,7 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
         .map((q) => find(q.i)),
     );
     if (matches.size === 1) union(p.i, [...matches][0]);
+    else if (matches.size > 1) ambiguous.add(p.i); // "Mr. Kim" with two Kims known: say nothing rather than guess
   }
 
   // Canonical record per group: the name used most often, its id.
@@ -60,7 +62,11 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
     const counts = new Map<string, number>();
     for (const i of members) {
       const e = all[i].entity;
-      const weight = e.mentions.length + (norm(e.name).split(' ').length > 1 ? 0.5 : 0);
+      const weight =
+        e.mentions.length +
+        (e.type === 'Person' && norm(e.name).split(' ').length > 1
+          ? 1000
+          : 0.5 * Number(norm(e.name).split(' ').length > 1));
       counts.set(e.name, (counts.get(e.name) ?? 0) + weight);
     }
     const name = [...counts.entries()].sort(
@@ -72,7 +78,11 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
   }
   return docs.map((d, doc) => {
     const entities = new Map<string, EntityRecord>();
+    const dropped = new Set(
+      d.entities.filter((e) => ambiguous.has(all.findIndex((x) => x.doc === doc && x.entity === e))).map((e) => e.id),
+    );
     for (const e of d.entities) {
+      if (dropped.has(e.id)) continue;
       const id = newId.get(`${doc}|${e.id}`) ?? e.id;
       const root = find(all.findIndex((x) => x.doc === doc && x.entity === e));
       const name = canonical.get(root)?.name ?? e.name;
@@ -86,6 +96,7 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
     }
     const relations = new Map<string, (typeof d.relations)[number]>();
     for (const r of d.relations) {
+      if (dropped.has(r.source) || dropped.has(r.target)) continue;
       const source = newId.get(`${doc}|${r.source}`) ?? r.source;
       const target = newId.get(`${doc}|${r.target}`) ?? r.target;
       if (source === target) continue;

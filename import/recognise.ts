@@ -647,6 +647,7 @@ function personChunks(
     if (role) {
       flush();
       i += role.length - 1;
+      honorific = seq[i].text; // "President Biden": a title makes a lone name a person
       continue;
     }
     if (

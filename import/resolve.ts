@@ -78,10 +78,19 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
     });
   };
 
+  // A lone name after a title or honorific ("President Biden", "Mr. Kim") with no full name in the
+  // document is still a person; merge.ts joins it to the full name found in another document.
+  const titledOnly = new Set<string>();
+  for (const c of candidates) {
+    if (c.type !== 'Person' || c.short !== 'surname' || !c.attributes.honorific || sentences[c.sentence]?.headline)
+      continue;
+    if (!resolveShortName(norm(c.text), c.start, fullPeople)) titledOnly.add(norm(c.text));
+  }
   for (const c of candidates) {
     if (c.type === 'Person' && c.short === 'surname') {
       const target = resolveShortName(norm(c.text), c.start, fullPeople);
       if (target) add(c, target, 'Person', fullPeople.get(target)!.name);
+      else if (titledOnly.has(norm(c.text))) add(c, `Person:${norm(c.text)}`, 'Person', c.text);
       continue;
     }
     if (c.type === 'Person' && !fullPeople.has(c.key)) continue; // a name seen only in a headline
