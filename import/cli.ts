@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { ExtractedDocument } from '../graph/model/types';
+import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { extractFiles, type ExtractFailure } from './extract';
 import { expandInputs } from './files';
 import { toGraphologyJson } from './graphology-json';
@@ -212,12 +213,33 @@ async function storeAll(
       }
     }
     bar.stop();
+    if (stored.length) await replayAnalystCurations(open.connection, failures);
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     await open.close();
   }
   return stored;
+}
+
+/**
+ * The importer never undoes an analyst's work: after new facts are stored, the curation log (merges,
+ * renames, deleted relations …) is re-applied in order. Replaying is idempotent.
+ */
+async function replayAnalystCurations(connection: Neo4jConnection, failures: ExtractFailure[]): Promise<void> {
+  const { replayCurations } = await import('../graph/neo4j/curation-repository');
+  const replay = await replayCurations(connection);
+  if (replay.applied > 0) process.stderr.write(`Re-applied ${replay.applied} analyst curation(s) after the import\n`);
+  for (const skipped of replay.skipped) {
+    process.stderr.write(`Curation #${skipped.seq} no longer applies: ${skipped.message}\n`);
+  }
+  for (const failed of replay.failed) {
+    failures.push({
+      file: 'curation log',
+      reason: 'curation-replay',
+      message: `curation #${failed.seq} could not be re-applied: ${failed.message}`,
+    });
+  }
 }
 
 if (require.main === module) {
