@@ -19,6 +19,7 @@ import { createSidebar } from './ui/sidebar';
 import { askExpandChoice } from './ui/expand-dialog';
 import { createCypherConsole } from './ui/cypher-console';
 import { createExportMenu } from './ui/export-menu';
+import { createWorkshopPanel } from './workshop/workshop-panel';
 
 declare global {
   interface Window {
@@ -59,6 +60,7 @@ function boot(): void {
   const consolePanel = createCypherConsole(app);
   const details = createDetailsPanel(app);
   const reader = createReaderPanel(app);
+  const workshop = createWorkshopPanel(app);
 
   // Toolbar.
   const selectedNode = () => {
@@ -84,6 +86,7 @@ function boot(): void {
   const consoleButton = button('Cypher', () => app.ui.update((s) => ({ ...s, consoleOpen: !s.consoleOpen })), {
     title: 'Open the Cypher console',
   });
+  const workshopButton = button('Workshop', () => workshop.toggle(), { title: 'Create or join an analyst workshop' });
   const linkButton = button('Copy link', () => void copyLink(), { title: 'Copy a link that reopens this view' });
   const header = el('header', { className: 'topbar' }, [
     el('div', { className: 'brand' }, [el('span', { className: 'logo', text: '◉' }), el('span', { text: 'Dossier' })]),
@@ -92,11 +95,11 @@ function boot(): void {
       el('div', { className: 'group' }, [expandButton, hideButton, removeButton, showHiddenButton]),
       el('div', { className: 'group' }, [undoButton, redoButton]),
       el('div', { className: 'group' }, [layoutButton, fitButton]),
-      el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton]),
+      el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
     ]),
   ]);
 
-  const panel = el('aside', { className: 'panel' }, [details, reader]);
+  const panel = el('aside', { className: 'panel' }, [workshop.element, details, reader]);
   const stage = el('main', { className: 'stage' }, [
     graphContainer,
     overlay,
