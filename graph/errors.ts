@@ -45,7 +45,8 @@ export class UnauthorizedError extends DossierError {
 export class Neo4jStartError extends DossierError {
   readonly code = 'NEO4J_START_FAILED';
   constructor(
-    readonly reason: 'NO_JAVA' | 'OLD_JAVA' | 'MAVEN_FAILED' | 'PORT_IN_USE' | 'DATA_DIR_LOCKED' | 'TIMEOUT' | 'CRASHED',
+    readonly reason:
+      'NO_JAVA' | 'OLD_JAVA' | 'MAVEN_FAILED' | 'PORT_IN_USE' | 'DATA_DIR_LOCKED' | 'TIMEOUT' | 'CRASHED',
     message: string,
     options: { cause?: unknown; details?: unknown } = {},
   ) {

@@ -5,7 +5,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from '../graph/errors';
-import { describeIssues, neo4jEnvSchema, toNeo4jConfig, withoutBlanks, type Neo4jConfig } from '../graph/neo4j/neo4j-config';
+import {
+  describeIssues,
+  neo4jEnvSchema,
+  toNeo4jConfig,
+  withoutBlanks,
+  type Neo4jConfig,
+} from '../graph/neo4j/neo4j-config';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -41,7 +47,9 @@ export function isLoopback(host: string): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = path.resolve(__dirname, '..')): Config {
   const parsed = envSchema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
-    throw new InvalidInputError(`Invalid configuration: ${describeIssues(parsed.error.issues)}`, { details: parsed.error.issues });
+    throw new InvalidInputError(`Invalid configuration: ${describeIssues(parsed.error.issues)}`, {
+      details: parsed.error.issues,
+    });
   }
   const e = parsed.data;
   if (!isLoopback(e.HOST) && !e.DOSSIER_TOKEN) {

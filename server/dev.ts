@@ -12,7 +12,11 @@ startDossier({ serve: true, buildClient: false })
     process.stderr.write(`API at ${dossier.server!.url}; starting Vite with hot reload…\n`);
     const vite = spawn(
       process.execPath,
-      [path.join(dossier.config.projectDir, 'node_modules', 'vite', 'bin', 'vite.js'), '--config', path.join(dossier.config.projectDir, 'client', 'vite.config.ts')],
+      [
+        path.join(dossier.config.projectDir, 'node_modules', 'vite', 'bin', 'vite.js'),
+        '--config',
+        path.join(dossier.config.projectDir, 'client', 'vite.config.ts'),
+      ],
       { stdio: 'inherit', env: { ...process.env, DOSSIER_API_PORT: apiPort } },
     );
     stopOnSignals(async () => {

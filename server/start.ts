@@ -37,7 +37,11 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
     if (options.buildClient) buildClientIfNeeded(config);
     const logger = pino({ level: config.logLevel });
     const server = options.serve
-      ? await listen(createApp({ connection, config, logger, embedded, rateLimits: rateLimitsOf(config) }), config.host, config.port)
+      ? await listen(
+          createApp({ connection, config, logger, embedded, rateLimits: rateLimitsOf(config) }),
+          config.host,
+          config.port,
+        )
       : undefined;
     return {
       config,
@@ -73,18 +77,25 @@ async function countDocuments(connection: Neo4jConnection): Promise<number> {
 /** The importer runs as its own process: the server never depends on import/ (see README, architecture). */
 async function importCorpusIfEmpty(config: Config, connection: Neo4jConnection): Promise<void> {
   if ((await countDocuments(connection)) > 0) return;
-  say(`The database holds no documents: importing the bundled corpus from ${path.relative(config.projectDir, config.corpusDir) || '.'}…`);
-  const result = spawnSync(process.execPath, [...process.execArgv, path.join(config.projectDir, 'import', 'cli.ts'), config.corpusDir], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      NEO4J_URI: connection.settings.uri,
-      NEO4J_USER: connection.settings.user ?? '',
-      NEO4J_PASSWORD: connection.settings.password ?? '',
-      NEO4J_DATABASE: connection.settings.database ?? '',
+  say(
+    `The database holds no documents: importing the bundled corpus from ${path.relative(config.projectDir, config.corpusDir) || '.'}…`,
+  );
+  const result = spawnSync(
+    process.execPath,
+    [...process.execArgv, path.join(config.projectDir, 'import', 'cli.ts'), config.corpusDir],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        NEO4J_URI: connection.settings.uri,
+        NEO4J_USER: connection.settings.user ?? '',
+        NEO4J_PASSWORD: connection.settings.password ?? '',
+        NEO4J_DATABASE: connection.settings.database ?? '',
+      },
     },
-  });
-  if (result.status !== 0) say('Some documents of the bundled corpus did not import (see above); serving what was stored.');
+  );
+  if (result.status !== 0)
+    say('Some documents of the bundled corpus did not import (see above); serving what was stored.');
 }
 
 function buildClientIfNeeded(config: Config): void {
@@ -93,7 +104,10 @@ function buildClientIfNeeded(config: Config): void {
   if (existsSync(built) || !existsSync(viteConfig)) return;
   say('Building the client (first run only)…');
   const vite = path.join(config.projectDir, 'node_modules', 'vite', 'bin', 'vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', viteConfig, '--logLevel', 'warn'], { stdio: 'inherit', cwd: config.projectDir });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', viteConfig, '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: config.projectDir,
+  });
   if (result.status !== 0) throw new Error('Building the client failed (see above): run `npm run build` to retry.');
 }
 
@@ -117,7 +131,11 @@ export function stopOnSignals(stop: () => Promise<void>): void {
 
 /** One line naming the cause and the fix, never a wall of stack trace. */
 export function exitWithError(error: unknown): never {
-  say(error instanceof DossierError || error instanceof Error ? `Dossier could not start: ${error.message}` : `Dossier could not start: ${String(error)}`);
+  say(
+    error instanceof DossierError || error instanceof Error
+      ? `Dossier could not start: ${error.message}`
+      : `Dossier could not start: ${String(error)}`,
+  );
   process.exit(1);
 }
 

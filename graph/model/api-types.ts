@@ -126,7 +126,14 @@ export interface EdgeDetails {
 export interface DocumentDetails extends DocumentSummary {
   text: string; // as loaded; offsets refer to it
   keptRanges: Array<[number, number]>; // what cleaning kept: the reader shows these
-  mentions: Array<{ start: number; end: number; text: string; entityId: string; entityType: string; entityName: string }>;
+  mentions: Array<{
+    start: number;
+    end: number;
+    text: string;
+    entityId: string;
+    entityType: string;
+    entityName: string;
+  }>;
 }
 
 export interface CypherResponse {

@@ -52,18 +52,30 @@ export async function verifyConnection(connection: Neo4jConnection): Promise<voi
 export function toUnavailableError(error: unknown, uri: string): DatabaseUnavailableError {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new DatabaseUnavailableError(`Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`, { cause: error });
+    return new DatabaseUnavailableError(
+      `Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`,
+      { cause: error },
+    );
   }
   if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new DatabaseUnavailableError(`Neo4j at ${uri} has no such database: check NEO4J_DATABASE.`, { cause: error });
+    return new DatabaseUnavailableError(`Neo4j at ${uri} has no such database: check NEO4J_DATABASE.`, {
+      cause: error,
+    });
   }
-  return new DatabaseUnavailableError(`Neo4j is unreachable at ${uri}: is it running? Check NEO4J_URI (or unset it to use the embedded Neo4j).`, {
-    cause: error,
-  });
+  return new DatabaseUnavailableError(
+    `Neo4j is unreachable at ${uri}: is it running? Check NEO4J_URI (or unset it to use the embedded Neo4j).`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** True for driver errors that mean "the database is not there right now". */
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable');
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
+  );
 }

@@ -103,7 +103,10 @@ function isUpToDate(classpathFile: string, classesDir: string): boolean {
 function buildLauncher(log: (line: string) => void): Promise<void> {
   const wrapper = path.join(PROJECT_DIR, process.platform === 'win32' ? 'mvnw.cmd' : 'mvnw');
   return new Promise((resolve, reject) => {
-    const maven = spawn(wrapper, ['-B', 'package', '-DskipTests'], { cwd: PROJECT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const maven = spawn(wrapper, ['-B', 'package', '-DskipTests'], {
+      cwd: PROJECT_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let downloads = 0;
     const onData = (chunk: Buffer) => {
@@ -118,10 +121,17 @@ function buildLauncher(log: (line: string) => void): Promise<void> {
     };
     maven.stdout.on('data', onData);
     maven.stderr.on('data', onData);
-    maven.on('error', (error) => reject(new Neo4jStartError('MAVEN_FAILED', `Could not run the Maven Wrapper (${wrapper}): ${error.message}`, { cause: error })));
+    maven.on('error', (error) =>
+      reject(
+        new Neo4jStartError('MAVEN_FAILED', `Could not run the Maven Wrapper (${wrapper}): ${error.message}`, {
+          cause: error,
+        }),
+      ),
+    );
     maven.on('exit', (code) => {
       if (code === 0) return resolve();
-      const offline = /Could not (transfer|resolve)|UnknownHost|Network is unreachable|Connection refused|timed out/i.test(output);
+      const offline =
+        /Could not (transfer|resolve)|UnknownHost|Network is unreachable|Connection refused|timed out/i.test(output);
       reject(
         new Neo4jStartError(
           'MAVEN_FAILED',
@@ -172,7 +182,13 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
       reject(error);
     };
     const timer = setTimeout(
-      () => fail(new Neo4jStartError('TIMEOUT', `Neo4j did not start within ${timeoutMs / 1000} s: see its logs in the data directory.`)),
+      () =>
+        fail(
+          new Neo4jStartError(
+            'TIMEOUT',
+            `Neo4j did not start within ${timeoutMs / 1000} s: see its logs in the data directory.`,
+          ),
+        ),
       timeoutMs,
     );
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -187,7 +203,9 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
-    child.on('error', (error) => fail(new Neo4jStartError('CRASHED', `Could not run Java: ${error.message}`, { cause: error })));
+    child.on('error', (error) =>
+      fail(new Neo4jStartError('CRASHED', `Could not run Java: ${error.message}`, { cause: error })),
+    );
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(describeExit(code, stderr));
@@ -196,15 +214,29 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {
 }
 
 export function describeExit(code: number | null, stderr: string): Neo4jStartError {
-  const line = stderr.split('\n').find((l) => l.startsWith(ERROR_PREFIX))?.slice(ERROR_PREFIX.length) ?? '';
+  const line =
+    stderr
+      .split('\n')
+      .find((l) => l.startsWith(ERROR_PREFIX))
+      ?.slice(ERROR_PREFIX.length) ?? '';
   if (line.startsWith('PORT_IN_USE')) {
-    return new Neo4jStartError('PORT_IN_USE', 'The Bolt port is already in use: stop whatever holds it or set NEO4J_BOLT_PORT to a free port (0 = any).', { details: line });
+    return new Neo4jStartError(
+      'PORT_IN_USE',
+      'The Bolt port is already in use: stop whatever holds it or set NEO4J_BOLT_PORT to a free port (0 = any).',
+      { details: line },
+    );
   }
   if (line.startsWith('DATA_DIR_LOCKED')) {
-    return new Neo4jStartError('DATA_DIR_LOCKED', `The data directory is locked by another Neo4j: stop the other Dossier (or Neo4j) using ${line.slice('DATA_DIR_LOCKED '.length)} first.`, { details: line });
+    return new Neo4jStartError(
+      'DATA_DIR_LOCKED',
+      `The data directory is locked by another Neo4j: stop the other Dossier (or Neo4j) using ${line.slice('DATA_DIR_LOCKED '.length)} first.`,
+      { details: line },
+    );
   }
   const detail = line || stderr.trim().split('\n').slice(-1)[0] || `exit code ${code}`;
-  return new Neo4jStartError('CRASHED', `Neo4j stopped before it was ready: ${detail}`, { details: stderr.slice(-4000) });
+  return new Neo4jStartError('CRASHED', `Neo4j stopped before it was ready: ${detail}`, {
+    details: stderr.slice(-4000),
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -15,7 +15,10 @@ export const neo4jEnvSchema = z.object({
   NEO4J_DATABASE: z.string().optional(),
   NEO4J_DATA_DIR: z.string().default('.data/neo4j'),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, 'must look like 512m or 2g').default('1g'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, 'must look like 512m or 2g')
+    .default('1g'),
 });
 
 export interface Neo4jConfig {

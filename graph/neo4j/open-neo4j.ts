@@ -15,9 +15,15 @@ export interface OpenNeo4j {
   close(): Promise<void>;
 }
 
-export function loadNeo4jConfig(env: NodeJS.ProcessEnv = process.env, projectDir = path.resolve(__dirname, '..', '..')): Neo4jConfig {
+export function loadNeo4jConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  projectDir = path.resolve(__dirname, '..', '..'),
+): Neo4jConfig {
   const parsed = neo4jEnvSchema.safeParse(withoutBlanks(env));
-  if (!parsed.success) throw new InvalidInputError(`Invalid configuration: ${describeIssues(parsed.error.issues)}`, { details: parsed.error.issues });
+  if (!parsed.success)
+    throw new InvalidInputError(`Invalid configuration: ${describeIssues(parsed.error.issues)}`, {
+      details: parsed.error.issues,
+    });
   return toNeo4jConfig(parsed.data, projectDir);
 }
 
@@ -39,7 +45,12 @@ export async function openNeo4j(
       await running.close();
     }
   }
-  const neo4j = await startEmbeddedNeo4j({ dataDir: config.dataDir, port: config.boltPort, heap: config.heap, log: options.log });
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir: config.dataDir,
+    port: config.boltPort,
+    heap: config.heap,
+    log: options.log,
+  });
   const connection = connectNeo4j({ uri: neo4j.uri });
   return verified(connection, true, async () => {
     await connection.close();
@@ -47,7 +58,11 @@ export async function openNeo4j(
   });
 }
 
-async function verified(connection: Neo4jConnection, embedded: boolean, close: () => Promise<void>): Promise<OpenNeo4j> {
+async function verified(
+  connection: Neo4jConnection,
+  embedded: boolean,
+  close: () => Promise<void>,
+): Promise<OpenNeo4j> {
   try {
     await verifyConnection(connection);
   } catch (error) {

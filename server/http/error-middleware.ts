@@ -25,11 +25,9 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
   if (error instanceof ZodError) {
     const first = error.issues[0];
     const field = first?.path.join('.') || 'request';
-    res
-      .status(400)
-      .json({
-        error: { code: 'INVALID_INPUT', message: `Invalid ${field}: ${first?.message}`, details: error.issues },
-      });
+    res.status(400).json({
+      error: { code: 'INVALID_INPUT', message: `Invalid ${field}: ${first?.message}`, details: error.issues },
+    });
     return;
   }
   if (error instanceof DossierError) {
@@ -39,14 +37,12 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
     return;
   }
   if (isUnavailable(error)) {
-    res
-      .status(503)
-      .json({
-        error: {
-          code: 'DATABASE_UNAVAILABLE',
-          message: 'Neo4j is unreachable: is `npm start` running, or is NEO4J_URI right?',
-        },
-      });
+    res.status(503).json({
+      error: {
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'Neo4j is unreachable: is `npm start` running, or is NEO4J_URI right?',
+      },
+    });
     return;
   }
   const status = typeof error?.status === 'number' ? error.status : 500;

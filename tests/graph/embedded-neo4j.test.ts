@@ -70,10 +70,14 @@ describe('embedded Neo4j lifetime', () => {
   it('stops the JVM when the Node process that started it is killed', async () => {
     const { spawn } = await import('node:child_process');
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-orphan-'));
-    
-    const parent = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'fixtures', 'graph', 'start-embedded-then-wait.ts'), dataDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+
+    const parent = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '..', 'fixtures', 'graph', 'start-embedded-then-wait.ts'), dataDir],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const jvmPid = await new Promise<number>((resolve, reject) => {
         let out = '';

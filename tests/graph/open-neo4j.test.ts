@@ -9,12 +9,16 @@ describe('opening the configured Neo4j', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(() => loadNeo4jConfig({ NEO4J_URI: 'localhost:7687' })).toThrow(expect.objectContaining({ name: 'InvalidInputError', message: expect.stringMatching(/NEO4J_URI/) }));
+    expect(() => loadNeo4jConfig({ NEO4J_URI: 'localhost:7687' })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', message: expect.stringMatching(/NEO4J_URI/) }),
+    );
     expect(() => loadNeo4jConfig({ NEO4J_HEAP: 'lots' })).toThrow(/NEO4J_HEAP/);
   });
 
   it('reports an unreachable NEO4J_URI in one line with the fix', async () => {
-    await expect(openNeo4j(loadNeo4jConfig({ NEO4J_URI: 'bolt://127.0.0.1:1' }), { reuseRunningEmbedded: false })).rejects.toMatchObject({
+    await expect(
+      openNeo4j(loadNeo4jConfig({ NEO4J_URI: 'bolt://127.0.0.1:1' }), { reuseRunningEmbedded: false }),
+    ).rejects.toMatchObject({
       name: 'DatabaseUnavailableError',
       message: expect.stringMatching(/unreachable at bolt:\/\/127\.0\.0\.1:1.*NEO4J_URI/),
     });

@@ -12,7 +12,9 @@ describe('configuration', () => {
   });
 
   it('refuses to bind beyond loopback without a token', () => {
-    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(expect.objectContaining({ name: 'InvalidInputError', message: expect.stringMatching(/DOSSIER_TOKEN/) }));
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      expect.objectContaining({ name: 'InvalidInputError', message: expect.stringMatching(/DOSSIER_TOKEN/) }),
+    );
     expect(loadConfig({ HOST: '0.0.0.0', DOSSIER_TOKEN: 'a-long-enough-secret' }).token).toBe('a-long-enough-secret');
   });
 

@@ -39,7 +39,9 @@ describe('GET /api/health', () => {
   it('answers 404 in the error shape for an unknown endpoint', async () => {
     const connection = connectNeo4j({ uri: 'bolt://127.0.0.1:1' });
     try {
-      const res = await request(createApp({ connection, config: loadConfig({}), logger, embedded: false })).get('/api/nope').expect(404);
+      const res = await request(createApp({ connection, config: loadConfig({}), logger, embedded: false }))
+        .get('/api/nope')
+        .expect(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     } finally {
       await connection.close();

@@ -23,7 +23,11 @@ export default async function globalSetup(): Promise<void> {
     TEST_STATE.stopNeo4j = neo4j.stop;
     TEST_STATE.dataDir = dataDir;
   }
-  const connection = connectNeo4j({ uri: process.env.TEST_NEO4J_URI, user: process.env.TEST_NEO4J_USER, password: process.env.TEST_NEO4J_PASSWORD });
+  const connection = connectNeo4j({
+    uri: process.env.TEST_NEO4J_URI,
+    user: process.env.TEST_NEO4J_USER,
+    password: process.env.TEST_NEO4J_PASSWORD,
+  });
   try {
     await applySchema(connection);
   } finally {

@@ -7,7 +7,12 @@ import { connectNeo4j, type Neo4jConnection, type Neo4jSettings } from '../../gr
 export function testNeo4jSettings(): Neo4jSettings {
   const uri = process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: integration tests must run under jest with the global setup.');
-  return { uri, user: process.env.TEST_NEO4J_USER, password: process.env.TEST_NEO4J_PASSWORD, database: process.env.TEST_NEO4J_DATABASE };
+  return {
+    uri,
+    user: process.env.TEST_NEO4J_USER,
+    password: process.env.TEST_NEO4J_PASSWORD,
+    database: process.env.TEST_NEO4J_DATABASE,
+  };
 }
 
 export function connectTestNeo4j(): Neo4jConnection {

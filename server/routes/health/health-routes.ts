@@ -9,7 +9,13 @@ export function healthRoutes({ connection, embedded }: AppDeps): Router {
     const info = await readDatabaseInfo(connection);
     const body: HealthResponse = {
       status: 'ok',
-      neo4j: { version: info.version, edition: info.edition, database: info.database, uri: connection.settings.uri, embedded },
+      neo4j: {
+        version: info.version,
+        edition: info.edition,
+        database: info.database,
+        uri: connection.settings.uri,
+        embedded,
+      },
       counts: { nodes: info.nodes, relationships: info.relationships },
     };
     res.json(body);
