@@ -8,23 +8,9 @@ import path from 'node:path';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { removeStoredDocument, storeDocument } from '../../graph/neo4j/store-document';
 import { extractFiles } from '../../import/extract';
-import { connectTestNeo4j, countAll, emptyDatabase } from '../support/neo4j';
+import { connectTestNeo4j, countAll, emptyDatabase, rows as query } from '../support/neo4j';
 
 const corpus = path.join(__dirname, '..', '..', 'data', 'corpus');
-
-async function query<T = Record<string, unknown>>(
-  connection: Neo4jConnection,
-  cypher: string,
-  params: Record<string, unknown> = {},
-): Promise<T[]> {
-  const session = connection.readSession();
-  try {
-    const result = await session.run(cypher, params);
-    return result.records.map((r) => r.toObject() as T);
-  } finally {
-    await session.close();
-  }
-}
 
 async function importFiles(
   connection: Neo4jConnection,

@@ -39,3 +39,18 @@ export async function countAll(connection: Neo4jConnection): Promise<{ nodes: nu
     await session.close();
   }
 }
+
+/** Runs a read query and returns its records as plain objects. */
+export async function rows<T = Record<string, unknown>>(
+  connection: Neo4jConnection,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<T[]> {
+  const session = connection.readSession();
+  try {
+    const result = await session.run(cypher, params);
+    return result.records.map((r) => r.toObject() as T);
+  } finally {
+    await session.close();
+  }
+}

@@ -5,11 +5,12 @@ import { replayCurations } from '../../../graph/neo4j/curation-repository';
 import { relationId } from '../../../graph/model/ids';
 import { connectTestNeo4j, emptyDatabase } from '../../support/neo4j';
 import { importCorpus, reimportCorpusFromScratch } from './fixtures/corpus-import';
-import { graphState, rows } from './graph-state';
+import { rows } from '../../support/neo4j';
+import { graphState } from './graph-state';
 import { workshopTestApp, workshopWithViewer, type Joined } from './workshop-test-app';
 
 const RUSSIA = 'state:russia';
-const RUSSIAN_FORCES = 'organization:armed-forces-of-russia';
+const RUSSIAN_FORCES = 'organization:armed-forces-of-the-russian-federation';
 const NORTH_KOREA = 'state:north-korea';
 const PYONGYANG = 'place:pyongyang';
 const KIM = 'person:kim-jong-un';
@@ -68,7 +69,7 @@ describe('curations over HTTP, with the real importer', () => {
       'MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases',
       { id: RUSSIA },
     );
-    expect(russia.aliases).toEqual(expect.arrayContaining(['Armed Forces of Russia', 'Russian forces']));
+    expect(russia.aliases).toEqual(expect.arrayContaining(['Armed Forces of the Russian Federation', 'Russian forces']));
     expect(await pyongyangMentions(NORTH_KOREA)).toBe(0);
     expect(await pyongyangMentions(PYONGYANG)).toBeGreaterThan(0);
 
@@ -86,7 +87,7 @@ describe('curations over HTTP, with the real importer', () => {
     const logged = log.body.curations[4];
     expect(logged.before).toBeUndefined();
     expect(logged.diff.entitiesDeleted).toEqual([
-      { id: RUSSIAN_FORCES, name: 'Armed Forces of Russia', type: 'Organization' },
+      { id: RUSSIAN_FORCES, name: 'Armed Forces of the Russian Federation', type: 'Organization' },
     ]);
     expect(logged.diff.entitiesChanged.map((c: { id: string }) => c.id)).toEqual([RUSSIA]);
     expect(Object.keys(logged.diff.entitiesChanged[0].changes)).toEqual(

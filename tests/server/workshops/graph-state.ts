@@ -19,17 +19,3 @@ export async function graphState(connection: Neo4jConnection): Promise<unknown> 
     await session.close();
   }
 }
-
-export async function rows<T = Record<string, unknown>>(
-  connection: Neo4jConnection,
-  cypher: string,
-  params: Record<string, unknown> = {},
-): Promise<T[]> {
-  const session = connection.readSession();
-  try {
-    const result = await session.run(cypher, params);
-    return result.records.map((r) => r.toObject() as T);
-  } finally {
-    await session.close();
-  }
-}

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { Neo4jConnection } from '../../../graph/neo4j/connection';
 import { connectTestNeo4j, emptyDatabase } from '../../support/neo4j';
 import { IDS, importKorea } from './fixtures/korea-import';
-import { rows } from './graph-state';
+import { rows } from '../../support/neo4j';
 import { workshopTestApp, workshopWithViewer, type Joined } from './workshop-test-app';
 
 let connection: Neo4jConnection;
