@@ -18,8 +18,13 @@ export function entityId(type: EntityType, canonicalName: string): string {
   return `${type.toLowerCase()}:${slugify(canonicalName)}`;
 }
 
+/** Symmetric relations get one canonical direction, so A–B stated in one document and B–A in another meet. */
+export function orientRelation(type: RelationType, source: string, target: string): [string, string] {
+  return SYMMETRIC_RELATION_TYPES.has(type) && source > target ? [target, source] : [source, target];
+}
+
 export function relationId(type: RelationType, source: string, target: string): string {
-  const [a, b] = SYMMETRIC_RELATION_TYPES.has(type) && source > target ? [target, source] : [source, target];
+  const [a, b] = orientRelation(type, source, target);
   return `rel:${shortHash(`${type}|${a}|${b}`)}`;
 }
 

@@ -28,6 +28,7 @@ import {
   type ExtractedDocument,
   type RelationType,
 } from '../model/types';
+import { orientRelation } from '../model/ids';
 import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
 
@@ -143,11 +144,12 @@ export async function storeInTransaction(tx: ManagedTransaction, extracted: Extr
   if (relations.length) {
     const rows = relations.map((r) => {
       const own = r.evidence.filter((e) => e.document === document.id);
+      const [source, target] = orientRelation(r.type, r.source, r.target);
       return {
         id: r.id,
         type: relationshipType(r.type),
-        source: r.source,
-        target: r.target,
+        source,
+        target,
         attributes: scalarAttributes(r.attributes),
         evidence: own.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
         docs: own.map((e) => e.document),
