@@ -29,21 +29,9 @@ import { verdict, type Suite, type SuiteReport } from '../lib/report';
 import { median, ratio, round } from '../lib/stats';
 import { syntheticGraph } from '../lib/synthetic-graph';
 import type { BenchGraph } from './bench-graph';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser';
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..');
-const CHROMIUM_PATH = process.env.DOSSIER_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const FPS_TARGET = 0.9; // app fps ÷ bare sigma fps
 
