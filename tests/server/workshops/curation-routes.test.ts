@@ -69,7 +69,9 @@ describe('curations over HTTP, with the real importer', () => {
       'MATCH (n:Entity {id: $id}) RETURN n.aliases AS aliases',
       { id: RUSSIA },
     );
-    expect(russia.aliases).toEqual(expect.arrayContaining(['Armed Forces of the Russian Federation', 'Russian forces']));
+    expect(russia.aliases).toEqual(
+      expect.arrayContaining(['Armed Forces of the Russian Federation', 'Russian forces']),
+    );
     expect(await pyongyangMentions(NORTH_KOREA)).toBe(0);
     expect(await pyongyangMentions(PYONGYANG)).toBeGreaterThan(0);
 
