@@ -37,25 +37,30 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
   });
   // One-word person names join the unique person they abbreviate.
   const people = all.map((x, i) => ({ ...x, i })).filter((x) => x.entity.type === 'Person');
+  // Multi-word people by their first and last word, so each one-word name is matched in one look-up.
+  const byEndWord = new Map<string, number[]>();
+  for (const q of people) {
+    const w = norm(q.entity.name).split(' ');
+    if (w.length < 2) continue;
+    for (const word of new Set([w[0], w[w.length - 1]])) byEndWord.set(word, [...(byEndWord.get(word) ?? []), q.i]);
+  }
   const ambiguous = new Set<number>();
   for (const p of people) {
     const words = norm(p.entity.name).split(' ');
     if (words.length !== 1) continue;
-    const matches = new Set(
-      people
-        .filter((q) => {
-          const w = norm(q.entity.name).split(' ');
-          return w.length > 1 && (w[0] === words[0] || w[w.length - 1] === words[0]);
-        })
-        .map((q) => find(q.i)),
-    );
+    const matches = new Set((byEndWord.get(words[0]) ?? []).map((i) => find(i)));
     if (matches.size === 1) union(p.i, [...matches][0]);
     else if (matches.size > 1) ambiguous.add(p.i); // "Mr. Kim" with two Kims known: say nothing rather than guess
   }
 
   // Canonical record per group: the name used most often, its id.
   const groups = new Map<number, number[]>();
-  all.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  all.forEach((_, i) => {
+    const root = find(i);
+    const members = groups.get(root);
+    if (members) members.push(i);
+    else groups.set(root, [i]);
+  });
   const newId = new Map<string, string>(); // `${doc}|${oldId}` -> id
   const canonical = new Map<number, { id: string; name: string }>();
   for (const [root, members] of groups) {
@@ -76,15 +81,14 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
     canonical.set(root, { id: entityId(type, name), name });
     for (const i of members) newId.set(`${all[i].doc}|${all[i].entity.id}`, entityId(type, name));
   }
+  const indexOf = new Map(all.map((x, i) => [x.entity, i] as const)); // each record belongs to one document
   return docs.map((d, doc) => {
     const entities = new Map<string, EntityRecord>();
-    const dropped = new Set(
-      d.entities.filter((e) => ambiguous.has(all.findIndex((x) => x.doc === doc && x.entity === e))).map((e) => e.id),
-    );
+    const dropped = new Set(d.entities.filter((e) => ambiguous.has(indexOf.get(e) ?? -1)).map((e) => e.id));
     for (const e of d.entities) {
       if (dropped.has(e.id)) continue;
       const id = newId.get(`${doc}|${e.id}`) ?? e.id;
-      const root = find(all.findIndex((x) => x.doc === doc && x.entity === e));
+      const root = find(indexOf.get(e) ?? -1);
       const name = canonical.get(root)?.name ?? e.name;
       const cur = entities.get(id) ?? { ...e, id, name, aliases: [], attributes: {}, mentions: [] };
       cur.aliases = [...new Set([...cur.aliases, ...e.aliases, ...(e.name !== name ? [e.name] : [])])].filter(
