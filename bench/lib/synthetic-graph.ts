@@ -7,6 +7,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { ENTITY_TYPES, RELATION_TYPES, type Evidence } from '../../graph/model/types';
 import { createRandom } from '../corpus/random';
+import { TYPE_COLORS } from '../render/bench-graph';
 
 export interface SyntheticGraphOptions {
   nodes: number;
@@ -15,15 +16,6 @@ export interface SyntheticGraphOptions {
   evidence?: boolean; // evidence sentences on edges (exports); off for rendering
   layout?: boolean; // x, y, size, color, label for sigma
 }
-
-const TYPE_COLORS: Record<string, string> = {
-  Person: '#4e79a7',
-  State: '#e15759',
-  Organization: '#59a14f',
-  Place: '#edc948',
-  Treaty: '#b07aa1',
-  Event: '#f28e2b',
-};
 
 const SYLLABLES = [
   'ka',

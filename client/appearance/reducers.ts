@@ -18,6 +18,21 @@ export interface ReducerContext {
   zoomedIn: boolean; // camera close enough to show every edge label
 }
 
+/** Nothing hovered, selected, hidden or filtered. */
+export function emptyReducerContext(): ReducerContext {
+  return {
+    hovered: null,
+    hoverNeighbours: new Set(),
+    hoveredEdge: null,
+    selectedNode: null,
+    selectedEdge: null,
+    hidden: new Set(),
+    filteredOutNodes: new Set(),
+    hiddenRelationTypes: new Set(),
+    zoomedIn: false,
+  };
+}
+
 export interface NodeInput {
   label?: string | null;
   color?: string;

@@ -8,7 +8,13 @@ import { EdgeArrowProgram, NodeCircleProgram, createNodeCompoundProgram } from '
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeImageProgram } from '@sigma/node-image';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from '../graph/view-graph';
-import { EDGE_LABEL_ZOOM_RATIO, edgeDisplay, nodeDisplay, type ReducerContext } from '../appearance/reducers';
+import {
+  EDGE_LABEL_ZOOM_RATIO,
+  edgeDisplay,
+  emptyReducerContext,
+  nodeDisplay,
+  type ReducerContext,
+} from '../appearance/reducers';
 
 export interface GraphViewEvents {
   onClickNode(id: string): void;
@@ -41,17 +47,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     }),
   ]);
 
-  let context: ReducerContext = {
-    hovered: null,
-    hoverNeighbours: new Set(),
-    hoveredEdge: null,
-    selectedNode: null,
-    selectedEdge: null,
-    hidden: new Set(),
-    filteredOutNodes: new Set(),
-    hiddenRelationTypes: new Set(),
-    zoomedIn: false,
-  };
+  let context: ReducerContext = emptyReducerContext();
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     allowInvalidContainer: true,

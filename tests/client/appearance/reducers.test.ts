@@ -1,15 +1,13 @@
-import { DIMMED_NODE_COLOR, edgeDisplay, nodeDisplay, type ReducerContext } from '../../../client/appearance/reducers';
+import {
+  DIMMED_NODE_COLOR,
+  edgeDisplay,
+  emptyReducerContext,
+  nodeDisplay,
+  type ReducerContext,
+} from '../../../client/appearance/reducers';
 
 const context = (overrides: Partial<ReducerContext> = {}): ReducerContext => ({
-  hovered: null,
-  hoverNeighbours: new Set(),
-  hoveredEdge: null,
-  selectedNode: null,
-  selectedEdge: null,
-  hidden: new Set(),
-  filteredOutNodes: new Set(),
-  hiddenRelationTypes: new Set(),
-  zoomedIn: false,
+  ...emptyReducerContext(),
   ...overrides,
 });
 
