@@ -90,7 +90,17 @@ export interface DossierApp {
   toggleLayout(): Promise<void>;
   undo(): void;
   redo(): void;
-  applySubgraph(subgraph: Subgraph, mode: 'add' | 'replace', label: string): Promise<number>;
+  /**
+   * Adds (or replaces the view with) a subgraph as one undoable step. Nodes given `positions` are placed
+   * there; the layout runs only when some added node has no position (saved views, embedding pages and
+   * the render benchmark pass every position and get no layout step).
+   */
+  applySubgraph(
+    subgraph: Subgraph,
+    mode: 'add' | 'replace',
+    label: string,
+    options?: { positions?: Readonly<Record<string, { x: number; y: number }>> },
+  ): Promise<number>;
   loadNodes(ids: string[]): Promise<void>;
   openReader(target: ReaderTarget): void;
   closeReader(): void;
@@ -382,21 +392,29 @@ export function createApp(
       options.notify(`Redid: ${result.entry.label}`);
     },
 
-    async applySubgraph(subgraph, mode, label) {
+    async applySubgraph(subgraph, mode, label, options = {}) {
       let added = 0;
       await undoable(label, async () => {
         if (mode === 'replace') {
           graph.clear();
           view.update(setHidden([]));
         }
-        added = mergeSubgraph(graph, subgraph).addedNodes.length;
+        const addedNodes = mergeSubgraph(graph, subgraph).addedNodes;
+        added = addedNodes.length;
+        const positions = options.positions ?? {};
+        let unplaced = 0;
+        for (const id of addedNodes) {
+          const position = positions[id];
+          if (position) graph.mergeNodeAttributes(id, { x: position.x, y: position.y });
+          else unplaced++;
+        }
         view.update(
           forgetMissing(
             (n) => graph.hasNode(n),
             (e) => graph.hasEdge(e),
           ),
         );
-        if (added > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
+        if (unplaced > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
       });
       if (mode === 'replace') graphView.fit();
       return added;

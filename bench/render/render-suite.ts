@@ -5,8 +5,8 @@
  * and ForceAtlas2 iterations per second in a web worker. The ratio app/bare is the figure that matters.
  *
  * The app is built with Vite into a temporary folder and served with a stub API (an empty database); the
- * graph goes in through `window.__dossier.app.applySubgraph` with the layout step switched off, then gets
- * the same positions as the bare page.
+ * graph goes in through `window.__dossier.app.applySubgraph` with every node's position, the bare page's, so
+ * the app runs no layout step.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -243,8 +243,6 @@ async function runApp(
           };
         }
       ).__benchGraph;
-      // The benchmark draws the graph where the bare page draws it: no layout step when it arrives.
-      (d.app.layout as unknown as { settle: () => Promise<void> }).settle = async () => undefined;
       const subgraph = {
         nodes: data.nodes.map((n) => ({ id: n.id, type: n.type, name: n.name, attributes: {} })),
         edges: data.edges.map((e) => ({
@@ -256,14 +254,15 @@ async function runApp(
           attributes: {},
         })),
       };
+      // Every node comes with the bare page's position, so the app runs no layout step: both pages draw
+      // the same picture.
+      const positions = Object.fromEntries(data.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
       const start = performance.now();
       const rendered = new Promise<void>((resolve) => d.sigma.once('afterRender', () => resolve()));
-      await d.app.applySubgraph(subgraph, 'replace', 'Benchmark graph');
+      await d.app.applySubgraph(subgraph, 'replace', 'Benchmark graph', { positions });
       await rendered;
       const painted = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
       const elapsed = painted - start;
-      const byId = new Map(data.nodes.map((n) => [n.id, n]));
-      d.graph.updateEachNodeAttributes((id, attributes) => ({ ...attributes, x: byId.get(id)!.x, y: byId.get(id)!.y }));
       (d.state.ui as { update(fn: (s: Record<string, unknown>) => Record<string, unknown>): void }).update((s) => ({
         ...s,
         status: 'ready',
