@@ -15,6 +15,7 @@ import {
 } from './filters/filters';
 import {
   createViewGraph,
+  isHypothesis,
   leavesOf,
   mergeSubgraph,
   neighbourSet,
@@ -428,7 +429,8 @@ export function createApp(
           'MATCH (n) WHERE n.id IN $ids OPTIONAL MATCH (n)-[r]-(m) WHERE m.id IN $ids RETURN n, r, m',
           { ids },
         );
-        mergeSubgraph(graph, result.graph);
+        // Hypotheses belong to one workshop each: the workshop layer draws its own, never another's.
+        mergeSubgraph(graph, { ...result.graph, edges: result.graph.edges.filter((e) => !isHypothesis(e)) });
       } catch {
         // The console endpoint may be unavailable: fall back to one request per node.
       }

@@ -58,9 +58,9 @@ function boot(): void {
   const app = createApp(graphContainer, { notify: toasts.show, askExpandChoice });
   const search = createSearchBox(app);
   const consolePanel = createCypherConsole(app);
-  const details = createDetailsPanel(app);
-  const reader = createReaderPanel(app);
   const workshop = createWorkshopPanel(app);
+  const details = createDetailsPanel(app, workshop.selectionNotes);
+  const reader = createReaderPanel(app);
 
   // Toolbar.
   const selectedNode = () => {
@@ -316,7 +316,8 @@ function boot(): void {
     }
   });
 
-  const ready = load();
+  // A shareable view link opens its view once the first graph is there (or asks to join first).
+  const ready = load().then(() => workshop.openFromLink());
   window.__dossier = {
     graph: app.graph,
     sigma: app.graphView.sigma,

@@ -24,7 +24,7 @@ export interface EdgeAttributes {
   size: number;
   color: string;
   label: string;
-  type: 'straight' | 'curved';
+  type: 'straight' | 'curved' | 'dashed'; // the sigma program: dashed for analysts' hypotheses
   curvature: number;
   data: GraphEdge;
 }
@@ -71,7 +71,15 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
   const addedEdges: string[] = [];
   for (const node of subgraph.nodes) {
     if (graph.hasNode(node.id)) {
-      graph.mergeNodeAttributes(node.id, { data: { ...graph.getNodeAttribute(node.id, 'data'), ...node } });
+      // Fresh data may carry a new name or type (a curation): the label and colour follow it.
+      const data = { ...graph.getNodeAttribute(node.id, 'data'), ...node };
+      const style = nodeTypeStyle(data.type);
+      graph.mergeNodeAttributes(node.id, {
+        data,
+        label: data.name,
+        color: style.color,
+        image: iconDataUrl(style.icon),
+      });
       continue;
     }
     const position = initialPosition(node.id, anchor, Math.max(100, Math.sqrt(graph.order + 1) * 20));
@@ -89,15 +97,15 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
   }
   for (const edge of subgraph.edges) {
     if (graph.hasEdge(edge.id)) {
-      graph.mergeEdgeAttributes(edge.id, { data: edge });
+      graph.mergeEdgeAttributes(edge.id, { data: edge, label: edgeLabel(edge) });
       continue;
     }
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
     graph.addEdgeWithKey(edge.id, edge.source, edge.target, {
       size: edgeSize(edge.evidenceCount),
       color: edgeColor(edge.type),
-      label: relationLabel(edge.type),
-      type: 'straight',
+      label: edgeLabel(edge),
+      type: isHypothesis(edge) ? 'dashed' : 'straight',
       curvature: 0,
       data: edge,
     });
@@ -105,6 +113,19 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
   }
   refreshRendering(graph);
   return { addedNodes, addedEdges };
+}
+
+export const HYPOTHESIS = 'HYPOTHESIS';
+
+export function isHypothesis(edge: Pick<GraphEdge, 'type'>): boolean {
+  return edge.type === HYPOTHESIS;
+}
+
+/** A hypothesis shows its analyst's label after a question mark, so it never reads as a documented fact. */
+export function edgeLabel(edge: GraphEdge): string {
+  const label = edge.attributes?.label;
+  if (isHypothesis(edge)) return typeof label === 'string' && label ? `? ${label}` : '? hypothesis';
+  return edge.attributes?.disputed === true ? `${relationLabel(edge.type)} (disputed)` : relationLabel(edge.type);
 }
 
 /** Removes nodes (and their edges) from the view; the database is untouched. */
@@ -145,21 +166,31 @@ export const PARALLEL_CURVATURE_STEP = 0.35;
 
 /**
  * Several relations between the same two nodes are drawn as curves fanning out on both sides, so each
- * stays readable; a lone edge (or the middle one of an odd bundle) stays straight.
+ * stays readable; a lone edge (or the middle one of an odd bundle) stays straight. Hypotheses stay
+ * straight and dashed (the dashed program draws no curve), so a bundle that has one leaves the middle
+ * to it and curves every fact.
  */
 export function assignParallelCurvatures(graph: ViewGraph): void {
   const bundles = new Map<string, string[]>();
-  graph.forEachEdge((edge, _attributes, source, target) => {
+  const withHypothesis = new Set<string>();
+  graph.forEachEdge((edge, attributes, source, target) => {
     const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    if (isHypothesis(attributes.data)) {
+      withHypothesis.add(key);
+      graph.mergeEdgeAttributes(edge, { curvature: 0, type: 'dashed' });
+      return;
+    }
     const bundle = bundles.get(key);
     if (bundle) bundle.push(edge);
     else bundles.set(key, [edge]);
   });
-  for (const edges of bundles.values()) {
+  for (const [key, edges] of bundles) {
     edges.sort();
     const middle = (edges.length - 1) / 2;
+    const spread = withHypothesis.has(key);
     edges.forEach((edge, index) => {
-      const offset = index - middle;
+      // Beside a hypothesis, offsets skip zero: ±1, ±2… (sign alternating), so no fact hides under it.
+      const offset = spread ? (index % 2 === 0 ? 1 : -1) * (Math.floor(index / 2) + 1) : index - middle;
       const reversed = graph.source(edge) > graph.target(edge);
       const curvature = offset === 0 ? 0 : (reversed ? -1 : 1) * offset * PARALLEL_CURVATURE_STEP;
       graph.mergeEdgeAttributes(edge, { curvature, type: curvature === 0 ? 'straight' : 'curved' });

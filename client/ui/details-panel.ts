@@ -58,8 +58,12 @@ function evidenceItem(
   return item;
 }
 
-export function createDetailsPanel(app: DossierApp): HTMLElement {
-  const element = el('section', { className: 'details', attrs: { 'aria-live': 'polite', 'aria-label': 'Details' } });
+/** `footer` stays below whatever is shown (the workshop's notes on the selection). */
+export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null = null): HTMLElement {
+  const panel = el('section', { className: 'details', attrs: { 'aria-label': 'Details' } });
+  const element = el('div', { className: 'details-body', attrs: { 'aria-live': 'polite' } });
+  panel.append(element);
+  if (footer) panel.append(footer);
   let current: Selection = null;
   let request = 0;
 
@@ -277,5 +281,5 @@ export function createDetailsPanel(app: DossierApp): HTMLElement {
     app.graph.on(event, refreshEmpty);
   }
   renderEmpty();
-  return element;
+  return panel;
 }

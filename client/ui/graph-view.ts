@@ -7,6 +7,7 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, NodeCircleProgram, createNodeCompoundProgram } from 'sigma/rendering';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { createNodeImageProgram } from '@sigma/node-image';
+import { EdgeDashedArrowProgram } from '../appearance/edge-dashed-program';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from '../graph/view-graph';
 import {
   EDGE_LABEL_ZOOM_RATIO,
@@ -54,7 +55,11 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     defaultNodeType: 'pictogram',
     nodeProgramClasses: { pictogram: NodePictogramCircleProgram as never },
     defaultEdgeType: 'straight',
-    edgeProgramClasses: { straight: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    edgeProgramClasses: {
+      straight: EdgeArrowProgram,
+      curved: EdgeCurvedArrowProgram,
+      dashed: EdgeDashedArrowProgram as never,
+    },
     renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,

@@ -1,182 +1,171 @@
 /**
- * The workshop panel: create or join a workshop, list and save views, read and write notes on the
- * selected node, present saved views with the arrow keys, follow the presenter. Every text from the
- * server is rendered with textContent (through `el`).
+ * The workshop panel: create or join a workshop, then the workshop's sections — saved views, the
+ * presentation, hypotheses, curation of the selection, the curation log and every note — fed by one live
+ * event stream. Notes on the selection sit in the details panel (`selectionNotes`). A shareable link
+ * (`?workshop=…&view=…`) opens its view, after joining when this tab has no token for that workshop.
+ * Every text from the server is rendered with textContent (through `el`).
  */
-import type { Annotation, PresenterPosition, SavedView } from '../../graph/workshop/types';
+import type { CurationSummary, SavedView } from '../../graph/workshop/types';
+import { WORKSHOP_EVENT_TYPES } from '../../graph/workshop/types';
 import type { DossierApp } from '../app';
-import { plainMessage } from '../api/api-error';
-import { button, el, isTyping } from '../ui/dom';
-import { createWorkshopApi } from './workshop-api';
+import { button, el } from '../ui/dom';
+import { createAuditLog } from './audit-log';
+import { createCurationPanel } from './curation-panel';
+import { reflectCuration } from './graph-refresh';
+import { createHypotheses } from './hypotheses';
+import { createNotesList, createSelectionNotes } from './notes';
+import { createPresenter } from './presenter';
+import { readShareLink, type ShareTarget } from './share-link';
+import { openView } from './view-capture';
+import { createViewsSection } from './views-section';
+import { createWorkshopApi, type JoinAnswer } from './workshop-api';
+import { attempt, createWorkshopContext, field, type WorkshopSignal } from './workshop-context';
 import { connectLive, type LiveConnection } from './workshop-live';
 import { loadSession, saveSession, type WorkshopSession } from './workshop-session';
-import { applyCamera, captureView, openView } from './view-capture';
 
 export interface WorkshopPanel {
   element: HTMLElement;
+  /** Notes on the selected node or relation, for the foot of the details panel. */
+  selectionNotes: HTMLElement;
   toggle(): void;
+  /** After the first graph load: opens the view a shareable link names (or asks to join first). */
+  openFromLink(): Promise<void>;
 }
 
-function field(label: string, name: string, placeholder = ''): HTMLInputElement {
-  return el('input', { attrs: { name, placeholder, 'aria-label': label, autocomplete: 'off' } });
+function sessionFrom(answer: JoinAnswer, codes: { editorCode?: string; viewerCode?: string } = {}): WorkshopSession {
+  return {
+    workshopId: answer.workshop.id,
+    workshopName: answer.workshop.name,
+    displayName: answer.participant.displayName,
+    role: answer.participant.role,
+    token: answer.token,
+    ...codes,
+  };
 }
 
 export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
-  let session = loadSession();
-  const api = createWorkshopApi(() => session?.token ?? null);
+  let token: string | null = loadSession()?.token ?? null;
+  const api = createWorkshopApi(() => token);
+  const ctx = createWorkshopContext(app, api, null);
   const element = el('section', { className: 'workshop', attrs: { 'aria-label': 'Workshop' } });
   element.hidden = true;
-  let views: SavedView[] = [];
-  let notes: Annotation[] = [];
-  let notesFor: string | null = null;
+  const head = el('div', { className: 'workshop-head' });
+  const views = createViewsSection(ctx);
+  const presenter = createPresenter(ctx);
+  const hypotheses = createHypotheses(ctx);
+  const curation = createCurationPanel(ctx);
+  const auditLog = createAuditLog(ctx);
+  const notesList = createNotesList(ctx);
+  const selectionNotes = createSelectionNotes(ctx);
+  const body = el('div', { className: 'workshop-body' }, [
+    views.element,
+    presenter.element,
+    curation.element,
+    hypotheses,
+    auditLog,
+    notesList,
+  ]);
+  element.append(el('h2', { className: 'panel-title', text: 'Workshop' }), head, body);
   let live: LiveConnection | null = null;
-  let presenting = false;
-  let step = 0;
-  let following = false;
+  let pendingLink: ShareTarget | null = null;
 
-  const fail = (error: unknown) => app.notify(plainMessage(error), 'error');
-  const selectedNode = () => {
-    const s = app.view.get().selection;
-    return s?.kind === 'node' ? s.id : null;
-  };
+  // Curations change the shared graph: whoever made one (here or elsewhere), the view shows it.
+  async function reflect(data: unknown): Promise<void> {
+    try {
+      await reflectCuration(app, data as CurationSummary);
+    } catch (error) {
+      ctx.fail(error);
+    }
+    curation.render();
+  }
+  ctx.on('curation-applied', (data) => void reflect(data));
+  ctx.on('curation-undone', (data) => void reflect(data));
+  ctx.on('ready', () => (element.dataset.live = 'ready'));
 
   function start(next: WorkshopSession): void {
-    session = next;
+    token = next.token;
     saveSession(next);
     live?.close();
     element.dataset.live = 'connecting';
-    live = connectLive(api.eventsUrl(next.workshopId), {
-      ready: () => (element.dataset.live = 'ready'),
-      'annotation-added': (data) => {
-        const note = data as Annotation;
-        if (note.targetId === notesFor && !notes.some((n) => n.id === note.id)) {
-          notes = [...notes, note];
-          render();
-        }
-      },
-      'annotation-deleted': () => void loadNotes(),
-      'view-saved': () => void loadViews(),
-      'view-deleted': () => void loadViews(),
-      resync: () => void Promise.all([loadViews(), loadNotes()]),
-      'presenter-moved': (data) => following && void follow(data as PresenterPosition),
-    });
-    void loadViews();
-    void loadNotes();
-    render();
+    const handlers: Partial<Record<WorkshopSignal, (data: unknown) => void>> = {};
+    for (const signal of [...WORKSHOP_EVENT_TYPES, 'ready', 'resync'] as const)
+      handlers[signal] = (data) => ctx.emit(signal, data);
+    live = connectLive(api.eventsUrl(next.workshopId), handlers);
+    ctx.session.update(() => next);
+    renderHead();
   }
 
-  async function loadViews(): Promise<void> {
-    if (!session) return;
-    try {
-      views = await api.views(session.workshopId);
-      render();
-    } catch (error) {
-      fail(error);
-    }
+  function leave(): void {
+    presenter.stop();
+    live?.close();
+    live = null;
+    token = null;
+    saveSession(null);
+    delete element.dataset.live;
+    ctx.session.update(() => null);
+    renderHead();
   }
 
-  async function loadNotes(): Promise<void> {
-    const node = selectedNode();
-    notesFor = node;
-    notes = [];
-    if (!session || !node) return render();
-    try {
-      const loaded = await api.annotations(session.workshopId, node);
-      if (notesFor === node) notes = loaded;
-      render();
-    } catch (error) {
-      fail(error);
-    }
-  }
-
-  async function follow(position: PresenterPosition): Promise<void> {
-    const view = views.find((v) => v.id === position.viewId);
-    if (position.viewId && !view) await loadViews();
-    const target = views.find((v) => v.id === position.viewId);
-    if (target) await openView(app, target, position.selection);
-    applyCamera(app, position.camera);
-    element.dataset.followedView = position.viewId ?? '';
-  }
-
-  async function presentStep(next: number): Promise<void> {
-    if (!session || !views.length) return;
-    const ordered = presentationOrder();
-    step = Math.max(0, Math.min(ordered.length - 1, next));
-    const view = ordered[step];
+  async function openLinkedView(link: ShareTarget): Promise<void> {
+    pendingLink = null;
+    renderHead();
+    if (!link.viewId) return;
+    const view: SavedView = await api.view(link.workshopId, link.viewId);
     await openView(app, view);
-    try {
-      await api.present(session.workshopId, {
-        viewId: view.id,
-        step,
-        camera: view.camera,
-        selection: selectedNode() ? [selectedNode()!] : [],
-      });
-    } catch (error) {
-      fail(error);
-    }
-    render();
+    element.dataset.openedView = view.id;
+    app.notify(`Opened the view "${view.name}".`);
   }
-
-  // Oldest first: the order the views were saved in.
-  const presentationOrder = () => [...views].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-
-  document.addEventListener('keydown', (event) => {
-    if (!presenting || isTyping(event.target)) return;
-    if (event.key === 'ArrowRight') void presentStep(step + 1);
-    else if (event.key === 'ArrowLeft') void presentStep(step - 1);
-    else return;
-    event.preventDefault();
-  });
-
-  app.view.subscribe((state, previous) => {
-    if (state.selection !== previous.selection) void loadNotes();
-  });
 
   function renderJoin(): HTMLElement[] {
-    const name = field('Workshop name', 'workshop-name', 'Workshop name');
-    const creator = field('Your name', 'creator-name', 'Your name');
-    const code = field('Join code', 'join-code', 'Join code');
-    const joiner = field('Your name', 'joiner-name', 'Your name');
-    const create = button('Create workshop', async () => {
-      try {
+    const name = field('Workshop name', 'workshop-name');
+    const creator = field('Your name', 'creator-name');
+    const code = field('Join code', 'join-code');
+    const joiner = field('Your name', 'joiner-name');
+    const create = button(
+      'Create workshop',
+      attempt(ctx, async () => {
         const a = await api.create(name.value.trim(), creator.value.trim());
-        start({
-          workshopId: a.workshop.id,
-          workshopName: a.workshop.name,
-          displayName: a.participant.displayName,
-          role: a.participant.role,
-          token: a.token,
-          editorCode: a.editorCode,
-          viewerCode: a.viewerCode,
-        });
-      } catch (error) {
-        fail(error);
-      }
-    });
-    const join = button('Join workshop', async () => {
-      try {
+        start(sessionFrom(a, { editorCode: a.editorCode, viewerCode: a.viewerCode }));
+      }),
+    );
+    const join = button(
+      'Join workshop',
+      attempt(ctx, async () => {
         const a = await api.join(code.value.trim(), joiner.value.trim());
-        start({
-          workshopId: a.workshop.id,
-          workshopName: a.workshop.name,
-          displayName: a.participant.displayName,
-          role: a.participant.role,
-          token: a.token,
-        });
-      } catch (error) {
-        fail(error);
-      }
-    });
-    return [
+        const link = pendingLink;
+        start(sessionFrom(a));
+        if (link && link.workshopId === a.workshop.id) await openLinkedView(link);
+        else if (link)
+          app.notify('That code is for another workshop than the link: the linked view stays closed.', 'error');
+      }),
+    );
+    const joinPart: Array<HTMLElement | null> = [
+      el('h3', { text: 'Join a workshop' }),
+      pendingLink
+        ? el('p', {
+            className: 'share-link-notice',
+            text: `You opened a link to a view of workshop ${pendingLink.workshopId}. Join it with a code of that workshop to see the view.`,
+          })
+        : null,
+      el('div', { className: 'workshop-join', dataset: pendingLink ? { workshopId: pendingLink.workshopId } : {} }, [
+        code,
+        joiner,
+        join,
+      ]),
+    ];
+    const createPart: Array<HTMLElement | null> = [
       el('h3', { text: 'Create a workshop' }),
       el('div', { className: 'workshop-create' }, [name, creator, create]),
-      el('h3', { text: 'Join a workshop' }),
-      el('div', { className: 'workshop-join' }, [code, joiner, join]),
     ];
+    // Someone who came with a link needs to join, not to create: put that first.
+    const parts = pendingLink ? [...joinPart, ...createPart] : [...createPart, ...joinPart];
+    return parts.filter((part): part is HTMLElement => part !== null);
   }
 
-  function renderSession(s: WorkshopSession): HTMLElement[] {
-    const editor = s.role === 'editor';
+  function renderHead(): void {
+    const s = ctx.session.get();
+    body.hidden = !s;
+    if (!s) return head.replaceChildren(...renderJoin());
     const parts: HTMLElement[] = [
       el('p', { className: 'workshop-who', text: `${s.workshopName} — ${s.displayName} (${s.role})` }),
     ];
@@ -190,136 +179,33 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
         ]),
       );
     }
-    // Views.
-    parts.push(el('h3', { text: 'Saved views' }));
-    if (editor) {
-      const viewName = field('View name', 'view-name', 'View name');
-      parts.push(
-        el('div', { className: 'workshop-save' }, [
-          viewName,
-          button('Save view', async () => {
-            try {
-              await api.saveView(s.workshopId, captureView(app, viewName.value.trim() || 'Untitled view'));
-              await loadViews();
-            } catch (error) {
-              fail(error);
-            }
-          }),
-        ]),
-      );
-    }
-    parts.push(
-      el(
-        'ul',
-        { className: 'workshop-views' },
-        views.map((v) =>
-          el('li', { dataset: { viewId: v.id } }, [
-            el('span', { className: 'view-name', text: v.name }),
-            button('Open', () => void openView(app, v).catch(fail)),
-            editor &&
-              button('Delete', async () => {
-                try {
-                  await api.deleteView(s.workshopId, v.id);
-                  await loadViews();
-                } catch (error) {
-                  fail(error);
-                }
-              }),
-          ]),
-        ),
-      ),
-    );
-    // Presenting and following.
-    if (editor) {
-      parts.push(
-        button(
-          presenting ? 'Stop presenting' : 'Present',
-          () => {
-            presenting = !presenting;
-            if (presenting) void presentStep(0);
-            render();
-          },
-          { className: 'present-button', title: 'Step through the saved views with ← and →' },
-        ),
-      );
-    }
-    const followBox = el('input', { attrs: { type: 'checkbox', name: 'follow' } });
-    followBox.checked = following;
-    followBox.addEventListener('change', () => (following = followBox.checked));
-    parts.push(el('label', { className: 'workshop-follow' }, [followBox, ' Follow the presenter']));
-    // Notes on the selected node.
-    const node = selectedNode();
-    parts.push(el('h3', { text: 'Notes' }));
-    if (!node) parts.push(el('p', { className: 'hint', text: 'Select a node to read its notes.' }));
-    else {
-      parts.push(
-        el(
-          'ul',
-          { className: 'workshop-notes', dataset: { nodeId: node } },
-          notes.map((n) =>
-            el('li', { className: 'workshop-note' }, [
-              el('span', { className: 'note-text', text: n.text }),
-              el('span', { className: 'note-author', text: ` — ${n.author}` }),
-            ]),
-          ),
-        ),
-      );
-      if (editor) {
-        const text = el('textarea', { attrs: { name: 'note', 'aria-label': 'New note', rows: '3' } });
-        parts.push(
-          text,
-          button('Add note', async () => {
-            if (!text.value.trim()) return;
-            try {
-              const note = await api.annotate(s.workshopId, node, text.value);
-              if (notesFor === node && !notes.some((n) => n.id === note.id)) notes = [...notes, note];
-              render();
-            } catch (error) {
-              fail(error);
-            }
-          }),
-        );
-      }
-    }
-    parts.push(
-      button('Leave', () => {
-        live?.close();
-        live = null;
-        session = null;
-        presenting = false;
-        saveSession(null);
-        render();
-      }),
-    );
-    return parts;
+    if (pendingLink) parts.push(...renderJoin().slice(0, 3));
+    parts.push(button('Leave', leave, { className: 'leave-workshop' }));
+    head.replaceChildren(...parts);
   }
 
-  function render(): void {
-    const active = document.activeElement;
-    // Keep what is being typed: do not rebuild while a field of the panel has focus, except for lists.
-    const typing = active instanceof HTMLElement && element.contains(active) && isTyping(active);
-    const textarea = element.querySelector('textarea');
-    const draft = typing && textarea ? textarea.value : null;
-    element.replaceChildren(
-      el('h2', { className: 'panel-title', text: 'Workshop' }),
-      ...(session ? renderSession(session) : renderJoin()),
-    );
-    if (draft !== null) {
-      const fresh = element.querySelector('textarea');
-      if (fresh) {
-        fresh.value = draft;
-        fresh.focus();
-      }
-    }
-  }
-
-  if (session) start(session);
-  else render();
+  const saved = loadSession();
+  if (saved) start(saved);
+  else renderHead();
 
   return {
     element,
+    selectionNotes,
     toggle() {
       element.hidden = !element.hidden;
+    },
+    async openFromLink() {
+      const link = readShareLink(location.search);
+      if (!link) return;
+      element.hidden = false;
+      const s = ctx.session.get();
+      if (s && s.workshopId === link.workshopId) {
+        await openLinkedView(link).catch((error: unknown) => ctx.fail(error));
+        return;
+      }
+      pendingLink = link;
+      renderHead();
+      (element.querySelector('input[name="join-code"]') as HTMLInputElement | null)?.focus();
     },
   };
 }

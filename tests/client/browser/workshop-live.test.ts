@@ -67,8 +67,8 @@ describeInBrowser('workshops live in Chromium', () => {
     const nodeId = await a.evaluate(() => window.__dossier!.graph.nodes()[0]);
     await selectNode(a, nodeId);
     await selectNode(b, nodeId);
-    await b.waitForSelector(`.workshop-notes[data-node-id="${nodeId}"]`, { state: 'attached' });
-    expect(await b.locator('textarea[name="note"]').count()).toBe(0); // a viewer cannot write
+    await b.waitForSelector(`.selection-notes .workshop-notes[data-target-id="${nodeId}"]`, { state: 'attached' });
+    expect(await b.locator('textarea[name="note"]').isVisible()).toBe(false); // a viewer cannot write
 
     await a.locator('textarea[name="note"]').fill('Check the second source.');
     await a.getByRole('button', { name: 'Add note' }).click();
@@ -80,8 +80,8 @@ describeInBrowser('workshops live in Chromium', () => {
     const note = b.locator('.workshop-note .note-text', { hasText: '<img src=x' });
     await note.waitFor({ timeout: 15_000 });
     expect(await note.textContent()).toBe(payload);
-    expect(await b.locator('.workshop img, .workshop b').count()).toBe(0);
-    expect(await a.locator('.workshop img, .workshop b').count()).toBe(0);
+    expect(await b.locator('.selection-notes img, .selection-notes b, .workshop img, .workshop b').count()).toBe(0);
+    expect(await a.locator('.selection-notes img, .selection-notes b, .workshop img, .workshop b').count()).toBe(0);
     expect(await b.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   }, 60_000);
 

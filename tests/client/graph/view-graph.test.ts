@@ -103,4 +103,33 @@ describe('the view graph', () => {
     });
     expect(leavesOf(graph, 'hub').sort()).toEqual(['leaf1', 'leaf2']);
   });
+
+  it('draws a hypothesis dashed with its label after a question mark, and curves the facts beside it', () => {
+    const graph = createViewGraph();
+    mergeSubgraph(graph, triangle);
+    mergeSubgraph(graph, {
+      nodes: [],
+      edges: [{ id: 'hyp-1', type: 'HYPOTHESIS', source: 'a', target: 'b', attributes: { label: 'funds' } }],
+    });
+    expect(graph.getEdgeAttribute('hyp-1', 'type')).toBe('dashed');
+    expect(graph.getEdgeAttribute('hyp-1', 'label')).toBe('? funds');
+    expect(graph.getEdgeAttribute('hyp-1', 'curvature')).toBe(0);
+    expect(graph.getEdgeAttribute('e1', 'type')).toBe('curved');
+    expect(graph.getEdgeAttribute('e1', 'curvature')).not.toBe(0);
+  });
+
+  it('gives a known node its new name and colour when fresh data renames or retypes it', () => {
+    const graph = createViewGraph();
+    mergeSubgraph(graph, triangle);
+    mergeSubgraph(graph, { nodes: [{ ...node('b', 'Organization'), name: 'Bee Corp' }], edges: [] });
+    expect(graph.getNodeAttribute('b', 'label')).toBe('Bee Corp');
+    expect(graph.getNodeAttribute('b', 'color')).toBe(nodeTypeStyle('Organization').color);
+  });
+
+  it('marks a disputed relation in its label', () => {
+    const graph = createViewGraph();
+    mergeSubgraph(graph, triangle);
+    mergeSubgraph(graph, { nodes: [], edges: [{ ...edge('e1', 'a', 'b'), attributes: { disputed: true } }] });
+    expect(graph.getEdgeAttribute('e1', 'label')).toBe('met with (disputed)');
+  });
 });

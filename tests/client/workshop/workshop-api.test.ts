@@ -29,14 +29,49 @@ describe('the workshop API client', () => {
 
   it('asks for the notes of one node', async () => {
     answer(200, { annotations: [] });
-    await createWorkshopApi(() => 't').annotations('ws-1', 'person:kim jong un');
+    await createWorkshopApi(() => 't').annotations('ws-1', { targetKind: 'node', targetId: 'person:kim jong un' });
     expect(calls[0].url).toBe('/api/workshops/ws-1/annotations?targetKind=node&targetId=person%3Akim%20jong%20un');
+  });
+
+  it('asks for every note of the workshop when no target is named', async () => {
+    answer(200, { annotations: [] });
+    await createWorkshopApi(() => 't').annotations('ws-1');
+    expect(calls[0].url).toBe('/api/workshops/ws-1/annotations');
+  });
+
+  it('writes a note on a relation or a view with its target kind', async () => {
+    answer(201, { id: 'ann-1' });
+    await createWorkshopApi(() => 't').annotate('ws-1', 'edge', 'rel-1', 'Only one source.');
+    expect(calls[0].url).toBe('/api/workshops/ws-1/annotations');
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({
+      targetKind: 'edge',
+      targetId: 'rel-1',
+      text: 'Only one source.',
+    });
+  });
+
+  it('sends a curation and the undo of the latest one', async () => {
+    answer(201, { id: 'cur-1' });
+    const api = createWorkshopApi(() => 't');
+    await api.curate('ws-1', { kind: 'rename', entityId: 'state:russia', name: 'Russian Federation' });
+    await api.undoCuration('ws-1');
+    expect(calls.map((c) => [c.init.method, c.url])).toEqual([
+      ['POST', '/api/workshops/ws-1/curations'],
+      ['POST', '/api/workshops/ws-1/curations/undo'],
+    ]);
+  });
+
+  it('puts the presentation order', async () => {
+    answer(200, { viewIds: ['v2', 'v1'] });
+    await expect(createWorkshopApi(() => 't').setPresentation('ws-1', ['v2', 'v1'])).resolves.toEqual(['v2', 'v1']);
+    expect(calls[0].init.method).toBe('PUT');
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ viewIds: ['v2', 'v1'] });
   });
 
   it("turns a viewer's refused write into an ApiRequestError with the server's code", async () => {
     answer(403, { error: { code: 'FORBIDDEN', message: 'viewers cannot write' } });
     const error = await createWorkshopApi(() => 't')
-      .annotate('ws-1', 'state:russia', 'note')
+      .annotate('ws-1', 'node', 'state:russia', 'note')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect((error as ApiRequestError).code).toBe('FORBIDDEN');
