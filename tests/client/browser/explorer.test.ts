@@ -389,6 +389,36 @@ describeInBrowser('the explorer in Chromium', () => {
     expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
   }, 30_000);
 
+  it('places a subgraph exactly at the positions it is given, and runs no layout when every node has one', async () => {
+    const result = await page.evaluate(async () => {
+      const app = window.__dossier!.app;
+      const subgraph = await app.api.overview(20);
+      const positions = Object.fromEntries(subgraph.nodes.map((n, i) => [n.id, { x: i * 10.5, y: -i * 3.25 }]));
+      // Count layout runs: the positions alone cannot tell a layout that happened to keep them.
+      const settle = app.layout.settle;
+      let settles = 0;
+      app.layout.settle = (options) => {
+        settles++;
+        return settle(options);
+      };
+      try {
+        await app.applySubgraph(subgraph, 'replace', 'Placed', { positions });
+        const placed = Object.fromEntries(app.graph.mapNodes((id, a) => [id, { x: a.x, y: a.y }]));
+        const settlesPlaced = settles;
+        const partial = { ...positions };
+        delete partial[subgraph.nodes[0].id];
+        await app.applySubgraph(subgraph, 'replace', 'Partly placed', { positions: partial });
+        return { positions, placed, settlesPlaced, settlesPartial: settles - settlesPlaced };
+      } finally {
+        app.layout.settle = settle;
+      }
+    });
+    expect(Object.keys(result.placed).length).toBe(Object.keys(result.positions).length);
+    expect(result.placed).toEqual(result.positions);
+    expect(result.settlesPlaced).toBe(0);
+    expect(result.settlesPartial).toBe(1); // one node without a position: the layout runs
+  }, 30_000);
+
   it('saves a screenshot of the main screen at 1920x1080 and 1280x720', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     for (const [width, height, name] of [
