@@ -20,6 +20,20 @@ function plain(value: EncodedValue | string[] | undefined): string {
   return String(value);
 }
 
+/** Lists (aliases, labels) say what was added and removed; anything else reads "before → after". */
+function change(before: EncodedValue | string[], after: EncodedValue | string[]): string {
+  if (Array.isArray(before) && Array.isArray(after)) {
+    const was = new Set(before.map((v) => plain(v as EncodedValue)));
+    const is = new Set(after.map((v) => plain(v as EncodedValue)));
+    const added = [...is].filter((v) => !was.has(v));
+    const removed = [...was].filter((v) => !is.has(v));
+    return [added.length ? `+ ${added.join(', ')}` : '', removed.length ? `− ${removed.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' ');
+  }
+  return `${plain(before)} → ${plain(after)}`;
+}
+
 function countsInWords(counts: Record<string, number>): string {
   return Object.entries(counts)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -67,7 +81,7 @@ export function curationDetails(summary: CurationSummary): string[] {
   for (const e of diff.entitiesChanged) {
     const changes = Object.entries(e.changes)
       .filter(([key]) => !QUIET_PROPERTIES.has(key))
-      .map(([key, c]) => `${key} ${plain(c.before)} → ${plain(c.after)}`);
+      .map(([key, c]) => `${key} ${change(c.before, c.after)}`);
     if (changes.length) lines.push(`${e.name || e.id}: ${changes.join('; ')}`);
   }
   const added = countsInWords(diff.relationshipsAdded);

@@ -5,11 +5,14 @@
  * switches it off; a note on a relation shows in the details panel; presenting follows the server's
  * order with the view's notes; a shareable link opens its view, after joining when needed.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
 import { seedCorpus } from '../../support/seed-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 const ENTITY_TYPES = ['Person', 'State', 'Organization', 'Place', 'Treaty', 'Event'];
 
 describeInBrowser('workshop curation in Chromium', () => {
@@ -173,6 +176,12 @@ describeInBrowser('workshop curation in Chromium', () => {
     expect(style.color).toBe('#e8a33d');
     expect(await b.evaluate((e) => window.__dossier!.sigma.getEdgeDisplayData(e)?.hidden, id)).toBeFalsy();
     await b.locator('.hypotheses .hypothesis', { hasText: 'secretly funds' }).waitFor({ timeout: 15_000 });
+    // A picture of the dashed edge to look at (not compared: styles change).
+    await b.evaluate((e) => window.__dossier!.app.select({ kind: 'edge', id: e }), id);
+    await b.evaluate(([s]) => window.__dossier!.app.graphView.focus(s), [source] as const);
+    await b.waitForTimeout(800);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await b.screenshot({ path: path.join(ARTIFACTS, 'workshop-hypothesis.png') });
 
     await b.getByLabel('Show hypothesis').uncheck();
     await b.waitForFunction((e) => window.__dossier!.sigma.getEdgeDisplayData(e)?.hidden === true, id, {

@@ -59,7 +59,7 @@ describe('a curation in words', () => {
     expect(words.title).toBe('Ada merged Armed Forces into Russia');
     expect(words.details).toEqual([
       'removed Armed Forces (Organization)',
-      'Russia: aliases RF → RF, Armed Forces',
+      'Russia: aliases + Armed Forces',
       'relations added: 5 co occurs, 2 supplies',
       'relations removed: 2 supplies',
     ]);
@@ -82,6 +82,27 @@ describe('a curation in words', () => {
     );
     expect(words.title).toBe('Ada renamed Russia to Russian Federation');
     expect(words.details).toEqual(['Russian Federation: name Russia → Russian Federation']);
+  });
+
+  it('says what a list gained and lost rather than repeating it whole', () => {
+    const words = describeCuration(
+      entry({
+        kind: 'change-type',
+        payload: { kind: 'change-type', entityId: 'organization:kremlin', type: 'State' },
+        diff: {
+          ...EMPTY_DIFF,
+          entitiesChanged: [
+            {
+              id: 'organization:kremlin',
+              name: 'Kremlin',
+              changes: { labels: { before: ['Entity', 'Organization'], after: ['Entity', 'State'] } },
+            },
+          ],
+        },
+      }),
+    );
+    expect(words.title).toBe('Ada made Kremlin a State');
+    expect(words.details).toEqual(['Kremlin: labels + State − Organization']);
   });
 
   it('shows encoded integers as numbers and leaves bookkeeping properties out', () => {
