@@ -11,6 +11,7 @@ import type { DossierApp } from '../app';
 import { button, el } from '../ui/dom';
 import { createAuditLog } from './audit-log';
 import { createCurationPanel } from './curation-panel';
+import { curationEntityIds, curationRelationId } from './curation-words';
 import { reflectCuration } from './graph-refresh';
 import { createHypotheses } from './hypotheses';
 import { createNotesList, createSelectionNotes } from './notes';
@@ -71,12 +72,16 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
 
   // Curations change the shared graph: whoever made one (here or elsewhere), the view shows it.
   async function reflect(data: unknown): Promise<void> {
+    const summary = data as CurationSummary;
     try {
-      await reflectCuration(app, data as CurationSummary);
+      await reflectCuration(app, summary);
     } catch (error) {
       ctx.fail(error);
     }
-    curation.render();
+    // Redraw the curation fields only when the selection was touched: someone may be typing in them.
+    const selection = app.view.get().selection;
+    const touched = [...curationEntityIds(summary), curationRelationId(summary)];
+    if (selection && touched.includes(selection.id)) curation.render();
   }
   ctx.on('curation-applied', (data) => void reflect(data));
   ctx.on('curation-undone', (data) => void reflect(data));

@@ -72,14 +72,19 @@ describeInBrowser('workshops live in Chromium', () => {
 
     await a.locator('textarea[name="note"]').fill('Check the second source.');
     await a.getByRole('button', { name: 'Add note' }).click();
-    await b.locator('.workshop-note', { hasText: 'Check the second source.' }).waitFor({ timeout: 15_000 });
+    await b
+      .locator('.selection-notes .workshop-note', { hasText: 'Check the second source.' })
+      .waitFor({ timeout: 15_000 });
 
     const payload = '<img src=x onerror="window.__xss=1"><b>bold</b>';
     await a.locator('textarea[name="note"]').fill(payload);
     await a.getByRole('button', { name: 'Add note' }).click();
-    const note = b.locator('.workshop-note .note-text', { hasText: '<img src=x' });
+    const note = b.locator('.selection-notes .workshop-note .note-text', { hasText: '<img src=x' });
     await note.waitFor({ timeout: 15_000 });
     expect(await note.textContent()).toBe(payload);
+    // The list of every note of the workshop shows it as text too.
+    await b.locator('.all-notes .note-text', { hasText: '<img src=x' }).waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await b.locator('.all-notes .note-text', { hasText: '<img src=x' }).textContent()).toBe(payload);
     expect(await b.locator('.selection-notes img, .selection-notes b, .workshop img, .workshop b').count()).toBe(0);
     expect(await a.locator('.selection-notes img, .selection-notes b, .workshop img, .workshop b').count()).toBe(0);
     expect(await b.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
