@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { DatabaseUnavailableError } from '../errors';
+import { disableNagleForClientSockets } from './tcp-no-delay';
 
 export interface Neo4jSettings {
   uri: string;
@@ -21,6 +22,7 @@ export interface Neo4jConnection {
 }
 
 export function connectNeo4j(settings: Neo4jSettings): Neo4jConnection {
+  disableNagleForClientSockets();
   const auth = settings.user ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined;
   const driver = neo4j.driver(settings.uri, auth, {
     // Fail fast when the database is gone; the server answers 503 instead of hanging.
