@@ -64,119 +64,125 @@ export async function removeStoredDocument(connection: Neo4jConnection, document
   }
 }
 
+/**
+ * Writes a whole document with one statement: each round trip to Neo4j costs more than the rows it carries,
+ * so the document node, its entities, mentions and facts travel together (unit subqueries that run in
+ * order, each an `UNWIND` over all of its rows, every `MERGE` on a uniqueness constraint). It writes nothing
+ * while a document with the same id (same content) or the same path (an earlier version) is stored, so that
+ * it can be sent together with the statement that looks for them.
+ */
+const WRITE_DOCUMENT = `WITH $doc AS props
+WHERE NOT EXISTS { MATCH (:Document {id: props.id}) } AND NOT EXISTS { MATCH (:Document {path: props.path}) }
+MERGE (d:Document {id: props.id})
+SET d += props
+WITH d
+CALL (d) {
+  UNWIND $entities AS e
+  MERGE (n:Entity {id: e.id})
+  ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = []
+  SET n:$(e.type)
+  SET n += e.attributes
+  SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN e.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END)
+}
+CALL (d) {
+  UNWIND $mentions AS m
+  MATCH (n:Entity {id: m.entity})
+  MERGE (n)-[r:MENTIONED_IN]->(d)
+  SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts
+}
+CALL () {
+  UNWIND $facts AS r
+  MATCH (s:Entity {id: r.source}), (t:Entity {id: r.target})
+  MERGE (s)-[x:$(r.type) {id: r.id}]->(t)
+  ON CREATE SET x.evidence = [], x.evidenceDocs = [], x.evidenceTexts = [], x.evidenceStarts = [], x.evidenceEnds = [], x.evidenceConfidences = []
+  SET x += r.attributes
+  SET x.evidence = x.evidence + r.evidence,
+      x.evidenceDocs = x.evidenceDocs + r.docs,
+      x.evidenceTexts = x.evidenceTexts + r.texts,
+      x.evidenceStarts = x.evidenceStarts + r.starts,
+      x.evidenceEnds = x.evidenceEnds + r.ends,
+      x.evidenceConfidences = x.evidenceConfidences + r.confidences
+  SET x.confidence = reduce(m = 0.0, c IN x.evidenceConfidences | CASE WHEN c > m THEN c ELSE m END)
+}`;
+
 export async function storeInTransaction(tx: ManagedTransaction, extracted: ExtractedDocument): Promise<StoreResult> {
-  const { document, entities, relations } = extracted;
-  const existing = await tx.run('MATCH (d:Document {id: $id}) RETURN d.id AS id', { id: document.id });
-  if (existing.records.length > 0) return { outcome: 'unchanged', documentId: document.id, replacedDocumentIds: [] };
+  const { document } = extracted;
+  // Rows are built (and their types checked) before anything is sent.
+  const parameters = writeParameters(extracted);
 
-  // Earlier versions of the same file: their contributions go, in this transaction.
-  const previous = await tx.run('MATCH (d:Document {path: $path}) WHERE d.id <> $id RETURN d.id AS id', {
-    path: document.path,
-    id: document.id,
-  });
-  const replaced = previous.records.map((r) => String(r.get('id')));
-  for (const old of replaced) await removeDocument(tx, old);
-
-  await tx.run(
-    `MERGE (d:Document {id: $doc.id})
-     SET d += $doc`,
-    {
-      doc: {
-        id: document.id,
-        contentHash: document.contentHash,
-        title: document.title,
-        source: document.source ?? null,
-        url: document.url ?? null,
-        published: document.published ?? null,
-        path: document.path,
-        fileName: document.fileName,
-        format: document.format,
-        wordCount: neo4j.int(document.wordCount),
-        text: document.text,
-        keptRanges: document.keptRanges.flat().map((n) => neo4j.int(n)),
-        importedAt: document.importedAt ?? new Date().toISOString(),
-      },
-    },
+  // The look-up and the guarded write go out together: one round trip.
+  const lookup = tx.run(
+    `RETURN EXISTS { MATCH (d:Document {id: $id}) } AS stored,
+            COLLECT { MATCH (d:Document {path: $path}) WHERE d.id <> $id RETURN d.id } AS previous`,
+    { id: document.id, path: document.path },
   );
+  const write = tx.run(WRITE_DOCUMENT, parameters);
+  const [found] = (await Promise.all([lookup, write]))[0].records;
+  if (found.get('stored') === true) return { outcome: 'unchanged', documentId: document.id, replacedDocumentIds: [] };
 
-  // One statement for every type: labels are dynamic ($(...), Neo4j 5.26+) but checked against the fixed list
-  // of entity types first, so that the query text stays the same and its plan is reused.
-  if (entities.length) {
-    await tx.run(
-      `UNWIND $batch AS e
-       MERGE (n:Entity {id: e.id})
-       ON CREATE SET n.name = e.name, n.type = e.type, n.aliases = []
-       SET n:$(e.type)
-       SET n += e.attributes
-       SET n.aliases = reduce(acc = coalesce(n.aliases, []), a IN e.aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END)`,
-      {
-        batch: entities.map((e) => ({
-          id: e.id,
-          name: e.name,
-          type: label(e.type),
-          aliases: e.aliases,
-          attributes: scalarAttributes(e.attributes),
-        })),
-      },
-    );
-  }
-
-  const mentions = entities
-    .map((e) => ({ entity: e.id, mentions: e.mentions.filter((m) => m.document === document.id) }))
-    .filter((m) => m.mentions.length > 0)
-    .map((m) => ({
-      entity: m.entity,
-      starts: m.mentions.map((x) => neo4j.int(x.start)),
-      ends: m.mentions.map((x) => neo4j.int(x.end)),
-      texts: m.mentions.map((x) => x.text),
-    }));
-  if (mentions.length) {
-    await tx.run(
-      `MATCH (d:Document {id: $doc})
-       UNWIND $mentions AS m
-       MATCH (n:Entity {id: m.entity})
-       MERGE (n)-[r:MENTIONED_IN]->(d)
-       SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts`,
-      { doc: document.id, mentions },
-    );
-  }
-
-  if (relations.length) {
-    const rows = relations.map((r) => {
-      const own = r.evidence.filter((e) => e.document === document.id);
-      const [source, target] = orientRelation(r.type, r.source, r.target);
-      return {
-        id: r.id,
-        type: relationshipType(r.type),
-        source,
-        target,
-        attributes: scalarAttributes(r.attributes),
-        evidence: own.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
-        docs: own.map((e) => e.document),
-        texts: own.map((e) => e.text),
-        starts: own.map((e) => neo4j.int(e.start)),
-        ends: own.map((e) => neo4j.int(e.end)),
-        confidences: own.map(() => r.confidence),
-      };
-    });
-    // The relationship type is dynamic, checked against the fixed list of relation types first.
-    await tx.run(
-      `UNWIND $rows AS r
-       MATCH (s:Entity {id: r.source}), (t:Entity {id: r.target})
-       MERGE (s)-[x:$(r.type) {id: r.id}]->(t)
-       ON CREATE SET x.evidence = [], x.evidenceDocs = [], x.evidenceTexts = [], x.evidenceStarts = [], x.evidenceEnds = [], x.evidenceConfidences = []
-       SET x += r.attributes
-       SET x.evidence = x.evidence + r.evidence,
-           x.evidenceDocs = x.evidenceDocs + r.docs,
-           x.evidenceTexts = x.evidenceTexts + r.texts,
-           x.evidenceStarts = x.evidenceStarts + r.starts,
-           x.evidenceEnds = x.evidenceEnds + r.ends,
-           x.evidenceConfidences = x.evidenceConfidences + r.confidences
-       SET x.confidence = reduce(m = 0.0, c IN x.evidenceConfidences | CASE WHEN c > m THEN c ELSE m END)`,
-      { rows },
-    );
+  // Earlier versions of the same file held the write back: their contributions go, then the write, all in
+  // this transaction.
+  const replaced = (found.get('previous') as unknown[]).map(String);
+  if (replaced.length > 0) {
+    for (const old of replaced) await removeDocument(tx, old);
+    await tx.run(WRITE_DOCUMENT, parameters);
   }
   return { outcome: replaced.length ? 'replaced' : 'created', documentId: document.id, replacedDocumentIds: replaced };
+}
+
+/** The parameters of WRITE_DOCUMENT; labels and relationship types are dynamic, so they are checked here. */
+function writeParameters({ document, entities, relations }: ExtractedDocument): Record<string, unknown> {
+  const doc = {
+    id: document.id,
+    contentHash: document.contentHash,
+    title: document.title,
+    source: document.source ?? null,
+    url: document.url ?? null,
+    published: document.published ?? null,
+    path: document.path,
+    fileName: document.fileName,
+    format: document.format,
+    wordCount: neo4j.int(document.wordCount),
+    text: document.text,
+    keptRanges: document.keptRanges.flat().map((n) => neo4j.int(n)),
+    importedAt: document.importedAt ?? new Date().toISOString(),
+  };
+  const entityRows = entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: label(e.type),
+    aliases: e.aliases,
+    attributes: scalarAttributes(e.attributes),
+  }));
+  const mentions = [];
+  for (const e of entities) {
+    const own = e.mentions.filter((m) => m.document === document.id);
+    if (own.length === 0) continue;
+    mentions.push({
+      entity: e.id,
+      starts: own.map((x) => neo4j.int(x.start)),
+      ends: own.map((x) => neo4j.int(x.end)),
+      texts: own.map((x) => x.text),
+    });
+  }
+  const facts = relations.map((r) => {
+    const own = r.evidence.filter((e) => e.document === document.id);
+    const [source, target] = orientRelation(r.type, r.source, r.target);
+    return {
+      id: r.id,
+      type: relationshipType(r.type),
+      source,
+      target,
+      attributes: scalarAttributes(r.attributes),
+      evidence: own.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
+      docs: own.map((e) => e.document),
+      texts: own.map((e) => e.text),
+      starts: own.map((e) => neo4j.int(e.start)),
+      ends: own.map((e) => neo4j.int(e.end)),
+      confidences: own.map(() => r.confidence),
+    };
+  });
+  return { doc, entities: entityRows, mentions, facts };
 }
 
 /**
