@@ -175,15 +175,11 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       let kind: string | undefined;
       let headLast = i;
       for (const len of [3, 2, 1]) {
-        const phrase = tokens
-          .slice(i, i + len)
-          .map((t) => t.lower)
-          .join(' ');
-        if (
-          tokens.slice(i, i + len).length === len &&
-          EVENT_NOUNS.has(phrase) &&
-          tokens.slice(i, i + len).every((t) => /^\p{Ll}/u.test(t.text))
-        ) {
+        if (i + len > tokens.length) continue;
+        // Built without slices: this runs for every token of every sentence.
+        let phrase = tokens[i].lower;
+        for (let k = i + 1; k < i + len; k++) phrase += ` ${tokens[k].lower}`;
+        if (EVENT_NOUNS.has(phrase) && tokens.slice(i, i + len).every((t) => /^\p{Ll}/u.test(t.text))) {
           kind = EVENT_NOUNS.get(phrase);
           headLast = i + len - 1;
           break;

@@ -7,6 +7,7 @@ import countries from 'world-countries';
 import states from './lexicons/states.json';
 import places from './lexicons/places.json';
 import organizations from './lexicons/organizations.json';
+import { formMatcher } from './form-matcher';
 
 export interface StateInfo {
   code: string;
@@ -135,8 +136,7 @@ function buildGazetteer(): Gazetteer {
     for (const d of org.descriptions ?? []) described.set(d.toLowerCase(), org.name);
   }
 
-  const forms = [...surfaces.keys()].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const findForms = formMatcher(surfaces.keys());
   const byLowerName = new Map<string, StateInfo>();
   for (const s of stateMap.values()) {
     for (const n of [s.name, ...s.aliases, ...s.demonyms]) byLowerName.set(n.toLowerCase(), s);
@@ -150,10 +150,10 @@ function buildGazetteer(): Gazetteer {
     describedOrganization: (description) => described.get(description.toLowerCase()),
     match(text) {
       const out: GazetteerMatch[] = [];
-      for (const m of text.matchAll(pattern)) {
-        const surface = surfaces.get(m[0])!;
+      for (const { form, start } of findForms(text)) {
+        const surface = surfaces.get(form)!;
         // "U.S." must not swallow the sentence's full stop: the form itself ends with the dot.
-        out.push({ ...surface, start: m.index, end: m.index + m[0].length, text: m[0] });
+        out.push({ ...surface, start, end: start + form.length, text: form });
       }
       return out;
     },
@@ -162,8 +162,4 @@ function buildGazetteer(): Gazetteer {
 
 function rank(kind: SurfaceKind): number {
   return ['organization', 'state', 'seat', 'region', 'demonym', 'capital'].indexOf(kind);
-}
-
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

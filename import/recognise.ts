@@ -745,7 +745,21 @@ function isPossessive(text: string, end: number): boolean {
   return /^[’']s?(?![\p{L}])/u.test(text.slice(end, end + 3));
 }
 
+// norm is pure and called for the same few names over and over (every mention, every comparison).
+const normalised = new Map<string, string>();
+const NORM_CACHE_LIMIT = 100_000;
+
 export function norm(s: string): string {
+  let out = normalised.get(s);
+  if (out === undefined) {
+    if (normalised.size >= NORM_CACHE_LIMIT) normalised.clear();
+    out = normalise(s);
+    normalised.set(s, out);
+  }
+  return out;
+}
+
+function normalise(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
