@@ -9,6 +9,7 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import type { Evidence } from '../model/types';
 import { attributeNames } from './attributes';
+import { Lines } from './lines';
 
 export type CsvPart = 'nodes' | 'edges' | 'both';
 
@@ -30,9 +31,10 @@ export function csvCell(value: unknown): string {
 }
 
 function table(columns: string[], rows: Array<Record<string, unknown>>): string {
-  const lines = [columns.map(csvCell).join(',')];
+  const lines = new Lines('\r\n');
+  lines.push(columns.map(csvCell).join(','));
   for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(','));
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.toString()}\r\n`;
 }
 
 export function writeNodesCsv(graph: Graph): string {

@@ -7,6 +7,7 @@
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { escapeXml, isStringList, toScalar, valueType, widenType, type ScalarType } from './attributes';
+import { Lines } from './lines';
 
 type GexfType = 'boolean' | 'integer' | 'long' | 'double' | 'string' | 'liststring';
 
@@ -30,6 +31,7 @@ function declare(elements: Iterable<Attributes>): AttributeDeclaration[] {
     for (const [name, value] of Object.entries(attributes)) {
       if (value === null || value === undefined) continue;
       const previous = types.get(name);
+      if (previous === 'string') continue; // nothing widens a string: skip the list test
       if (isStringList(value) && (previous === undefined || previous === 'liststring')) {
         types.set(name, 'liststring');
         continue;
@@ -49,13 +51,13 @@ function formatValue(type: GexfType, value: unknown): string {
   return String(toScalar(value));
 }
 
-function writeDeclarations(out: string[], cls: 'node' | 'edge', declarations: AttributeDeclaration[]): void {
+function writeDeclarations(out: Lines, cls: 'node' | 'edge', declarations: AttributeDeclaration[]): void {
   out.push(`<attributes class="${cls}">`);
   for (const d of declarations) out.push(`<attribute id="${d.id}" title="${escapeXml(d.title)}" type="${d.type}"/>`);
   out.push('</attributes>');
 }
 
-function writeValues(out: string[], declarations: AttributeDeclaration[], attributes: Attributes): void {
+function writeValues(out: Lines, declarations: AttributeDeclaration[], attributes: Attributes): void {
   const values: string[] = [];
   for (const d of declarations) {
     const value = attributes[d.title];
@@ -69,13 +71,14 @@ export function writeGexf(graph: Graph, options: { now?: Date } = {}): string {
   const nodeAttributes = declare(graph.mapNodes((_node, attributes) => attributes));
   const edgeAttributes = declare(graph.mapEdges((_edge, attributes) => attributes));
   const date = (options.now ?? new Date()).toISOString().slice(0, 10);
-  const out: string[] = [
+  const out = new Lines('\n');
+  out.push(
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `<meta lastmodifieddate="${date}"><creator>Dossier</creator></meta>`,
     `<graph defaultedgetype="${graph.type === 'undirected' ? 'undirected' : 'directed'}" mode="static">`,
-  ];
+  );
   writeDeclarations(out, 'node', nodeAttributes);
   writeDeclarations(out, 'edge', edgeAttributes);
   out.push('<nodes>');
@@ -95,5 +98,5 @@ export function writeGexf(graph: Graph, options: { now?: Date } = {}): string {
     out.push('</edge>');
   });
   out.push('</edges>', '</graph>', '</gexf>', '');
-  return out.join('\n');
+  return out.toString();
 }

@@ -6,6 +6,7 @@
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { escapeXml, toScalar, valueType, widenType, type ScalarType } from './attributes';
+import { Lines } from './lines';
 
 interface KeyDeclaration {
   id: string;
@@ -18,13 +19,14 @@ function declareKeys(prefix: string, elements: Iterable<Attributes>): KeyDeclara
   for (const attributes of elements) {
     for (const [name, value] of Object.entries(attributes)) {
       if (value === null || value === undefined) continue;
-      types.set(name, widenType(types.get(name), valueType(value)));
+      const previous = types.get(name);
+      if (previous !== 'string') types.set(name, widenType(previous, valueType(value)));
     }
   }
   return [...types].map(([name, type], index) => ({ id: `${prefix}${index}`, name, type }));
 }
 
-function writeData(out: string[], keys: KeyDeclaration[], attributes: Attributes): void {
+function writeData(out: Lines, keys: KeyDeclaration[], attributes: Attributes): void {
   for (const key of keys) {
     const scalar = toScalar(attributes[key.name]);
     if (scalar === null) continue;
@@ -41,11 +43,12 @@ export function writeGraphml(graph: Graph): string {
     'e',
     graph.mapEdges((_edge, attributes) => attributes),
   );
-  const out: string[] = [
+  const out = new Lines('\n');
+  out.push(
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
+  );
   for (const key of nodeKeys)
     out.push(`<key id="${key.id}" for="node" attr.name="${escapeXml(key.name)}" attr.type="${key.type}"/>`);
   for (const key of edgeKeys)
@@ -63,5 +66,5 @@ export function writeGraphml(graph: Graph): string {
     out.push('</edge>');
   });
   out.push('</graph>', '</graphml>', '');
-  return out.join('\n');
+  return out.toString();
 }
