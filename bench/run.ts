@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- <suite>...] [--quick] [--runs N]`: runs the benchmark suites (all by default) one after
- * another, prints each one's markdown tables and writes its figures to bench/results/<suite>.json.
+ * another, prints each one's markdown tables and writes its figures to bench/results/<suite>.json — rewritten
+ * as each row completes (marked `partial: true` until the suite ends), so that an interrupted run keeps them.
  * `--quick` (or BENCH_QUICK=1) caps sizes for a run of a few minutes. See bench/README.md.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -53,9 +54,14 @@ function printLastResults(suites: string[]): void {
       process.stdout.write(`## ${name}: no results yet (npm run bench -- ${name})\n\n`);
       continue;
     }
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as SuiteReport & { startedAt: string; machine: MachineInfo };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SuiteReport & {
+      startedAt: string;
+      machine: MachineInfo;
+      partial?: boolean;
+    };
+    const state = saved.partial ? '; PARTIAL: the run stopped before the suite ended' : '';
     process.stdout.write(
-      `## ${name} (run ${saved.startedAt.slice(0, 16).replace('T', ' ')} UTC; ${machineLine(saved.machine)})\n\n${markdownReport(saved)}\n\n`,
+      `## ${name} (run ${saved.startedAt.slice(0, 16).replace('T', ' ')} UTC; ${machineLine(saved.machine)}${state})\n\n${markdownReport(saved)}\n\n`,
     );
   }
 }
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
         quick: options.quick,
         runs: options.runs,
         log: (line) => log(`${name}: ${line}`),
+        progress: (partial) => writeResults(partial, machine, startedAt, true),
       });
       process.stdout.write(`## ${name}: ${suite.description}\n\n${markdownReport(report)}\n\n`);
       const file = writeResults(report, machine, startedAt);

@@ -21,10 +21,25 @@ const GEXF_TARGET_SECONDS = 3;
 export const exportSuite: Suite = {
   name: 'export',
   description: 'subgraphs to GEXF, GraphML, JSON and CSV with the writers of graph/export/',
-  async run({ runs, log }): Promise<SuiteReport> {
+  async run({ runs, log, progress }): Promise<SuiteReport> {
     const sizes = [10_000, 100_000];
     const rows: Array<Array<string | number>> = [];
     const data: Array<Record<string, unknown>> = [];
+    const report = (): SuiteReport => ({
+      suite: 'export',
+      tables: [
+        {
+          title: 'Export (medians; in process, one thread)',
+          columns: ['nodes', 'edges', 'format', 'wall s', 'CPU s', 'MB', 'MB per CPU-s', 'target'],
+          rows,
+          notes: [
+            'Every edge carries 1–3 evidence sentences (about 150 characters each), as imported relations do; CSV is nodes and edges in one file. CPU s (user + system, including garbage collection threads) is the figure checked against the target, since other processes stretch wall time on a shared machine.',
+          ],
+        },
+      ],
+      notes: [],
+      data,
+    });
     for (const nodes of sizes) {
       const graph = syntheticGraph({ nodes, evidence: true, seed: nodes });
       log(`${nodes} nodes, ${graph.size} edges`);
@@ -70,22 +85,9 @@ export const exportSuite: Suite = {
           bytes,
         });
         log(`${nodes} ${format}: ${s.toFixed(2)} s, ${mb(bytes)} MB`);
+        progress(report());
       }
     }
-    return {
-      suite: 'export',
-      tables: [
-        {
-          title: 'Export (medians; in process, one thread)',
-          columns: ['nodes', 'edges', 'format', 'wall s', 'CPU s', 'MB', 'MB per CPU-s', 'target'],
-          rows,
-          notes: [
-            'Every edge carries 1–3 evidence sentences (about 150 characters each), as imported relations do; CSV is nodes and edges in one file. CPU s (user + system, including garbage collection threads) is the figure checked against the target, since other processes stretch wall time on a shared machine.',
-          ],
-        },
-      ],
-      notes: [],
-      data,
-    };
+    return report();
   },
 };

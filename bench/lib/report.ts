@@ -26,6 +26,8 @@ export interface SuiteContext {
   quick: boolean;
   runs: number; // repetitions whose median is reported
   log(line: string): void;
+  /** The tables so far, as a row completes: the runner saves them (`partial: true`) so that an interrupted run keeps them. */
+  progress(report: SuiteReport): void;
 }
 
 export interface Suite {
@@ -68,7 +70,7 @@ export function verdict(value: number, target: number, direction: 'atLeast' | 'a
 
 export const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
 
-export function writeResults(report: SuiteReport, machine: MachineInfo, startedAt: Date): string {
+export function writeResults(report: SuiteReport, machine: MachineInfo, startedAt: Date, partial = false): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${report.suite}.json`);
   writeFileSync(
@@ -77,6 +79,7 @@ export function writeResults(report: SuiteReport, machine: MachineInfo, startedA
       {
         suite: report.suite,
         startedAt: startedAt.toISOString(),
+        partial,
         machine,
         tables: report.tables,
         notes: report.notes,
