@@ -43,8 +43,9 @@ function changedProperties(
   return changes;
 }
 
-export function curationDiff(before: Snapshot, after: Snapshot): CurationDiff {
-  const diff: CurationDiff = {
+/** A diff that changed nothing: the start of every diff, and a base for hand-made ones. */
+export function emptyCurationDiff(): CurationDiff {
+  return {
     entitiesCreated: [],
     entitiesDeleted: [],
     entitiesChanged: [],
@@ -52,6 +53,10 @@ export function curationDiff(before: Snapshot, after: Snapshot): CurationDiff {
     relationshipsRemoved: {},
     relationshipsChanged: {},
   };
+}
+
+export function curationDiff(before: Snapshot, after: Snapshot): CurationDiff {
+  const diff = emptyCurationDiff();
   for (const id of new Set([...Object.keys(before.entities), ...Object.keys(after.entities)])) {
     const a = before.entities[id] ?? null;
     const b = after.entities[id] ?? null;

@@ -1,4 +1,5 @@
 import type { CurationDiff, CurationSummary } from '../../../graph/workshop/types';
+import { emptyCurationDiff } from '../../../graph/workshop/curation-diff';
 import {
   curationEntityIds,
   curationRelationId,
@@ -6,14 +7,7 @@ import {
   undoableEntry,
 } from '../../../client/workshop/curation-words';
 
-const EMPTY_DIFF: CurationDiff = {
-  entitiesCreated: [],
-  entitiesDeleted: [],
-  entitiesChanged: [],
-  relationshipsAdded: {},
-  relationshipsRemoved: {},
-  relationshipsChanged: {},
-};
+const EMPTY_DIFF: CurationDiff = emptyCurationDiff();
 
 function entry(overrides: Partial<CurationSummary>): CurationSummary {
   return {
