@@ -108,6 +108,12 @@ describeInBrowser('workshop curation in Chromium', () => {
         timeout: 20_000,
       },
     );
+    // A redraws from its own answer or the event, whichever lands first; B may have got there before it.
+    await a.waitForFunction(
+      (n) => window.__dossier!.graph.getNodeAttribute(n, 'label') === 'Renamed in the workshop',
+      node,
+      { timeout: 20_000 },
+    );
     expect(await label(a, node)).toBe('Renamed in the workshop');
     const entry = b.locator('.curation-log .curation-entry').first();
     await entry.waitFor({ timeout: 15_000 });
