@@ -1,0 +1,114 @@
+/**
+ * What the NLP engine says about one sentence: tokens with lemma, Penn part-of-speech tag, OntoNotes
+ * named-entity tag (BILOU) and a dependency parse (ClearNLP labels: nsubj, dobj, prep, pobj, agent, conj,
+ * appos, poss, compound, relcl, neg, aux …). Offsets are absolute in the document text.
+ */
+export interface EngineToken {
+  /** 0-based index within the sentence. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  lemma: string;
+  pos: string;
+  /** BILOU tag: U-ORG, B-PERSON, I-PERSON, L-PERSON, O. */
+  ner: string;
+  /** Index of the head token within the sentence; -1 for the root. */
+  head: number;
+  label: string;
+}
+
+export interface EngineSentence {
+  tokens: EngineToken[];
+}
+
+/** A named-entity span the engine found, with its OntoNotes type (PERSON, ORG, GPE, LOC, NORP, FAC, LAW …). */
+export interface EngineEntity {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+  /** token indices [first, last] */
+  first: number;
+  last: number;
+}
+
+/**
+ * Parses the engine's tab-separated answer for the given sentences (start offset and text each). A
+ * malformed answer throws: it means the engine and this parser disagree, never bad user input.
+ */
+export function parseAnnotation(answer: string, sentences: Array<{ start: number; text: string }>): EngineSentence[] {
+  const out: EngineSentence[] = [];
+  let tokens: EngineToken[] = [];
+  const lines = answer.split('\n');
+  // The answer ends with the empty line of the last sentence, then the final newline.
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) {
+    if (line === '') {
+      out.push({ tokens });
+      tokens = [];
+      continue;
+    }
+    const s = sentences[out.length];
+    const f = line.split('\t');
+    if (!s || f.length !== 7)
+      throw new Error(`engine answer line ${out.length + 1} is malformed: ${line.slice(0, 80)}`);
+    const start = Number(f[0]);
+    const end = Number(f[1]);
+    tokens.push({
+      index: tokens.length,
+      start: s.start + start,
+      end: s.start + end,
+      text: s.text.slice(start, end),
+      lemma: f[2],
+      pos: f[3],
+      ner: f[4],
+      head: Number(f[5]) - 1,
+      label: f[6],
+    });
+  }
+  if (out.length !== sentences.length)
+    throw new Error(`engine answered ${out.length} sentences for ${sentences.length}`);
+  return out;
+}
+
+/** Groups BILOU tags into spans. */
+export function entitySpans(sentence: EngineSentence, text: string): EngineEntity[] {
+  const spans: EngineEntity[] = [];
+  let open: { type: string; first: number } | undefined;
+  const close = (last: number) => {
+    if (!open) return;
+    const a = sentence.tokens[open.first];
+    const b = sentence.tokens[last];
+    spans.push({
+      type: open.type,
+      start: a.start,
+      end: b.end,
+      text: text.slice(a.start, b.end),
+      first: open.first,
+      last,
+    });
+    open = undefined;
+  };
+  sentence.tokens.forEach((t, i) => {
+    const [tag, type] = t.ner.length > 2 && t.ner[1] === '-' ? [t.ner[0], t.ner.slice(2)] : ['O', ''];
+    if (tag === 'U') {
+      close(i - 1);
+      open = { type, first: i };
+      close(i);
+    } else if (tag === 'B') {
+      close(i - 1);
+      open = { type, first: i };
+    } else if (tag === 'I') {
+      if (!open || open.type !== type) {
+        close(i - 1);
+        open = { type, first: i };
+      }
+    } else if (tag === 'L') {
+      if (!open || open.type !== type) open = { type, first: i };
+      close(i);
+    } else close(i - 1);
+  });
+  close(sentence.tokens.length - 1);
+  return spans;
+}
