@@ -11,7 +11,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { ExtractedDocument } from '../graph/model/types';
 import type { Neo4jConnection } from '../graph/neo4j/connection';
-import { extractFiles, type ExtractFailure } from './extract';
+import { extractFiles, type ExtractFailure, type ExtractResult } from './extract';
+import { openEngine, type NlpEngine } from './engine/nlp-engine';
 import { expandInputs } from './files';
 import { toGraphologyJson } from './graphology-json';
 import { formatSummary, summarise } from './summary';
@@ -130,13 +131,25 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`import: nothing matches ${options.inputs.join(' ')}\n`);
     return 1;
   }
+  let engine: NlpEngine;
+  try {
+    engine = await openEngine({ log: (line) => process.stderr.write(`${line}\n`) });
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message}\n`);
+    return 1;
+  }
   const bar = progress();
   bar.start(files.length, 'Reading');
-  const result = extractFiles(
-    files.map((f) => ({ path: f })),
-    (file, ok) => bar.tick(file, ok),
-  );
-  bar.stop();
+  let result: ExtractResult;
+  try {
+    result = await extractFiles(
+      files.map((f) => ({ path: f })),
+      { engine, onDocument: (file, ok) => bar.tick(file, ok) },
+    );
+  } finally {
+    bar.stop();
+    await engine.close();
+  }
   failures.push(...result.failures);
   let stored: ExtractedDocument[] = result.documents;
 

@@ -21,10 +21,15 @@ import { loadDocument, type LoadedDocument } from './load';
 import { mergeDocuments } from './merge';
 import { recognise } from './recognise';
 import type { Fact } from './relations';
-import { resolve } from './resolve';
+import { resolve, type Resolved } from './resolve';
 import { segment, type Sentence } from './segment';
 import type { DocTreaty } from './treaties';
 import { DocumentLoadError } from './errors';
+import { availableParallelism } from 'node:os';
+import type { EngineSentence } from './engine/annotation';
+import { EngineError, type NlpEngine } from './engine/nlp-engine';
+import { refineWithEngine } from './recognise/engine-entities';
+import { dependencyFacts, type ArgumentMention } from './relate/dependency-facts';
 import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
 
 export interface ExtractFailure {
@@ -38,37 +43,72 @@ export interface ExtractResult {
   failures: ExtractFailure[];
 }
 
-/** Reads, extracts and merges a set of files; a bad file is reported and the others still import. */
-export function extractFiles(
+export interface ExtractOptions {
+  engine: NlpEngine;
+  onDocument?: (file: string, ok: boolean) => void;
+  /** Per-document deadline for the engine. */
+  timeoutMs?: number;
+}
+
+/**
+ * Reads, extracts and merges a set of files; a bad file is reported and the others still import. As many
+ * documents are with the engine at once as there are cores, so that its JVM decodes on every core.
+ */
+export async function extractFiles(
   files: Array<{ path: string; displayPath?: string }>,
-  onDocument?: (file: string, ok: boolean) => void,
-): ExtractResult {
-  const documents: ExtractedDocument[] = [];
-  const failures: ExtractFailure[] = [];
-  for (const f of files) {
-    const shown = f.displayPath ?? f.path;
-    try {
-      documents.push(extractDocument(loadDocument(f.path, shown)));
-      onDocument?.(shown, true);
-    } catch (error) {
-      const reason = error instanceof DocumentLoadError ? error.reason : 'extraction-failed';
-      const message =
-        error instanceof DocumentLoadError
-          ? error.message
-          : `${shown}: extraction failed (${(error as Error).message})`;
-      failures.push({ file: shown, reason, message });
-      onDocument?.(shown, false);
+  options: ExtractOptions,
+): Promise<ExtractResult> {
+  const results: Array<ExtractedDocument | ExtractFailure> = new Array(files.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const f = files[i];
+      const shown = f.displayPath ?? f.path;
+      try {
+        results[i] = await extractDocument(loadDocument(f.path, shown), options.engine, options.timeoutMs);
+        options.onDocument?.(shown, true);
+      } catch (error) {
+        results[i] = describeFailure(shown, error);
+        options.onDocument?.(shown, false);
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(files.length, availableParallelism()) }, worker));
+  const documents = results.filter((r): r is ExtractedDocument => 'document' in r);
+  const failures = results.filter((r): r is ExtractFailure => 'reason' in r);
   return { documents: mergeDocuments(documents), failures };
 }
 
-/** The public entry point of the brief: extracted documents with the cross-document merge applied. */
-export function extractDocuments(files: string[]): ExtractedDocument[] {
-  return extractFiles(files.map((path) => ({ path }))).documents;
+function describeFailure(shown: string, error: unknown): ExtractFailure {
+  if (error instanceof DocumentLoadError) return { file: shown, reason: error.reason, message: error.message };
+  if (error instanceof EngineError)
+    return { file: shown, reason: error.code.toLowerCase(), message: `${shown}: not extracted (${error.message})` };
+  return {
+    file: shown,
+    reason: 'extraction-failed',
+    message: `${shown}: extraction failed (${(error as Error).message})`,
+  };
 }
 
-export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
+/** One document through the whole pipeline, the engine's annotation included. */
+export async function extractDocument(
+  loaded: LoadedDocument,
+  engine: NlpEngine,
+  timeoutMs?: number,
+): Promise<ExtractedDocument> {
+  const prepared = prepareDocument(loaded);
+  const annotation = await engine.annotate(prepared.sentences, timeoutMs);
+  return extractAnnotated(prepared, annotation);
+}
+
+export interface PreparedDocument {
+  document: DocumentRecord;
+  sentences: Sentence[];
+}
+
+/** load -> clean -> segment: what the engine needs to see. */
+export function prepareDocument(loaded: LoadedDocument): PreparedDocument {
   const text = loaded.text;
   const keptRanges = clean(text);
   if (!keptRanges.length)
@@ -78,8 +118,15 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     keptRanges,
     wordCount: keptRanges.reduce((n, [s, e]) => n + (text.slice(s, e).match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0),
   };
-  const sentences = segment(text, keptRanges);
-  const recognised = recognise(text, sentences);
+  return { document, sentences: segment(text, keptRanges) };
+}
+
+/** recognise -> resolve -> relate over an annotated document: pure. */
+export function extractAnnotated(prepared: PreparedDocument, annotation: EngineSentence[]): ExtractedDocument {
+  const { document, sentences } = prepared;
+  const text = document.text;
+  const ruled = recognise(text, sentences);
+  const recognised = { ...ruled, candidates: refineWithEngine(ruled.candidates, { text, sentences, annotation }) };
   const resolved = resolve(recognised, sentences);
   const dates: DateMention[][] = sentences.map((s) =>
     findDates(s.text, document.published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
@@ -87,6 +134,7 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
   const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates };
   const { events, treaties, facts } = relate(ctx);
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
+  facts.push(...dependencyFacts(annotation, argumentMentions(resolved, treaties)));
 
   // Entities, keyed by document-local key, with stable ids.
   const records = new Map<string, EntityRecord>(); // by id
@@ -183,6 +231,17 @@ export function extractDocument(loaded: LoadedDocument): ExtractedDocument {
     relations.set(id, rel);
   }
   return { document, entities: [...records.values()], relations: [...relations.values()] };
+}
+
+/** What the parse can point at: resolved actors and places (demonyms as modifiers) and treaties. */
+function argumentMentions(resolved: Resolved, treaties: DocTreaty[]): ArgumentMention[] {
+  const out: ArgumentMention[] = resolved.mentions
+    .filter((m) => m.type !== 'Event')
+    .map((m) => ({ key: m.key, type: m.type, start: m.start, end: m.end, sentence: m.sentence, modifier: !m.actor }));
+  for (const t of treaties)
+    for (const m of t.mentions)
+      out.push({ key: t.key, type: 'Treaty', start: m.start, end: m.end, sentence: m.sentence, modifier: false });
+  return out;
 }
 
 /** A bare generic word ("visit", "the war") names nothing on its own; fragments cut inside a name neither. */

@@ -59,7 +59,10 @@ function buildGazetteer(): Gazetteer {
   const extraDemonyms = states.extraDemonyms as Record<string, string[]>;
   const capitalOverrides = states.capitalOverrides as Record<string, string[]>;
   const ambiguous = new Set(states.ambiguousAliases);
-  for (const c of countries) {
+  // Sovereign states first: a demonym or capital shared with a territory ("American", "French") names
+  // the state, because the first state to claim a form keeps it.
+  const sovereignFirst = [...countries].sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  for (const c of sovereignFirst) {
     const demonym = c.demonyms?.eng;
     const aliases = [c.name.official, ...c.altSpellings, ...(extraAliases[c.cca3] ?? [])].filter(
       (a) => a && a !== c.name.common && !/^[A-Z]{2}$/.test(a) && !a.includes(',') && !ambiguous.has(a),

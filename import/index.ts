@@ -1,5 +1,6 @@
 /** The importer's public surface. */
-export { extractDocument, extractDocuments, extractFiles, type ExtractFailure, type ExtractResult } from './extract';
+export { extractDocument, extractFiles, type ExtractFailure, type ExtractResult } from './extract';
+export { openEngine, startEngine, EngineError, type NlpEngine } from './engine/nlp-engine';
 export { toGraphologyJson } from './graphology-json';
 export { mergeDocuments } from './merge';
 export { loadDocument, parseDocument, MAX_FILE_BYTES } from './load';

@@ -46,6 +46,8 @@ export interface Candidate {
   short?: 'surname' | 'acronym';
   /** the text is not a name of the entity ("North Korean" in "the North Korean and Russian militaries") */
   noTextAlias?: boolean;
+  /** a title or honorific stands before the name ("President", "Mr."): evidence that it names a person */
+  titled?: boolean;
   stateCode?: string;
   attributes: Record<string, AttributeValue>;
 }
@@ -227,11 +229,16 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const after = /^\s+(\p{Ll}+)/u.exec(text.slice(cEnd, cEnd + 30))?.[1];
       if (after && (EVENT_NOUNS.has(after) || TREATY_HEADS.has(after))) continue; // "the Freedom Shield exercise"
       if (chunk.tokens.length >= 2 && !s.headline) {
-        candidates.push(make(s, si, cStart, cEnd, chunkText, 'Person', `Person:${norm(chunkText)}`, chunkText));
+        const c = make(s, si, cStart, cEnd, chunkText, 'Person', `Person:${norm(chunkText)}`, chunkText);
+        if (chunk.honorific) c.titled = true;
+        candidates.push(c);
       } else if (chunk.tokens.length === 1) {
         const c = make(s, si, cStart, cEnd, chunkText, 'Person', `Short:${norm(chunkText)}`, chunkText);
         c.short = 'surname';
-        if (chunk.honorific) c.attributes.honorific = chunk.honorific;
+        if (chunk.honorific) {
+          c.attributes.honorific = chunk.honorific;
+          c.titled = true;
+        }
         candidates.push(c);
       }
     }
@@ -499,7 +506,7 @@ export function findTreatyNames(text: string): Array<{ start: number; end: numbe
   return out;
 }
 
-function make(
+export function make(
   s: Sentence,
   si: number,
   start: number,

@@ -13,6 +13,7 @@ import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { readNeighbors, readNodeDetails, searchEntities } from '../../graph/neo4j/graph-repository';
 import { runUserCypher } from '../../graph/neo4j/user-cypher';
 import { extractFiles } from '../../import/extract';
+import { openEngine } from '../../import/engine/nlp-engine';
 import { generateDocuments, writeCorpus } from '../corpus/generate';
 import { loadCsvPass, prepareCsv } from '../import/write-bench';
 import { startBenchNeo4j } from '../lib/neo4j';
@@ -184,7 +185,9 @@ export const apiSuite: Suite = {
       const synthetic = writeCorpus(path.join(work, 'corpus'), generateDocuments({ count: docs, seed: 5 })).map(
         (file) => ({ path: file }),
       );
-      const extracted = extractFiles([...seed, ...synthetic]).documents;
+      const engine = await openEngine({ log });
+      const extracted = (await extractFiles([...seed, ...synthetic], { engine })).documents;
+      await engine.close();
       const csv = await prepareCsv(extracted);
       const filled = await loadCsvPass(neo4j.connection, csv);
       await csv.close();

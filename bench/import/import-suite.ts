@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { extractFiles } from '../../import/extract';
+import { openEngine } from '../../import/engine/nlp-engine';
 import { writeCorpus, generateDocuments } from '../corpus/generate';
 import { startBenchNeo4j } from '../lib/neo4j';
 import { verdict, type Suite, type SuiteReport, type Table } from '../lib/report';
@@ -138,7 +139,14 @@ export const importSuite: Suite = {
       const writeDir = path.join(work, `write-${writeDocs}`);
       const writeFiles = writeCorpus(writeDir, generateDocuments({ count: writeDocs, seed: 99 }));
       log(`extracting ${writeDocs} documents for the write benchmark`);
-      const documents = extractFiles(writeFiles.map((file) => ({ path: file }))).documents;
+      const engine = await openEngine({ log });
+      const documents = (
+        await extractFiles(
+          writeFiles.map((file) => ({ path: file })),
+          { engine },
+        )
+      ).documents;
+      await engine.close();
       const neo4j = await startBenchNeo4j(log);
       const csv = await prepareCsv(documents);
       const importer: WritePass[] = [];

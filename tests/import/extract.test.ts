@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { extractFiles } from '../../import/extract';
+import { extractWithEngine } from '../support/engine';
 import { toGraphologyJson } from '../../import/graphology-json';
+import type { ExtractedDocument } from '../../graph/model/types';
 import { entityId } from '../../graph/model/ids';
 
 const fixture = (name: string): string => path.join(__dirname, '..', 'fixtures', 'import', name);
 const corpus = (name: string): string => path.join(__dirname, '..', '..', 'data', 'corpus', name);
 
 describe('extract', () => {
-  it('extracts a document of another region from Markdown with front matter', () => {
-    const { documents, failures } = extractFiles([{ path: fixture('other-region-with-front-matter.md') }]);
+  it('extracts a document of another region from Markdown with front matter', async () => {
+    const { documents, failures } = await extractWithEngine([{ path: fixture('other-region-with-front-matter.md') }]);
     expect(failures).toEqual([]);
     const [doc] = documents;
     const names = doc.entities.map((e) => `${e.type}:${e.name}`);
@@ -38,8 +39,8 @@ describe('extract', () => {
     );
   });
 
-  it('quotes every piece of evidence and every mention verbatim from the document text', () => {
-    const { documents } = extractFiles([
+  it('quotes every piece of evidence and every mention verbatim from the document text', async () => {
+    const { documents } = await extractWithEngine([
       { path: fixture('article-with-boilerplate.html') },
       { path: corpus('004_66d01a588136d0b0.txt') },
     ]);
@@ -51,15 +52,19 @@ describe('extract', () => {
     }
   });
 
-  it('gives the same entity the same id in every document and across re-imports', () => {
-    const first = extractFiles([
-      { path: corpus('002_3f795212a5ca3045.txt') },
-      { path: corpus('004_66d01a588136d0b0.txt') },
-    ]).documents;
-    const again = extractFiles([
-      { path: corpus('002_3f795212a5ca3045.txt') },
-      { path: corpus('004_66d01a588136d0b0.txt') },
-    ]).documents;
+  it('gives the same entity the same id in every document and across re-imports', async () => {
+    const first = (
+      await extractWithEngine([
+        { path: corpus('002_3f795212a5ca3045.txt') },
+        { path: corpus('004_66d01a588136d0b0.txt') },
+      ])
+    ).documents;
+    const again = (
+      await extractWithEngine([
+        { path: corpus('002_3f795212a5ca3045.txt') },
+        { path: corpus('004_66d01a588136d0b0.txt') },
+      ])
+    ).documents;
     const ids = (docs: typeof first): string[] => docs.flatMap((d) => d.entities.map((e) => e.id)).sort();
     expect(ids(again)).toEqual(ids(first));
     const putinVisit = first.map(
@@ -70,8 +75,10 @@ describe('extract', () => {
     expect(first[0].entities.find((e) => e.name === 'Vladimir Putin')?.id).toBe(entityId('Person', 'Vladimir Putin'));
   });
 
-  it('reads an HTML article with encoded characters and keeps its evidence verbatim', () => {
-    const { documents } = extractFiles([{ path: fixture('html-with-encoded-characters-and-acronyms.html') }]);
+  it('reads an HTML article with encoded characters and keeps its evidence verbatim', async () => {
+    const { documents } = await extractWithEngine([
+      { path: fixture('html-with-encoded-characters-and-acronyms.html') },
+    ]);
     const [doc] = documents;
     expect(doc.document.title).toBe('Sahel juntas form confederation');
     expect(doc.document.published).toBe('2024-07-07');
@@ -89,8 +96,8 @@ describe('extract', () => {
       for (const ev of r.evidence) expect(doc.document.text.slice(ev.start, ev.end)).toBe(ev.text);
   });
 
-  it('reports a bad file and still imports the others', () => {
-    const { documents, failures } = extractFiles([
+  it('reports a bad file and still imports the others', async () => {
+    const { documents, failures } = await extractWithEngine([
       { path: fixture('empty.txt') },
       { path: fixture('nav-paywall-and-repeated-lead.txt') },
     ]);
@@ -102,13 +109,17 @@ describe('extract', () => {
 });
 
 describe('graphology JSON', () => {
-  const { documents } = extractFiles([
-    { path: corpus('000_05faf3e93e947b68.txt') },
-    { path: corpus('003_81f6aa75ca14f272.txt') },
-  ]);
-  const graph = toGraphologyJson(documents, { includeDocuments: true });
+  let documents: ExtractedDocument[];
+  let graph: ReturnType<typeof toGraphologyJson>;
+  beforeAll(async () => {
+    ({ documents } = await extractWithEngine([
+      { path: corpus('000_05faf3e93e947b68.txt') },
+      { path: corpus('003_81f6aa75ca14f272.txt') },
+    ]));
+    graph = toGraphologyJson(documents, { includeDocuments: true });
+  });
 
-  it('has one node per entity with name, type and aliases, and document nodes', () => {
+  it('has one node per entity with name, type and aliases, and document nodes', async () => {
     const russia = graph.nodes.filter((n) => n.attributes!.name === 'Russia');
     expect(russia).toHaveLength(1);
     expect(russia[0].attributes).toMatchObject({
@@ -118,7 +129,7 @@ describe('graphology JSON', () => {
     expect(graph.nodes.filter((n) => n.attributes!.type === 'Document')).toHaveLength(2);
   });
 
-  it('has one edge per fact with evidence from every document that states it', () => {
+  it('has one edge per fact with evidence from every document that states it', async () => {
     const names = new Map(graph.nodes.map((n) => [n.key, n.attributes!.name]));
     const coop = graph.edges.filter(
       (e) =>

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { extractFiles } from '../../import/extract';
+import { extractWithEngine } from '../support/engine';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-merge-'));
 function files(texts: Record<string, string>): Array<{ path: string }> {
@@ -12,8 +12,8 @@ function files(texts: Record<string, string>): Array<{ path: string }> {
 }
 
 describe('merge', () => {
-  it('joins a titled lone name to the only full name known in another document', () => {
-    const { documents } = extractFiles(
+  it('joins a titled lone name to the only full name known in another document', async () => {
+    const { documents } = await extractWithEngine(
       files({
         'a.txt': 'President Biden spoke on Monday. Biden said more.',
         'b.txt': 'Joe Biden met Fumio Kishida at the White House on Friday to discuss trade and security.',
@@ -24,8 +24,8 @@ describe('merge', () => {
     expect(documents[0].entities.find((e) => e.id === 'person:joe-biden')?.name).toBe('Joe Biden');
   });
 
-  it('drops a lone name that could be either of two people rather than guess', () => {
-    const { documents } = extractFiles(
+  it('drops a lone name that could be either of two people rather than guess', async () => {
+    const { documents } = await extractWithEngine(
       files({ 'c.txt': 'Mr. Kim spoke on Monday.', 'd.txt': 'Kim Yo Jong and her brother Kim Jong Un appeared.' }),
     );
     expect(documents[0].entities.filter((e) => e.type === 'Person')).toEqual([]);
@@ -37,8 +37,8 @@ describe('merge', () => {
     ).toEqual(['Kim Jong Un', 'Kim Yo Jong']);
   });
 
-  it('merges the same treaty named with and without its year in two documents', () => {
-    const { documents } = extractFiles(
+  it('merges the same treaty named with and without its year in two documents', async () => {
+    const { documents } = await extractWithEngine(
       files({
         'e.txt':
           'The 1961 DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance was signed in Moscow.',

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { removeStoredDocument, storeDocument } from '../../graph/neo4j/store-document';
-import { extractFiles } from '../../import/extract';
+import { extractWithEngine } from '../support/engine';
 import { connectTestNeo4j, countAll, emptyDatabase, rows as query } from '../support/neo4j';
 
 const corpus = path.join(__dirname, '..', '..', 'data', 'corpus');
@@ -16,7 +16,7 @@ async function importFiles(
   connection: Neo4jConnection,
   files: Array<{ path: string; displayPath: string }>,
 ): Promise<string[]> {
-  const { documents, failures } = extractFiles(files);
+  const { documents, failures } = await extractWithEngine(files);
   expect(failures).toEqual([]);
   const outcomes: string[] = [];
   for (const d of documents) outcomes.push((await storeDocument(connection, d)).outcome);
@@ -138,7 +138,7 @@ describe('storing the seed corpus in Neo4j', () => {
   });
 
   it('leaves nothing of a document whose transaction fails half-way', async () => {
-    const { documents } = extractFiles([{ path: files[3].path, displayPath: 'corpus/broken-copy.txt' }]);
+    const { documents } = await extractWithEngine([{ path: files[3].path, displayPath: 'corpus/broken-copy.txt' }]);
     const [doc] = documents;
     const broken = {
       ...doc,

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { extractFiles } from '../../import/extract';
+import { extractWithEngine } from './engine';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { storeDocument } from '../../graph/neo4j/store-document';
 import { emptyDatabase } from './neo4j';
@@ -23,7 +23,7 @@ export function corpusFiles(): string[] {
 /** Empties the database and imports data/corpus/*.txt; throws if any document fails to import. */
 export async function seedCorpus(connection: Neo4jConnection): Promise<void> {
   await emptyDatabase(connection);
-  const { documents, failures } = extractFiles(
+  const { documents, failures } = await extractWithEngine(
     corpusFiles().map((file) => ({ path: file, displayPath: path.relative(PROJECT_DIR, file) })),
   );
   if (failures.length > 0) throw new Error(`seedCorpus: ${failures.map((f) => f.message).join('; ')}`);

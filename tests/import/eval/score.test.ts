@@ -5,8 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { scoreGraph, type GoldFile } from '../../../import/eval/score';
-import { extractFiles } from '../../../import/extract';
+import { scoreGraph, type GoldFile, type Score } from '../../../import/eval/score';
+import type { ExtractResult } from '../../../import/extract';
+import { extractWithEngine } from '../../support/engine';
 import { toGraphologyJson } from '../../../import/graphology-json';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -20,13 +21,17 @@ describe('seed corpus quality', () => {
   const gold = readdirSync(goldDir)
     .filter((f) => f.endsWith('.gold.json'))
     .map((f) => JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')) as GoldFile);
-  const { documents, failures } = extractFiles(files.map((f) => ({ path: path.join(corpus, f) })));
-  const graph = toGraphologyJson(documents);
-  const score = scoreGraph(gold, graph, new Map(files.map((f) => [f, readFileSync(path.join(corpus, f), 'utf8')])));
+  let result: ExtractResult;
+  let score: Score;
+  beforeAll(async () => {
+    result = await extractWithEngine(files.map((f) => ({ path: path.join(corpus, f) })));
+    const graph = toGraphologyJson(result.documents);
+    score = scoreGraph(gold, graph, new Map(files.map((f) => [f, readFileSync(path.join(corpus, f), 'utf8')])));
+  });
 
   it('imports every seed document', () => {
-    expect(failures).toEqual([]);
-    expect(documents).toHaveLength(gold.length);
+    expect(result.failures).toEqual([]);
+    expect(result.documents).toHaveLength(gold.length);
   });
 
   it('finds at least 90 % of the core entities with their type', () => {
@@ -53,7 +58,7 @@ describe('seed corpus quality', () => {
 
   it('names the file of every evidence entry and keeps the document id', () => {
     const names = new Set(files);
-    for (const e of graph.edges) {
+    for (const e of toGraphologyJson(result.documents).edges) {
       for (const ev of e.attributes!.evidence as Array<{
         document: string;
         documentId: string;
@@ -63,7 +68,7 @@ describe('seed corpus quality', () => {
       }>) {
         expect(names.has(ev.document)).toBe(true);
         expect(ev.documentId).toMatch(/^doc-/);
-        const doc = documents.find((d) => d.document.id === ev.documentId)!;
+        const doc = result.documents.find((d) => d.document.id === ev.documentId)!;
         expect(doc.document.text.slice(ev.start, ev.end)).toBe(ev.text);
       }
     }

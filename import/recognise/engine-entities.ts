@@ -1,0 +1,148 @@
+/**
+ * Recognition refined by the trained engine: the rules' candidates (gazetteers, titles, organisation
+ * head words, acronyms) stay, the engine's named-entity spans add what the rules miss (one-word
+ * companies, universities, villages and regions), and a capitalised phrase stays a Person only with
+ * evidence that it names one — the engine tagging it PERSON somewhere in the document, or a title or
+ * honorific before it. Pure: one document's candidates and annotation in, candidates out.
+ */
+import type { EntityType } from '../../graph/model/types';
+import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
+import { make, norm, type Candidate } from '../recognise';
+import type { Sentence } from '../segment';
+import lexicon from './engine-entities.json';
+
+const TYPE_OF: Record<string, EntityType> = lexicon.types as Record<string, EntityType>;
+const NOT_NAMES = new Set(lexicon.notNames);
+
+export interface EngineContext {
+  text: string;
+  sentences: Sentence[];
+  annotation: EngineSentence[];
+}
+
+export function refineWithEngine(candidates: Candidate[], ctx: EngineContext): Candidate[] {
+  const spans = ctx.annotation.map((s) => entitySpans(s, ctx.text).map(trimSpan(ctx.text)).filter(isName));
+  const { kept, retyped } = keepEvidencedPeople(candidates, spans);
+  const fresh = [...retyped, ...engineOnly([...kept, ...retyped], spans, ctx)];
+  const added = joinLongerNames(fresh, kept);
+  return [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A part of a longer name of the same document ("Vostochny" after "Vostochny Cosmodrome", "the
+ * Commission" after "European Commission") names the same thing when only one longer name fits.
+ */
+function joinLongerNames(added: Candidate[], all: Candidate[]): Candidate[] {
+  const longer = [...all, ...added].filter((c) => c.type !== 'Person' && !c.short && c.name.includes(' '));
+  return added.map((c) => {
+    if (c.type === 'Person' || c.name.includes(' ')) return c;
+    const word = c.name.toLowerCase();
+    const fits = new Map<string, Candidate>();
+    for (const l of longer) {
+      const words = l.name.toLowerCase().split(/\s+/);
+      if (words[0] === word || words[words.length - 1] === word) fits.set(l.key, l);
+    }
+    if (fits.size !== 1) return c;
+    const l = [...fits.values()][0];
+    return { ...c, type: l.type, key: l.key, name: l.name, stateCode: l.stateCode };
+  });
+}
+
+/** "the Kremlin's" -> "Kremlin": determiners and possessive endings are not part of a name. */
+function trimSpan(text: string) {
+  return (e: EngineEntity): EngineEntity => {
+    let { start, end } = e;
+    const lead = /^(?:the|a|an)\s+/i.exec(text.slice(start, end));
+    if (lead) start += lead[0].length;
+    const tail = /(?:['’]s?|[.,;:])$/.exec(text.slice(start, end));
+    if (tail) end -= tail[0].length;
+    return { ...e, start, end, text: text.slice(start, end) };
+  };
+}
+
+function isName(e: EngineEntity): boolean {
+  if (!TYPE_OF[e.type] || e.end - e.start < 2) return false;
+  if (!/^\p{Lu}/u.test(e.text) || NOT_NAMES.has(e.text.toLowerCase())) return false;
+  return !/[|@#]|https?:/.test(e.text);
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * A Person candidate the engine never tags PERSON, and that no title introduces, is retyped when the
+ * engine gives its exact span another type ("Activision Blizzard" ORG) and dropped otherwise
+ * ("Equal Protection Clause").
+ */
+function keepEvidencedPeople(
+  candidates: Candidate[],
+  spans: EngineEntity[][],
+): { kept: Candidate[]; retyped: Candidate[] } {
+  const personKeys = new Set<string>();
+  for (const c of candidates) {
+    if (c.type !== 'Person') continue;
+    if (c.titled || spans[c.sentence].some((e) => e.type === 'PERSON' && overlaps(e, c))) personKeys.add(c.key);
+  }
+  // A lone surname of a full name in this document is resolve's to join ("Peskov" after "Dmitry Peskov"),
+  // whatever the engine tags it in its own sentence.
+  const surnames = new Set(
+    candidates.filter((c) => c.type === 'Person' && !c.short).flatMap((c) => norm(c.text).split(' ')),
+  );
+  const out: Candidate[] = [];
+  const retyped: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.type !== 'Person' || personKeys.has(c.key) || (c.short && surnames.has(norm(c.text)))) {
+      out.push(c);
+      continue;
+    }
+    const other = spans[c.sentence].find((e) => e.type !== 'PERSON' && e.start <= c.start && e.end >= c.end);
+    if (!other) continue;
+    const type = TYPE_OF[other.type];
+    retyped.push({
+      ...c,
+      type,
+      key: `${type}:${norm(other.text)}`,
+      name: other.text,
+      short: undefined,
+      start: other.start,
+      end: other.end,
+      text: other.text,
+    });
+  }
+  return { kept: out, retyped: dedupe(retyped) };
+}
+
+/** Engine spans no rule found become candidates of their mapped type. */
+function engineOnly(candidates: Candidate[], spans: EngineEntity[][], ctx: EngineContext): Candidate[] {
+  const bySentence: Candidate[][] = ctx.sentences.map(() => []);
+  for (const c of candidates) bySentence[c.sentence]?.push(c);
+  const out: Candidate[] = [];
+  spans.forEach((list, si) => {
+    const s = ctx.sentences[si];
+    for (const e of list) {
+      if (bySentence[si].some((c) => overlaps(c, e))) continue;
+      const type = TYPE_OF[e.type];
+      const words = e.text.split(/\s+/).length;
+      if (type === 'Person' && words === 1) {
+        // a lone surname: resolve joins it to the full name it abbreviates, or drops it
+        const c = make(s, si, e.start, e.end, e.text, 'Person', `Short:${norm(e.text)}`, e.text);
+        c.short = 'surname';
+        out.push(c);
+        continue;
+      }
+      if (type === 'Person' && s.headline) continue;
+      out.push(make(s, si, e.start, e.end, e.text, type, `${type}:${norm(e.text)}`, e.text));
+    }
+  });
+  return out;
+}
+
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => {
+    const k = `${c.start}:${c.end}:${c.type}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

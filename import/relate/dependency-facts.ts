@@ -1,0 +1,210 @@
+/**
+ * Facts read from the structure of a sentence rather than its wording: a trigger verb (or noun) from
+ * `dependency-triggers.json`, its subject and its object in the engine's dependency parse, with passive
+ * voice ("drones were supplied by Iran"), control and coordination ("Iran continues to supply …", "Russia
+ * and Iran signed …": both), relative clauses ("Iran, which supplies …") and nominalisations ("Iran's
+ * supply of drones to Russia"). Denials, refusals, hypotheticals and counterfactuals state no fact.
+ * Pure: one document's parse and resolved mentions in, facts out.
+ */
+import type { EntityType, RelationType } from '../../graph/model/types';
+import type { EngineSentence, EngineToken } from '../engine/annotation';
+import type { Fact } from '../relations';
+import lexicon from './dependency-triggers.json';
+
+/** An entity mention the parse can point at: an actor, a place or a treaty of this document. */
+export interface ArgumentMention {
+  key: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  sentence: number;
+  /** a demonym or other modifier ("Russian" in "Russian invaders"): an argument only through its head */
+  modifier: boolean;
+}
+
+interface RelationSpec {
+  type: RelationType;
+  verbs: Set<string>;
+  verbsTo: Set<string>;
+  nouns: Set<string>;
+  targets: string[];
+  source: Set<string>;
+  target: Set<string>;
+}
+
+const SPECS: RelationSpec[] = lexicon.relations.map((r) => ({
+  type: r.type as RelationType,
+  verbs: new Set(r.verbs),
+  verbsTo: new Set((r as { verbsTo?: string[] }).verbsTo ?? []),
+  nouns: new Set((r as { nouns?: string[] }).nouns ?? []),
+  targets: r.targets,
+  source: new Set(r.source),
+  target: new Set(r.target),
+}));
+const BLOCKING = new Set(lexicon.blockingHeads);
+const HYPOTHETICAL = new Set(lexicon.hypotheticalAux);
+const RELATIVE = new Set(lexicon.relativePronouns);
+const SUBJECT = new Set(['nsubj', 'csubj']);
+const NAME_PARTS = new Set(['compound', 'nmod', 'amod', 'poss', 'nn']);
+
+export function dependencyFacts(annotation: EngineSentence[], mentions: ArgumentMention[]): Fact[] {
+  const bySentence: ArgumentMention[][] = annotation.map(() => []);
+  for (const m of mentions) bySentence[m.sentence]?.push(m);
+  const facts: Fact[] = [];
+  annotation.forEach((sentence, si) => {
+    if (bySentence[si].length < 2) return;
+    facts.push(...sentenceFacts(new Parse(sentence, bySentence[si]), si));
+  });
+  return facts;
+}
+
+/** One sentence's parse with its tokens tied to the mentions they fall in. */
+class Parse {
+  readonly tokens: EngineToken[];
+  private readonly kids: number[][];
+  private readonly mentionAt: Array<ArgumentMention | undefined>;
+
+  constructor(sentence: EngineSentence, mentions: ArgumentMention[]) {
+    this.tokens = sentence.tokens;
+    this.kids = this.tokens.map(() => []);
+    for (const t of this.tokens) if (t.head >= 0 && t.head < this.tokens.length) this.kids[t.head].push(t.index);
+    this.mentionAt = this.tokens.map((t) => mentions.find((m) => m.start <= t.start && t.end <= m.end));
+  }
+
+  children(i: number, labels?: Set<string> | string): EngineToken[] {
+    return this.kids[i]
+      .map((k) => this.tokens[k])
+      .filter((t) => !labels || (typeof labels === 'string' ? t.label === labels : labels.has(t.label)));
+  }
+
+  /** The entities a noun phrase headed at token i names: itself, its coordinated phrases. */
+  entities(i: number, viaModifier: boolean): ArgumentMention[] {
+    const out: ArgumentMention[] = [];
+    const visit = (k: number) => {
+      const m = this.named(k, viaModifier);
+      if (m) out.push(m);
+      for (const c of this.children(k, 'conj')) visit(c.index);
+    };
+    visit(i);
+    return out;
+  }
+
+  private named(i: number, viaModifier: boolean): ArgumentMention | undefined {
+    const own = this.mentionAt[i];
+    if (own && !own.modifier) return own;
+    if (own && viaModifier) return own;
+    if (!viaModifier) return undefined;
+    // "the Russian invaders", "Moscow's forces": the phrase stands for the actor that modifies it
+    for (const c of this.children(i, NAME_PARTS)) {
+      const m = this.mentionAt[c.index];
+      if (m && ['State', 'Organization'].includes(m.type)) return m;
+    }
+    return undefined;
+  }
+
+  /** The object of preposition `word` under token i ("to Russia"). */
+  prepObject(i: number, word: string): EngineToken | undefined {
+    for (const p of this.children(i, new Set(['prep', 'agent', 'dative']))) {
+      if (p.lemma !== word) continue;
+      const obj = this.children(p.index, 'pobj')[0];
+      if (obj) return obj;
+    }
+    return undefined;
+  }
+
+  /** Negated, hypothetical, denied or counterfactual: the clause states no fact. */
+  blocked(i: number): boolean {
+    for (let k = i, depth = 0; k >= 0 && depth < 6; k = this.tokens[k].head, depth++) {
+      const t = this.tokens[k];
+      if (this.children(k, 'neg').length) return true;
+      if (this.children(k, 'aux').some((a) => HYPOTHETICAL.has(a.lemma))) return true;
+      if (this.children(k, new Set(['mark', 'advmod'])).some((a) => BLOCKING.has(a.lemma))) return true;
+      if (k !== i && BLOCKING.has(t.lemma)) return true;
+      if (!['xcomp', 'ccomp', 'conj', 'pcomp', 'advcl', 'pobj'].includes(t.label)) break;
+    }
+    return false;
+  }
+
+  /** The subject of a verb: its own, or, for a controlled or coordinated verb, its governor's. */
+  subjects(v: number): ArgumentMention[] {
+    const passive = this.children(v, 'nsubjpass').length > 0;
+    if (passive) {
+      const agent = this.prepObject(v, 'by');
+      return agent ? this.entities(agent.index, true) : [];
+    }
+    const subj = this.children(v, SUBJECT)[0];
+    if (subj) {
+      if (RELATIVE.has(subj.lemma) && this.tokens[v].label === 'relcl') return this.entities(this.tokens[v].head, true);
+      return this.entities(subj.index, true);
+    }
+    const t = this.tokens[v];
+    if (['xcomp', 'conj'].includes(t.label) && t.head >= 0) return this.subjects(t.head);
+    if (t.label === 'relcl' && t.head >= 0) return this.entities(t.head, true);
+    return [];
+  }
+}
+
+function sentenceFacts(parse: Parse, si: number): Fact[] {
+  const facts: Fact[] = [];
+  const add = (spec: RelationSpec, sources: ArgumentMention[], targets: ArgumentMention[]) => {
+    for (const s of sources)
+      for (const t of targets) {
+        if (s.key === t.key || !spec.source.has(s.type) || !spec.target.has(t.type)) continue;
+        facts.push({ type: spec.type, source: s.key, target: t.key, sentence: si, confidence: 0.7 });
+      }
+  };
+  for (const t of parse.tokens) {
+    const verb = t.pos.startsWith('VB');
+    const noun = t.pos.startsWith('NN');
+    if (!verb && !noun) continue;
+    for (const spec of SPECS) {
+      if (verb && (spec.verbs.has(t.lemma) || spec.verbsTo.has(t.lemma))) {
+        if (parse.blocked(t.index)) continue;
+        add(spec, parse.subjects(t.index), verbTargets(parse, t, spec));
+      } else if (noun && spec.nouns.has(t.lemma)) {
+        if (parse.blocked(t.index)) continue;
+        const owner = parse.children(t.index, new Set(['poss', 'compound', 'nmod', 'amod']));
+        const sources = owner.flatMap((o) => parse.entities(o.index, true));
+        add(spec, sources, nounTargets(parse, t, spec));
+      }
+    }
+  }
+  return facts;
+}
+
+function verbTargets(parse: Parse, v: EngineToken, spec: RelationSpec): ArgumentMention[] {
+  const out: ArgumentMention[] = [];
+  const passive = parse.children(v.index, 'nsubjpass')[0];
+  const onlyPrep = spec.verbsTo.has(v.lemma) && !spec.verbs.has(v.lemma);
+  for (const where of spec.targets) {
+    if (where === 'dobj' && !onlyPrep) {
+      const obj = passive ?? parse.children(v.index, 'dobj')[0];
+      if (obj) out.push(...parse.entities(obj.index, true));
+    } else if (where === 'dative') {
+      const d = parse.children(v.index, 'dative')[0];
+      if (d && !parse.children(d.index, 'pobj').length) out.push(...parse.entities(d.index, true));
+    } else if (where === 'withDobj') {
+      // "supply Russia with drones": the direct object is the recipient
+      const obj = parse.children(v.index, 'dobj')[0];
+      if (obj && parse.prepObject(v.index, 'with')) out.push(...parse.entities(obj.index, true));
+    } else if (where.startsWith('prep:')) {
+      const obj = parse.prepObject(v.index, where.slice(5));
+      if (obj) out.push(...parse.entities(obj.index, true));
+      // "supplied drones to Russia" is sometimes parsed with the phrase under the object
+      const dobj = parse.children(v.index, 'dobj')[0];
+      const inner = dobj && parse.prepObject(dobj.index, where.slice(5));
+      if (inner) out.push(...parse.entities(inner.index, true));
+    }
+  }
+  return out;
+}
+
+function nounTargets(parse: Parse, n: EngineToken, spec: RelationSpec): ArgumentMention[] {
+  const out: ArgumentMention[] = [];
+  for (const where of spec.targets) {
+    if (!where.startsWith('prep:')) continue;
+    const obj = parse.prepObject(n.index, where.slice(5));
+    if (obj) out.push(...parse.entities(obj.index, true));
+  }
+  return out;
+}
