@@ -29,7 +29,7 @@ import { availableParallelism } from 'node:os';
 import type { EngineSentence } from './engine/annotation';
 import { EngineError, type NlpEngine } from './engine/nlp-engine';
 import { refineWithEngine } from './recognise/engine-entities';
-import { dependencyFacts, type ArgumentMention } from './relate/dependency-facts';
+import { deniedTypes, dependencyFacts, type ArgumentMention } from './relate/dependency-facts';
 import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
 
 export interface ExtractFailure {
@@ -134,7 +134,9 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
   const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates };
   const { events, treaties, facts } = relate(ctx);
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
-  facts.push(...dependencyFacts(annotation, argumentMentions(resolved, treaties)));
+  const denied = deniedTypes(annotation);
+  const stated = facts.filter((f) => !denied[f.sentence]?.has(f.type));
+  stated.push(...dependencyFacts(annotation, argumentMentions(resolved, treaties)));
 
   // Entities, keyed by document-local key, with stable ids.
   const records = new Map<string, EntityRecord>(); // by id
@@ -205,7 +207,7 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
     for (const m of t.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
   }
   // Roles from affiliations become a person's role attribute.
-  for (const f of facts) {
+  for (const f of stated) {
     if (f.type !== 'AFFILIATED_WITH' || typeof f.attributes?.role !== 'string') continue;
     const rec = records.get(idOf.get(f.source) ?? '');
     if (rec && !rec.attributes.role) rec.attributes.role = f.attributes.role;
@@ -213,7 +215,7 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
 
   const relations = new Map<string, RelationRecord>();
   const evidenceSpans = new Map<string, Set<string>>();
-  for (const f of facts) {
+  for (const f of stated) {
     const source = idOf.get(f.source);
     const target = idOf.get(f.target);
     if (!source || !target || source === target) continue;

@@ -35,6 +35,17 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
         union(i, j);
     }
   });
+  // Full names spelt in two romanisations ("Sergei"/"Sergey Lavrov", "Zelenskiy"/"Zelenskyy") are one person.
+  const byRomanisation = new Map<string, number>();
+  all.forEach(({ entity }, i) => {
+    if (entity.type !== 'Person') return;
+    const words = norm(entity.name).split(' ');
+    if (words.length < 2) return;
+    const key = words.map(foldRomanisation).join(' ');
+    const j = byRomanisation.get(key);
+    if (j === undefined) byRomanisation.set(key, i);
+    else union(i, j);
+  });
   // One-word person names join the unique person they abbreviate.
   const people = all.map((x, i) => ({ ...x, i })).filter((x) => x.entity.type === 'Person');
   // Multi-word people by their first and last word, so each one-word name is matched in one look-up.
@@ -114,4 +125,12 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
     }
     return { document: d.document, entities: [...entities.values()], relations: [...relations.values()] };
   });
+}
+
+/**
+ * Word endings that romanisations of Slavic names spell differently: -ei/-ey/-y/-i/-iy/-yy. Short words
+ * are left alone ("Yi" is not "Y").
+ */
+export function foldRomanisation(word: string): string {
+  return word.length > 3 ? word.replace(/(?:iy|yy|ii|ey|ei|y|i)$/, 'y') : word;
 }

@@ -9,6 +9,7 @@
 import type { EntityType, RelationType } from '../../graph/model/types';
 import type { EngineSentence, EngineToken } from '../engine/annotation';
 import type { Fact } from '../relations';
+import { ROLE_NOUNS, ROLES } from '../lexicon';
 import lexicon from './dependency-triggers.json';
 
 /** An entity mention the parse can point at: an actor, a place or a treaty of this document. */
@@ -46,15 +47,84 @@ const HYPOTHETICAL = new Set(lexicon.hypotheticalAux);
 const RELATIVE = new Set(lexicon.relativePronouns);
 const SUBJECT = new Set(['nsubj', 'csubj']);
 const NAME_PARTS = new Set(['compound', 'nmod', 'amod', 'poss', 'nn']);
+const PERSONAL = new Set(['he', 'she']);
+/** How a title attaches to a name: "President Biden" (compound), "Biden, the president" (appos). */
+const ROLE_LINKS = new Set(['compound', 'appos', 'nmod']);
+const ROLE_WORDS = new Set([...ROLE_NOUNS, ...ROLES.map((r) => r[r.length - 1])]);
 
 export function dependencyFacts(annotation: EngineSentence[], mentions: ArgumentMention[]): Fact[] {
   const bySentence: ArgumentMention[][] = annotation.map(() => []);
   for (const m of mentions) bySentence[m.sentence]?.push(m);
   const facts: Fact[] = [];
   annotation.forEach((sentence, si) => {
-    if (bySentence[si].length < 2) return;
-    facts.push(...sentenceFacts(new Parse(sentence, bySentence[si]), si));
+    const here = [...bySentence[si], ...pronounMentions(sentence, si, bySentence)];
+    if (here.length < 2) return;
+    const parse = new Parse(sentence, here);
+    facts.push(...sentenceFacts(parse, si), ...affiliationFacts(parse, si));
   });
+  return facts;
+}
+
+/**
+ * Relation types a sentence denies or only supposes ("Tehran denied supplying drones"): the pattern
+ * rules, which read words and not structure, must not state them from that sentence either.
+ */
+export function deniedTypes(annotation: EngineSentence[]): Array<Set<RelationType>> {
+  return annotation.map((sentence) => {
+    const parse = new Parse(sentence, []);
+    const denied = new Set<RelationType>();
+    for (const t of parse.tokens)
+      for (const spec of SPECS)
+        if ((spec.verbs.has(t.lemma) || spec.verbsTo.has(t.lemma)) && t.pos.startsWith('VB') && parse.blocked(t.index))
+          denied.add(spec.type);
+    return denied;
+  });
+}
+
+/**
+ * "he" and "she" stand for a person when exactly one person is named in this sentence before them and
+ * the one before it; with two candidates the pronoun is left alone rather than guessed.
+ */
+function pronounMentions(sentence: EngineSentence, si: number, bySentence: ArgumentMention[][]): ArgumentMention[] {
+  const out: ArgumentMention[] = [];
+  for (const t of sentence.tokens) {
+    if (t.pos !== 'PRP' || !PERSONAL.has(t.lemma)) continue;
+    const before = [...(bySentence[si - 1] ?? []), ...bySentence[si].filter((m) => m.end <= t.start)];
+    const people = new Set(before.filter((m) => m.type === 'Person').map((m) => m.key));
+    if (people.size !== 1) continue;
+    const key = [...people][0];
+    out.push({ key, type: 'Person', start: t.start, end: t.end, sentence: si, modifier: false });
+  }
+  return out;
+}
+
+/**
+ * Affiliations from the phrase around a person's name: "North Korea's founding leader Kim Il Sung",
+ * "Zhou Enlai, China's premier", "the Minister of Defence of Belarus, Viktor Khrenin", "Leonid Kuchma,
+ * the former Ukrainian president". The role noun must be a title from the lexicon.
+ */
+function affiliationFacts(parse: Parse, si: number): Fact[] {
+  const facts: Fact[] = [];
+  for (const t of parse.tokens) {
+    const person = parse.mentionOf(t.index);
+    if (!person || person.type !== 'Person' || parse.mentionOf(t.head) === person) continue; // t heads the name
+    const roles = [
+      ...parse.children(t.index, ROLE_LINKS),
+      ...(ROLE_LINKS.has(t.label) ? [parse.tokens[t.head]] : []),
+    ].filter((r) => r && ROLE_WORDS.has(r.lemma) && parse.mentionOf(r.index) !== person);
+    for (const r of roles) {
+      const owners = [
+        ...parse.children(r.index, NAME_PARTS).flatMap((c) => parse.entities(c.index, true)),
+        ...['of', 'at', 'for'].flatMap((w) => {
+          const o = parse.prepObject(r.index, w);
+          return o ? parse.entities(o.index, true) : [];
+        }),
+      ];
+      for (const o of owners)
+        if (o.key !== person.key && (o.type === 'State' || o.type === 'Organization'))
+          facts.push({ type: 'AFFILIATED_WITH', source: person.key, target: o.key, sentence: si, confidence: 0.7 });
+    }
+  }
   return facts;
 }
 
@@ -69,6 +139,10 @@ class Parse {
     this.kids = this.tokens.map(() => []);
     for (const t of this.tokens) if (t.head >= 0 && t.head < this.tokens.length) this.kids[t.head].push(t.index);
     this.mentionAt = this.tokens.map((t) => mentions.find((m) => m.start <= t.start && t.end <= m.end));
+  }
+
+  mentionOf(i: number): ArgumentMention | undefined {
+    return i >= 0 ? this.mentionAt[i] : undefined;
   }
 
   children(i: number, labels?: Set<string> | string): EngineToken[] {

@@ -1,0 +1,34 @@
+/** Recognition with the real engine: what the rules alone got wrong on documents of other kinds. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { extractWithEngine } from '../../support/engine';
+
+async function entities(text: string): Promise<string[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-ner-'));
+  const file = path.join(dir, 'doc.txt');
+  writeFileSync(file, text);
+  const { documents } = await extractWithEngine([{ path: file }]);
+  return documents[0].entities.map((e) => `${e.type}:${e.name}`);
+}
+
+describe('recognition refined by the engine', () => {
+  it('finds one-word companies and types a company name as an organisation, not a person', async () => {
+    const found = await entities(
+      'Microsoft completed its purchase of Activision Blizzard, the company said on Friday.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['Organization:Microsoft', 'Organization:Activision Blizzard']));
+    expect(found).not.toContain('Person:Activision Blizzard');
+  });
+
+  it('keeps a capitalised phrase out of Person without evidence', async () => {
+    const found = await entities('The court said the Equal Protection Clause applies to the admissions policy.');
+    expect(found.filter((e) => e.startsWith('Person:'))).toEqual([]);
+  });
+
+  it('resolves a demonym to its sovereign state', async () => {
+    const found = await entities('American officials met French diplomats in Geneva on Monday to discuss the talks.');
+    expect(found).toEqual(expect.arrayContaining(['State:United States', 'State:France']));
+    expect(found.join(' ')).not.toMatch(/Mariana|Antarctic/);
+  });
+});
