@@ -16,6 +16,7 @@ import { openEngine, type NlpEngine } from './engine/nlp-engine';
 import { expandInputs } from './files';
 import { toGraphologyJson } from './graphology-json';
 import { formatSummary, summarise } from './summary';
+import { mergeDocuments } from './merge';
 
 const HELP = `Usage: npm run import -- [options] <file|folder|glob>...
 
@@ -202,6 +203,9 @@ async function storeAll(
   process.once('SIGTERM', onSignal);
   try {
     await applySchema(open.connection);
+    // A document imported today joins the entities earlier imports stored, as if imported with them.
+    const { readKnownEntities } = await import('../graph/neo4j/known-entities');
+    docs = mergeDocuments(docs, await readKnownEntities(open.connection));
     bar.start(docs.length, 'Storing');
     for (const d of docs) {
       if (interrupted) {

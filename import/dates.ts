@@ -39,6 +39,7 @@ export interface DateMention {
 /** Finds date expressions in a piece of text. `reference` is the document date (ISO) when known. */
 export function findDates(text: string, reference?: string): DateMention[] {
   const ref = reference ? isoToDate(reference) : undefined;
+  const before = (at: number): string => text.slice(Math.max(0, at - 80), at);
   const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   const out: DateMention[] = [];
   for (const r of results) {
@@ -59,6 +60,10 @@ export function findDates(text: string, reference?: string): DateMention[] {
     if (iso && /\byear\b/.test(lower)) iso = iso.slice(0, 4);
     else if (iso && /\bmonth\b/.test(lower)) iso = iso.slice(0, 7);
     const text = r.text.replace(/[\s,.;:]+$/, '');
+    // "their first summit in four years" is a span of time, not a day four years ahead: a relative
+    // expression fixes a future day only when the clause says the future.
+    if (iso && ref && !/\b(?:1[6-9]|20)\d\d\b/.test(r.text) && iso > isoOf(ref) && !FUTURE.test(before(r.index)))
+      iso = undefined;
     out.push({ start: r.index, end: r.index + text.length, text, iso: iso || undefined });
   }
   // chrono leaves bare years alone: "in 2006", "since 2012".
@@ -69,6 +74,10 @@ export function findDates(text: string, reference?: string): DateMention[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const FUTURE =
+  /\b(?:will|would|shall|next|plans?|planned|planning|scheduled|due|expected|upcoming|coming|later|soon|going to|intends?|to be held)\b|['’]ll\b/i;
+const isoOf = (d: Date): string => d.toISOString().slice(0, 10);
 
 function resolveIso(r: chrono.ParsedResult, ref: Date | undefined): string | undefined {
   const s = r.start;

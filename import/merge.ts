@@ -9,9 +9,15 @@ import type { EntityRecord, ExtractedDocument } from '../graph/model/types';
 import { entityId, relationId } from '../graph/model/ids';
 import { norm } from './recognise';
 
-export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
+/**
+ * `known` are the entities already stored (no mentions): a document joins them by the same rules as it
+ * joins the other documents, and a group that holds a stored entity keeps that entity's id and name, so
+ * importing documents one at a time gives the graph that importing them together gives.
+ */
+export function mergeDocuments(docs: ExtractedDocument[], known: EntityRecord[] = []): ExtractedDocument[] {
   const all: Array<{ doc: number; entity: EntityRecord }> = [];
   docs.forEach((d, doc) => d.entities.forEach((entity) => all.push({ doc, entity })));
+  for (const entity of known) all.push({ doc: KNOWN, entity });
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const union = (a: number, b: number): void => {
@@ -89,8 +95,10 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
       (a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]),
     )[0][0];
     const type = all[root].entity.type;
-    canonical.set(root, { id: entityId(type, name), name });
-    for (const i of members) newId.set(`${all[i].doc}|${all[i].entity.id}`, entityId(type, name));
+    const stored = members.map((i) => all[i]).find((x) => x.doc === KNOWN)?.entity;
+    const chosen = stored ? { id: stored.id, name: stored.name } : { id: entityId(type, name), name };
+    canonical.set(root, chosen);
+    for (const i of members) newId.set(`${all[i].doc}|${all[i].entity.id}`, chosen.id);
   }
   const indexOf = new Map(all.map((x, i) => [x.entity, i] as const)); // each record belongs to one document
   return docs.map((d, doc) => {
@@ -126,6 +134,8 @@ export function mergeDocuments(docs: ExtractedDocument[]): ExtractedDocument[] {
     return { document: d.document, entities: [...entities.values()], relations: [...relations.values()] };
   });
 }
+
+const KNOWN = -1;
 
 /**
  * Word endings that romanisations of Slavic names spell differently: -ei/-ey/-y/-i/-iy/-yy. Short words

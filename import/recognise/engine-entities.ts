@@ -7,12 +7,15 @@
  */
 import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
+import { ROLE_NOUNS, ROLES } from '../lexicon';
 import { make, norm, type Candidate } from '../recognise';
 import type { Sentence } from '../segment';
 import lexicon from './engine-entities.json';
 
 const TYPE_OF: Record<string, EntityType> = lexicon.types as Record<string, EntityType>;
 const NOT_NAMES = new Set(lexicon.notNames);
+/** Words a title starts with: an "organisation" that starts with one is a title ("Minister of Foreign Affairs"). */
+const TITLE_WORDS = new Set([...ROLE_NOUNS, ...ROLES.filter((r) => r.length === 1).map((r) => r[0])]);
 
 export interface EngineContext {
   text: string;
@@ -22,7 +25,7 @@ export interface EngineContext {
 
 export function refineWithEngine(candidates: Candidate[], ctx: EngineContext): Candidate[] {
   const spans = ctx.annotation.map((s) => entitySpans(s, ctx.text).map(trimSpan(ctx.text)).filter(isName));
-  const { kept, retyped } = keepEvidencedPeople(candidates, spans);
+  const { kept, retyped } = keepEvidencedPeople(dropMalformed(echoedHeadlines(candidates, ctx), spans), spans);
   const fresh = [...retyped, ...engineOnly([...kept, ...retyped], spans, ctx)];
   const added = joinLongerNames(fresh, kept);
   return [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -45,6 +48,42 @@ function joinLongerNames(added: Candidate[], all: Candidate[]): Candidate[] {
     if (fits.size !== 1) return c;
     const l = [...fits.values()][0];
     return { ...c, type: l.type, key: l.key, name: l.name, stateCode: l.stateCode };
+  });
+}
+
+/**
+ * In a title-cased headline capitals are no evidence of a name: a headline's candidate stays when the
+ * body names it too, or when it is a state or a known name from the gazetteers (which carry a state code
+ * or an exact known form).
+ */
+function echoedHeadlines(candidates: Candidate[], ctx: EngineContext): Candidate[] {
+  const inBody = new Set(candidates.filter((c) => !ctx.sentences[c.sentence]?.headline).map((c) => c.key));
+  return candidates.filter(
+    (c) => !ctx.sentences[c.sentence]?.headline || inBody.has(c.key) || c.type === 'State' || Boolean(c.stateCode),
+  );
+}
+
+/**
+ * Rule candidates that cannot be one name: a phrase ending in a connector ("Party of Korea and"), a
+ * shouted headline ("PUTIN AT RUSSIAN SPACEPORT"), or an organisation or place that swallows a person
+ * the engine sees inside it ("Foreign Minister Sergey Lavrov and Minister of Foreign Affairs").
+ */
+function dropMalformed(candidates: Candidate[], spans: EngineEntity[][]): Candidate[] {
+  return candidates.filter((c) => {
+    if (c.type !== 'Organization' && c.type !== 'Place') return true;
+    if (/\s(?:and|of|for|the|on|to|in|&)$/i.test(c.text)) return false;
+    if (c.type === 'Organization' && TITLE_WORDS.has(c.text.split(/\s+/)[0].toLowerCase())) return false; // "Minister of Foreign Affairs"
+    const words = c.text.split(/\s+/);
+    if (words.length >= 3 && c.text === c.text.toUpperCase() && /\p{Lu}{2}/u.test(c.text) && c.name === c.text)
+      return false;
+    return !spans[c.sentence].some(
+      (e) =>
+        e.type === 'PERSON' &&
+        e.text.includes(' ') &&
+        e.start >= c.start &&
+        e.end <= c.end &&
+        e.end - e.start < c.end - c.start,
+    );
   });
 }
 

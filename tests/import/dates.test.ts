@@ -16,6 +16,11 @@ describe('dates', () => {
     expect(iso('his statement on Sunday', '2023-01-30')).toEqual(['2023-01-29']);
   });
 
+  it('never puts a past happening on a future day, but keeps a future the clause states', () => {
+    expect(iso('their first summit in four years', '2023-09-14')).toEqual([undefined]);
+    expect(iso('the leaders will meet in two weeks', '2023-09-14')).toEqual(['2023-09-28']);
+  });
+
   it('leaves relative dates unresolved when the document date is unknown', () => {
     expect(iso('a visit last month')).toEqual([undefined]);
     expect(iso('published on January 27')).toEqual([undefined]);
