@@ -29,13 +29,18 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
   const dotEnv = path.resolve(__dirname, '..', '.env');
   if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
   const config = loadConfig();
-  const neo4j = await openNeo4j(config.neo4j, { reuseRunningEmbedded: false, log: say });
+  const logger = pino({ level: config.logLevel });
+  const neo4j = await openNeo4j(config.neo4j, {
+    reuseRunningEmbedded: false,
+    log: say,
+    supervise: (event) =>
+      logger[event.event === 'neo4j-restarted' ? 'info' : 'error'](event, `embedded Neo4j: ${event.event}`),
+  });
   const { connection, embedded } = neo4j;
   try {
     await applySchema(connection);
     await importCorpusIfEmpty(config, connection);
     if (options.buildClient) buildClientIfNeeded(config);
-    const logger = pino({ level: config.logLevel });
     const server = options.serve
       ? await listen(
           createApp({ connection, config, logger, embedded, rateLimits: rateLimitsOf(config) }),
