@@ -156,6 +156,18 @@ describe('POST /api/cypher', () => {
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
+  it('refuses a catastrophically backtracking regular expression with 403 before it runs', async () => {
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN $s =~ $re AS matched', params: { s: `${'a'.repeat(38)}!`, re: '(.*a){12}$' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('QUERY_REJECTED');
+    expect(res.body.error.details.rule).toBe('REGEX');
+    expect(res.body.error.message).toMatch(/CONTAINS/);
+    const after = await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' });
+    expect(after.body.rows).toEqual([[1]]);
+  });
+
   it('caps a cartesian product at the row limit and says it was truncated', async () => {
     const res = await request(app)
       .post('/api/cypher')
