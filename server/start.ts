@@ -43,7 +43,18 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
     if (options.buildClient) buildClientIfNeeded(config);
     const server = options.serve
       ? await listen(
-          createApp({ connection, config, logger, embedded, rateLimits: rateLimitsOf(config) }),
+          createApp({
+            connection,
+            config,
+            logger,
+            embedded,
+            rateLimits: rateLimitsOf(config),
+            onRunawayQuery: (query) => {
+              logger.error({ event: 'runaway-query', ...query }, 'a user query outlived its termination');
+              // Neo4j cannot stop it any other way; an external Neo4j is its operator's to restart.
+              neo4j.supervisor?.kill(`user query ${query.queryId} still running ${query.elapsedMs} ms after its start`);
+            },
+          }),
           config.host,
           config.port,
         )

@@ -1,7 +1,8 @@
 /**
  * Runs user Cypher read-only, in three layers: the lexical guard (cypher-guard.ts), the planner
  * (EXPLAIN must classify the query as read-only, `queryType === 'r'`), and a READ transaction with a
- * server-side timeout. Rows are streamed and capped; the answer holds a table and a graph.
+ * server-side timeout, backed by a watchdog that ends the request at its deadline (query-deadline.ts).
+ * Rows are streamed and capped; the answer holds a table and a graph.
  */
 import neo4j, { type Node, type Session } from 'neo4j-driver';
 import type { CypherResponse } from '../model/api-types';
@@ -10,8 +11,9 @@ import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
 import { checkReadOnlyCypher } from './cypher-guard';
 import { GraphCollector, toJson } from './cypher-values';
+import { newQueryTag, withDeadline, type DeadlineOptions } from './query-deadline';
 
-export interface UserCypherOptions {
+export interface UserCypherOptions extends DeadlineOptions {
   timeoutMs: number;
   maxRows: number;
   /** Tests only: skip the lexical rules to show that the planner layer holds on its own. */
@@ -36,8 +38,9 @@ export async function checkPlannerReadOnly(
   statement: string,
   params: Record<string, unknown>,
   timeoutMs = 10_000,
+  metadata?: Record<string, string>,
 ): Promise<void> {
-  const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs });
+  const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs, metadata });
   const queryType = result.summary.queryType;
   if (queryType !== 'r') {
     const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'is a schema or admin command' };
@@ -100,62 +103,70 @@ export async function executeUserCypher(
 ): Promise<UserCypherResult> {
   const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
   const params = toDriverParams(rawParams) as Record<string, unknown>;
+  const tag = newQueryTag();
   const session = connection.readSession();
-  let timedOut = false;
-  // The server enforces the transaction timeout; this timer is the backstop if the server does not answer.
-  const backstop = setTimeout(() => {
-    timedOut = true;
-    session.close().catch(() => undefined);
-  }, options.timeoutMs + 2_000);
+  let settled = false;
   try {
-    await checkPlannerReadOnly(session, statement, params, options.timeoutMs);
-    const tx = session.beginTransaction({
-      timeout: options.timeoutMs,
-      metadata: { app: 'dossier', kind: 'user-cypher' },
-    });
-    const collector = new GraphCollector();
-    const rows: unknown[][] = [];
-    let columns: string[] = [];
-    let truncated = false;
-    try {
-      const result = tx.run(statement, params);
-      columns = [...(await result.keys())];
-      for await (const record of result) {
-        if (rows.length >= options.maxRows) {
-          truncated = true;
-          break;
-        }
-        const values = columns.map((column) => record.get(column));
-        for (const value of values) collector.add(value);
-        rows.push(values);
-      }
-    } finally {
-      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-    }
-    const missing = collector.missingEndpoints();
-    if (missing.length > 0) {
-      const endpoints = await session.executeRead(
-        (work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }),
-        {
-          timeout: options.timeoutMs,
-        },
-      );
-      for (const record of endpoints.records) collector.add(record.get('n') as Node);
-    }
-    return { columns, rows, collector, truncated };
+    const result = await withDeadline(connection, tag.dossierQueryId, options, () =>
+      streamRows(session, statement, params, options, tag),
+    );
+    settled = true;
+    return result;
   } catch (error) {
-    throw translateError(error, connection, timedOut, options.timeoutMs);
+    settled = !(error instanceof QueryTimeoutError);
+    throw translateError(error, connection, options.timeoutMs);
   } finally {
-    clearTimeout(backstop);
-    await session.close().catch(() => undefined);
+    // After the deadline the session waits for Neo4j to give up the terminated query: never wait with it.
+    const closing = session.close().catch(() => undefined);
+    if (settled) await closing;
   }
 }
 
-function translateError(error: unknown, connection: Neo4jConnection, timedOut: boolean, timeoutMs: number): unknown {
+async function streamRows(
+  session: Session,
+  statement: string,
+  params: Record<string, unknown>,
+  options: UserCypherOptions,
+  metadata: Record<string, string>,
+): Promise<UserCypherResult> {
+  const timeout = options.timeoutMs;
+  await checkPlannerReadOnly(session, statement, params, timeout, metadata);
+  const tx = session.beginTransaction({ timeout, metadata });
+  const collector = new GraphCollector();
+  const rows: unknown[][] = [];
+  let columns: string[] = [];
+  let truncated = false;
+  try {
+    const result = tx.run(statement, params);
+    columns = [...(await result.keys())];
+    for await (const record of result) {
+      if (rows.length >= options.maxRows) {
+        truncated = true;
+        break;
+      }
+      const values = columns.map((column) => record.get(column));
+      for (const value of values) collector.add(value);
+      rows.push(values);
+    }
+  } finally {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+  }
+  const missing = collector.missingEndpoints();
+  if (missing.length > 0) {
+    const endpoints = await session.executeRead(
+      (work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }),
+      { timeout, metadata },
+    );
+    for (const record of endpoints.records) collector.add(record.get('n') as Node);
+  }
+  return { columns, rows, collector, truncated };
+}
+
+function translateError(error: unknown, connection: Neo4jConnection, timeoutMs: number): unknown {
   if (error instanceof DossierError) return error;
   const code = (error as { code?: string }).code ?? '';
   const message = (error as { message?: string }).message ?? String(error);
-  if (timedOut || /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
+  if (/TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
     return new QueryTimeoutError(
       `Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`,
       {
