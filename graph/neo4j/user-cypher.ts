@@ -5,17 +5,19 @@
  * Rows are streamed and capped; the answer holds a table and a graph.
  */
 import neo4j, { type Node, type Session } from 'neo4j-driver';
-import type { CypherResponse } from '../model/api-types';
+import type { CypherResponse, TruncatedReason } from '../model/api-types';
 import { DossierError, InvalidInputError, QueryRejectedError, QueryTimeoutError } from '../errors';
 import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
 import { checkReadOnlyCypher } from './cypher-guard';
 import { GraphCollector, toJson } from './cypher-values';
 import { newQueryTag, withDeadline, type DeadlineOptions } from './query-deadline';
+import { approximateJsonSize } from './value-size';
 
 export interface UserCypherOptions extends DeadlineOptions {
   timeoutMs: number;
   maxRows: number;
+  maxBytes: number; // about this many bytes of JSON at most, rows and graph together
   /** Tests only: skip the lexical rules to show that the planner layer holds on its own. */
   skipLexicalCheck?: boolean;
 }
@@ -60,39 +62,28 @@ export async function runUserCypher(
   options: UserCypherOptions,
 ): Promise<CypherResponse> {
   const started = performance.now();
-  const { columns, rows, collector, truncated } = await executeUserCypher(connection, query, rawParams, options);
-  // The row cap bounds the count; this bounds the size (one row may hold a huge list).
-  const table: unknown[][] = [];
-  let bytes = 0;
-  let cut = false;
-  for (const values of rows) {
-    const row = values.map(toJson);
-    bytes += JSON.stringify(row).length;
-    if (bytes > MAX_TABLE_CHARS && table.length > 0) {
-      cut = true;
-      break;
-    }
-    table.push(row);
-  }
+  const { columns, rows, collector, truncatedReason } = await executeUserCypher(connection, query, rawParams, options);
   return {
     columns,
-    rows: table,
+    rows: rows.map((values) => values.map(toJson)),
     graph: collector.toSubgraph(),
-    truncated: truncated || cut,
-    rowCount: table.length,
+    truncated: truncatedReason !== undefined,
+    ...(truncatedReason ? { truncatedReason } : {}),
+    rowCount: rows.length,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
-
-/** About 32 MB of JSON: the table stops growing there and says it was truncated. */
-const MAX_TABLE_CHARS = 32_000_000;
 
 export interface UserCypherResult {
   columns: string[];
   rows: unknown[][]; // driver values
   collector: GraphCollector; // every node and relationship in the rows, plus the endpoints of those relationships
   truncated: boolean;
+  truncatedReason?: TruncatedReason;
 }
+
+/** Records per batch: at most this many arrive beyond the one that reaches a cap. */
+const USER_FETCH_SIZE = 100;
 
 /** The three layers and the streaming with a row cap; the raw values are left to the caller to shape. */
 export async function executeUserCypher(
@@ -104,7 +95,7 @@ export async function executeUserCypher(
   const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
   const params = toDriverParams(rawParams) as Record<string, unknown>;
   const tag = newQueryTag();
-  const session = connection.readSession();
+  const session = connection.readSession({ fetchSize: USER_FETCH_SIZE });
   let settled = false;
   try {
     const result = await withDeadline(connection, tag.dossierQueryId, options, () =>
@@ -135,17 +126,29 @@ async function streamRows(
   const collector = new GraphCollector();
   const rows: unknown[][] = [];
   let columns: string[] = [];
-  let truncated = false;
+  let truncatedReason: TruncatedReason | undefined;
+  // Bytes are counted as records arrive, rows and the graph's new nodes and relationships alike; the row
+  // that would pass the cap is left out whole, even the first one (a cut value would look like a real one).
+  let bytes = 0;
   try {
     const result = tx.run(statement, params);
     columns = [...(await result.keys())];
     for await (const record of result) {
       if (rows.length >= options.maxRows) {
-        truncated = true;
+        truncatedReason = 'ROWS';
         break;
       }
       const values = columns.map((column) => record.get(column));
-      for (const value of values) collector.add(value);
+      const rowGraph = new GraphCollector();
+      for (const value of values) rowGraph.add(value);
+      const remaining = options.maxBytes - bytes;
+      const size = approximateJsonSize(values, remaining) + newElementsSize(collector, rowGraph, remaining);
+      if (size > remaining) {
+        truncatedReason = 'BYTES';
+        break;
+      }
+      bytes += size;
+      for (const element of [...rowGraph.nodes.values(), ...rowGraph.relationships.values()]) collector.add(element);
       rows.push(values);
     }
   } finally {
@@ -157,9 +160,28 @@ async function streamRows(
       (work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }),
       { timeout, metadata },
     );
-    for (const record of endpoints.records) collector.add(record.get('n') as Node);
+    for (const record of endpoints.records) {
+      const node = record.get('n') as Node;
+      const size = approximateJsonSize(node, options.maxBytes - bytes);
+      if (bytes + size > options.maxBytes) {
+        truncatedReason = 'BYTES'; // the graph then leaves out the relationships whose ends did not fit
+        break;
+      }
+      bytes += size;
+      collector.add(node);
+    }
   }
-  return { columns, rows, collector, truncated };
+  return { columns, rows, collector, truncated: truncatedReason !== undefined, truncatedReason };
+}
+
+/** What the graph half of the answer grows by: the row's nodes and relationships not seen before. */
+function newElementsSize(collector: GraphCollector, rowGraph: GraphCollector, budget: number): number {
+  let size = 0;
+  for (const [id, node] of rowGraph.nodes)
+    if (!collector.nodes.has(id)) size += approximateJsonSize(node, budget - size);
+  for (const [id, rel] of rowGraph.relationships)
+    if (!collector.relationships.has(id)) size += approximateJsonSize(rel, budget - size);
+  return size;
 }
 
 function translateError(error: unknown, connection: Neo4jConnection, timeoutMs: number): unknown {

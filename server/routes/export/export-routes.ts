@@ -32,8 +32,12 @@ export function exportRoutes({ connection, config, onRunawayQuery }: AppDeps): R
   router.post('/export', async (req, res) => {
     const body = parseWith(exportBody, req.body ?? {});
     const { part } = parseWith(exportQuery, req.query);
-    const { graph, truncated } = body.nodeIds
-      ? { graph: await loadSubgraphByIds(connection, [...new Set(body.nodeIds)]), truncated: false }
+    const { graph, truncated, truncatedReason } = body.nodeIds
+      ? {
+          graph: await loadSubgraphByIds(connection, [...new Set(body.nodeIds)]),
+          truncated: false,
+          truncatedReason: undefined,
+        }
       : await loadSubgraphByQuery(connection, body.query!, body.params, {
           ...config.cypher,
           onRunaway: onRunawayQuery,
@@ -49,6 +53,7 @@ export function exportRoutes({ connection, config, onRunawayQuery }: AppDeps): R
       .set('X-Dossier-Nodes', String(graph.order))
       .set('X-Dossier-Edges', String(graph.size))
       .set('X-Dossier-Truncated', String(truncated))
+      .set('X-Dossier-Truncated-Reason', truncatedReason ?? '')
       .send(file.body);
   });
   return router;
