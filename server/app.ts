@@ -7,6 +7,7 @@ import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { Neo4jConnection } from '../graph/neo4j/connection';
+import type { RunawayQuery } from '../graph/neo4j/query-deadline';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
 import { errorMiddleware } from './http/error-middleware';
@@ -37,6 +38,8 @@ export interface AppDeps {
   embedded: boolean;
   /** Per-client request limits; `false` turns them off (benchmarks). Defaults: DEFAULT_RATE_LIMITS. */
   rateLimits?: RateLimits | false;
+  /** A user query still running after it was terminated at its deadline (the embedded Neo4j restarts). */
+  onRunawayQuery?: (query: RunawayQuery) => void;
 }
 
 /** Feature routers mounted under /api, in one list so a newcomer sees the whole API here. */

@@ -21,6 +21,7 @@ const envSchema = neo4jEnvSchema.extend({
   DOSSIER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  CYPHER_MAX_BYTES: z.coerce.number().int().min(10_000).max(500_000_000).default(8_000_000),
   RATE_LIMIT_API: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,7 +33,7 @@ export interface Config {
   port: number;
   neo4j: Neo4jConfig;
   token?: string;
-  cypher: { timeoutMs: number; maxRows: number };
+  cypher: { timeoutMs: number; maxRows: number; maxBytes: number };
   /** Requests per minute and client: all of /api, and the costlier /api/cypher and /api/export. 0 = no limit. */
   rateLimits: { api: number; cypher: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -62,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pa
     port: e.PORT,
     neo4j: toNeo4jConfig(e, projectDir),
     token: e.DOSSIER_TOKEN,
-    cypher: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
+    cypher: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS, maxBytes: e.CYPHER_MAX_BYTES },
     rateLimits: { api: e.RATE_LIMIT_API, cypher: e.RATE_LIMIT_CYPHER },
     logLevel: e.LOG_LEVEL,
     corpusDir: path.resolve(projectDir, e.DOSSIER_CORPUS_DIR),

@@ -29,16 +29,32 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
   const dotEnv = path.resolve(__dirname, '..', '.env');
   if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
   const config = loadConfig();
-  const neo4j = await openNeo4j(config.neo4j, { reuseRunningEmbedded: false, log: say });
+  const logger = pino({ level: config.logLevel });
+  const neo4j = await openNeo4j(config.neo4j, {
+    reuseRunningEmbedded: false,
+    log: say,
+    supervise: (event) =>
+      logger[event.event === 'neo4j-restarted' ? 'info' : 'error'](event, `embedded Neo4j: ${event.event}`),
+  });
   const { connection, embedded } = neo4j;
   try {
     await applySchema(connection);
     await importCorpusIfEmpty(config, connection);
     if (options.buildClient) buildClientIfNeeded(config);
-    const logger = pino({ level: config.logLevel });
     const server = options.serve
       ? await listen(
-          createApp({ connection, config, logger, embedded, rateLimits: rateLimitsOf(config) }),
+          createApp({
+            connection,
+            config,
+            logger,
+            embedded,
+            rateLimits: rateLimitsOf(config),
+            onRunawayQuery: (query) => {
+              logger.error({ event: 'runaway-query', ...query }, 'a user query outlived its termination');
+              // Neo4j cannot stop it any other way; an external Neo4j is its operator's to restart.
+              neo4j.supervisor?.kill(`user query ${query.queryId} still running ${query.elapsedMs} ms after its start`);
+            },
+          }),
           config.host,
           config.port,
         )

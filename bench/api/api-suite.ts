@@ -24,7 +24,7 @@ const PROJECT_DIR = path.resolve(__dirname, '..', '..');
 const P95_TARGET_MS = 20;
 const PROXY_TARGET = 1.1;
 const CYPHER = 'MATCH (a:Entity {id: $id})-[r]-(b:Entity) RETURN a, r, b LIMIT 25';
-const CYPHER_OPTIONS = { timeoutMs: 10_000, maxRows: 5_000 };
+const CYPHER_OPTIONS = { timeoutMs: 10_000, maxRows: 5_000, maxBytes: 8_000_000 };
 
 interface Workload {
   name: string;

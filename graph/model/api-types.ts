@@ -136,11 +136,15 @@ export interface DocumentDetails extends DocumentSummary {
   }>;
 }
 
+export type TruncatedReason = 'ROWS' | 'BYTES';
+
 export interface CypherResponse {
   columns: string[];
   rows: unknown[][]; // Neo4j values converted to JSON (integers exact, temporal and spatial as strings)
   graph: Subgraph; // every node, relationship and path found anywhere in the records
   truncated: boolean;
+  /** Why the answer stopped early: the row cap, or the byte cap (a row that would pass it is left out whole). */
+  truncatedReason?: TruncatedReason;
   rowCount: number;
   elapsedMs: number;
 }

@@ -16,7 +16,8 @@ export interface Neo4jSettings {
 export interface Neo4jConnection {
   driver: Driver;
   settings: Neo4jSettings;
-  readSession(): Session;
+  /** `fetchSize`: records asked for per batch (what arrives before a consumer that stops early can say so). */
+  readSession(options?: { fetchSize?: number }): Session;
   writeSession(): Session;
   close(): Promise<void>;
 }
@@ -36,7 +37,8 @@ export function connectNeo4j(settings: Neo4jSettings): Neo4jConnection {
   return {
     driver,
     settings,
-    readSession: () => driver.session({ database, defaultAccessMode: neo4j.session.READ }),
+    readSession: (options) =>
+      driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: options?.fetchSize }),
     writeSession: () => driver.session({ database, defaultAccessMode: neo4j.session.WRITE }),
     close: () => driver.close(),
   };

@@ -170,8 +170,8 @@ function refuse(reason: string, rule: string, token?: Token): never {
 
 /**
  * Refuses, with a message that says why, what the lexical rules can see: several statements, writes,
- * schema and admin commands, USE, LOAD CSV, CALL … IN TRANSACTIONS, and procedures outside the
- * read-only allow-list. Returns the single statement, without a trailing semicolon.
+ * schema and admin commands, USE, LOAD CSV, CALL … IN TRANSACTIONS, procedures outside the read-only
+ * allow-list, and regular expressions (`=~`). Returns the single statement, without a trailing semicolon.
  */
 export function checkReadOnlyCypher(source: string): string {
   const statements = splitStatements(source);
@@ -212,6 +212,16 @@ export function checkReadOnlyCypher(source: string): string {
     }
     if (keyword === 'CALL') checkProcedureCall(tokens, i);
   }
+  tokens.forEach((token, i) => {
+    // `=~` runs java.util.regex, which backtracks: `(.*a){12}$` on 39 characters ran 158 s, and nothing
+    // in Neo4j stops a match once it started (docs/design-choices.md, "User Cypher ends by its deadline").
+    if (token.kind === 'symbol' && token.text === '~' && tokens[i - 1]?.kind === 'symbol' && tokens[i - 1].text === '=')
+      refuse(
+        '=~ (regular expressions) is not accepted: use CONTAINS, STARTS WITH, ENDS WITH or toLower(…), or the full-text search',
+        'REGEX',
+        tokens[i - 1],
+      );
+  });
   for (const token of tokens) {
     const name =
       token.kind === 'quoted'

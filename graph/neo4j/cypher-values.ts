@@ -87,7 +87,7 @@ export function toJson(value: unknown): Json {
   return String(value);
 }
 
-function isTemporalOrSpatial(value: unknown): boolean {
+export function isTemporalOrSpatial(value: unknown): boolean {
   const v = value as never;
   return (
     neo4j.isDate(v) ||

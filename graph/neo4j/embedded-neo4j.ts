@@ -18,7 +18,10 @@ export interface EmbeddedNeo4jOptions {
 
 export interface EmbeddedNeo4j {
   uri: string;
+  port: number; // the Bolt port it listens on (the one picked when asked for 0)
   pid: number;
+  /** Settles when the JVM exits, whoever asked (stop(), a signal, a crash). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -156,7 +159,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     '-Xms256m',
     `-Xmx${heap}`,
     '-XX:+UseG1GC',
-    '-XX:+ExitOnOutOfMemoryError',
+    // No -XX:+ExitOnOutOfMemoryError: a value one expression builds (reduce doubling a string) is not seen by
+    // Neo4j's memory tracker, and with that flag it killed the JVM; without it the allocation fails in that
+    // query's thread, which answers Neo.TransientError.General.OutOfMemoryError while the database lives on.
     ...JVM_MODULE_FLAGS,
     '-cp',
     classpath,
@@ -167,9 +172,18 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   log(`Starting embedded Neo4j (data in ${options.dataDir}; a cold start can take 30 s)…`);
   // stdin stays a pipe we never close: when this process dies, the JVM sees end of input and shuts down.
   const child = spawn(java, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const uri = await waitForReady(child, options.startTimeoutMs ?? 180_000);
   log(`Neo4j is ready at ${uri}`);
-  return { uri, pid: child.pid ?? -1, stop: () => stopChild(child) };
+  return {
+    uri,
+    port: Number(new URL(uri.replace(/^bolt:/, 'http:')).port),
+    pid: child.pid ?? -1,
+    exited,
+    stop: () => stopChild(child),
+  };
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number): Promise<string> {

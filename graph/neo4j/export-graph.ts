@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Node, Relationship } from 'neo4j-driver';
 import { NotFoundError } from '../errors';
+import type { TruncatedReason } from '../model/api-types';
 import type { Neo4jConnection } from './connection';
 import {
   SECRET_PROPERTY,
@@ -97,7 +98,11 @@ export async function loadSubgraphByQuery(
   query: string,
   params: Record<string, unknown>,
   options: UserCypherOptions,
-): Promise<{ graph: MultiDirectedGraph; truncated: boolean }> {
-  const { collector, truncated } = await executeUserCypher(connection, query, params, options);
-  return { graph: graphFromNeo4j(collector.nodes.values(), collector.relationships.values()), truncated };
+): Promise<{ graph: MultiDirectedGraph; truncated: boolean; truncatedReason?: TruncatedReason }> {
+  const { collector, truncated, truncatedReason } = await executeUserCypher(connection, query, params, options);
+  return {
+    graph: graphFromNeo4j(collector.nodes.values(), collector.relationships.values()),
+    truncated,
+    truncatedReason,
+  };
 }

@@ -7,10 +7,13 @@ import { InvalidInputError } from '../errors';
 import { connectNeo4j, verifyConnection, type Neo4jConnection } from './connection';
 import { startEmbeddedNeo4j } from './embedded-neo4j';
 import { describeIssues, neo4jEnvSchema, toNeo4jConfig, withoutBlanks, type Neo4jConfig } from './neo4j-config';
+import { superviseEmbeddedNeo4j, type SupervisedNeo4j, type SupervisorEvent } from './neo4j-supervisor';
 
 export interface OpenNeo4j {
   connection: Neo4jConnection;
   embedded: boolean;
+  /** Set when this call started the embedded Neo4j under supervision (`supervise` below). */
+  supervisor?: SupervisedNeo4j;
   /** Closes the driver, and stops the embedded Neo4j when this call started it. */
   close(): Promise<void>;
 }
@@ -29,7 +32,12 @@ export function loadNeo4jConfig(
 
 export async function openNeo4j(
   config: Neo4jConfig,
-  options: { reuseRunningEmbedded: boolean; log?: (line: string) => void },
+  options: {
+    reuseRunningEmbedded: boolean;
+    log?: (line: string) => void;
+    /** Restart the embedded Neo4j whenever it exits unexpectedly, reporting each event here. */
+    supervise?: (event: SupervisorEvent) => void;
+  },
 ): Promise<OpenNeo4j> {
   if (config.uri) {
     const connection = connectNeo4j({ ...config, uri: config.uri });
@@ -45,17 +53,16 @@ export async function openNeo4j(
       await running.close();
     }
   }
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir: config.dataDir,
-    port: config.boltPort,
-    heap: config.heap,
-    log: options.log,
-  });
+  const embeddedOptions = { dataDir: config.dataDir, port: config.boltPort, heap: config.heap, log: options.log };
+  const neo4j = options.supervise
+    ? await superviseEmbeddedNeo4j({ ...embeddedOptions, onEvent: options.supervise })
+    : await startEmbeddedNeo4j(embeddedOptions);
   const connection = connectNeo4j({ uri: neo4j.uri });
-  return verified(connection, true, async () => {
+  const opened = await verified(connection, true, async () => {
     await connection.close();
     await neo4j.stop();
   });
+  return 'isUp' in neo4j ? { ...opened, supervisor: neo4j } : opened;
 }
 
 async function verified(

@@ -1,19 +1,23 @@
 /**
  * Runs user Cypher read-only, in three layers: the lexical guard (cypher-guard.ts), the planner
  * (EXPLAIN must classify the query as read-only, `queryType === 'r'`), and a READ transaction with a
- * server-side timeout. Rows are streamed and capped; the answer holds a table and a graph.
+ * server-side timeout, backed by a watchdog that ends the request at its deadline (query-deadline.ts).
+ * Rows are streamed and capped; the answer holds a table and a graph.
  */
 import neo4j, { type Node, type Session } from 'neo4j-driver';
-import type { CypherResponse } from '../model/api-types';
+import type { CypherResponse, TruncatedReason } from '../model/api-types';
 import { DossierError, InvalidInputError, QueryRejectedError, QueryTimeoutError } from '../errors';
 import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
 import { checkReadOnlyCypher } from './cypher-guard';
 import { GraphCollector, toJson } from './cypher-values';
+import { newQueryTag, withDeadline, type DeadlineOptions } from './query-deadline';
+import { approximateJsonSize } from './value-size';
 
-export interface UserCypherOptions {
+export interface UserCypherOptions extends DeadlineOptions {
   timeoutMs: number;
   maxRows: number;
+  maxBytes: number; // about this many bytes of JSON at most, rows and graph together
   /** Tests only: skip the lexical rules to show that the planner layer holds on its own. */
   skipLexicalCheck?: boolean;
 }
@@ -36,8 +40,9 @@ export async function checkPlannerReadOnly(
   statement: string,
   params: Record<string, unknown>,
   timeoutMs = 10_000,
+  metadata?: Record<string, string>,
 ): Promise<void> {
-  const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs });
+  const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs, metadata });
   const queryType = result.summary.queryType;
   if (queryType !== 'r') {
     const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'is a schema or admin command' };
@@ -57,39 +62,28 @@ export async function runUserCypher(
   options: UserCypherOptions,
 ): Promise<CypherResponse> {
   const started = performance.now();
-  const { columns, rows, collector, truncated } = await executeUserCypher(connection, query, rawParams, options);
-  // The row cap bounds the count; this bounds the size (one row may hold a huge list).
-  const table: unknown[][] = [];
-  let bytes = 0;
-  let cut = false;
-  for (const values of rows) {
-    const row = values.map(toJson);
-    bytes += JSON.stringify(row).length;
-    if (bytes > MAX_TABLE_CHARS && table.length > 0) {
-      cut = true;
-      break;
-    }
-    table.push(row);
-  }
+  const { columns, rows, collector, truncatedReason } = await executeUserCypher(connection, query, rawParams, options);
   return {
     columns,
-    rows: table,
+    rows: rows.map((values) => values.map(toJson)),
     graph: collector.toSubgraph(),
-    truncated: truncated || cut,
-    rowCount: table.length,
+    truncated: truncatedReason !== undefined,
+    ...(truncatedReason ? { truncatedReason } : {}),
+    rowCount: rows.length,
     elapsedMs: Math.round(performance.now() - started),
   };
 }
-
-/** About 32 MB of JSON: the table stops growing there and says it was truncated. */
-const MAX_TABLE_CHARS = 32_000_000;
 
 export interface UserCypherResult {
   columns: string[];
   rows: unknown[][]; // driver values
   collector: GraphCollector; // every node and relationship in the rows, plus the endpoints of those relationships
   truncated: boolean;
+  truncatedReason?: TruncatedReason;
 }
+
+/** Records per batch: at most this many arrive beyond the one that reaches a cap. */
+const USER_FETCH_SIZE = 100;
 
 /** The three layers and the streaming with a row cap; the raw values are left to the caller to shape. */
 export async function executeUserCypher(
@@ -100,62 +94,101 @@ export async function executeUserCypher(
 ): Promise<UserCypherResult> {
   const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
   const params = toDriverParams(rawParams) as Record<string, unknown>;
-  const session = connection.readSession();
-  let timedOut = false;
-  // The server enforces the transaction timeout; this timer is the backstop if the server does not answer.
-  const backstop = setTimeout(() => {
-    timedOut = true;
-    session.close().catch(() => undefined);
-  }, options.timeoutMs + 2_000);
+  const tag = newQueryTag();
+  const session = connection.readSession({ fetchSize: USER_FETCH_SIZE });
+  let settled = false;
   try {
-    await checkPlannerReadOnly(session, statement, params, options.timeoutMs);
-    const tx = session.beginTransaction({
-      timeout: options.timeoutMs,
-      metadata: { app: 'dossier', kind: 'user-cypher' },
-    });
-    const collector = new GraphCollector();
-    const rows: unknown[][] = [];
-    let columns: string[] = [];
-    let truncated = false;
-    try {
-      const result = tx.run(statement, params);
-      columns = [...(await result.keys())];
-      for await (const record of result) {
-        if (rows.length >= options.maxRows) {
-          truncated = true;
-          break;
-        }
-        const values = columns.map((column) => record.get(column));
-        for (const value of values) collector.add(value);
-        rows.push(values);
-      }
-    } finally {
-      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-    }
-    const missing = collector.missingEndpoints();
-    if (missing.length > 0) {
-      const endpoints = await session.executeRead(
-        (work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }),
-        {
-          timeout: options.timeoutMs,
-        },
-      );
-      for (const record of endpoints.records) collector.add(record.get('n') as Node);
-    }
-    return { columns, rows, collector, truncated };
+    const result = await withDeadline(connection, tag.dossierQueryId, options, () =>
+      streamRows(session, statement, params, options, tag),
+    );
+    settled = true;
+    return result;
   } catch (error) {
-    throw translateError(error, connection, timedOut, options.timeoutMs);
+    settled = !(error instanceof QueryTimeoutError);
+    throw translateError(error, connection, options.timeoutMs);
   } finally {
-    clearTimeout(backstop);
-    await session.close().catch(() => undefined);
+    // After the deadline the session waits for Neo4j to give up the terminated query: never wait with it.
+    const closing = session.close().catch(() => undefined);
+    if (settled) await closing;
   }
 }
 
-function translateError(error: unknown, connection: Neo4jConnection, timedOut: boolean, timeoutMs: number): unknown {
+async function streamRows(
+  session: Session,
+  statement: string,
+  params: Record<string, unknown>,
+  options: UserCypherOptions,
+  metadata: Record<string, string>,
+): Promise<UserCypherResult> {
+  const timeout = options.timeoutMs;
+  await checkPlannerReadOnly(session, statement, params, timeout, metadata);
+  const tx = session.beginTransaction({ timeout, metadata });
+  const collector = new GraphCollector();
+  const rows: unknown[][] = [];
+  let columns: string[] = [];
+  let truncatedReason: TruncatedReason | undefined;
+  // Bytes are counted as records arrive, rows and the graph's new nodes and relationships alike; the row
+  // that would pass the cap is left out whole, even the first one (a cut value would look like a real one).
+  let bytes = 0;
+  try {
+    const result = tx.run(statement, params);
+    columns = [...(await result.keys())];
+    for await (const record of result) {
+      if (rows.length >= options.maxRows) {
+        truncatedReason = 'ROWS';
+        break;
+      }
+      const values = columns.map((column) => record.get(column));
+      const rowGraph = new GraphCollector();
+      for (const value of values) rowGraph.add(value);
+      const remaining = options.maxBytes - bytes;
+      const size = approximateJsonSize(values, remaining) + newElementsSize(collector, rowGraph, remaining);
+      if (size > remaining) {
+        truncatedReason = 'BYTES';
+        break;
+      }
+      bytes += size;
+      for (const element of [...rowGraph.nodes.values(), ...rowGraph.relationships.values()]) collector.add(element);
+      rows.push(values);
+    }
+  } finally {
+    if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+  }
+  const missing = collector.missingEndpoints();
+  if (missing.length > 0) {
+    const endpoints = await session.executeRead(
+      (work) => work.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing }),
+      { timeout, metadata },
+    );
+    for (const record of endpoints.records) {
+      const node = record.get('n') as Node;
+      const size = approximateJsonSize(node, options.maxBytes - bytes);
+      if (bytes + size > options.maxBytes) {
+        truncatedReason = 'BYTES'; // the graph then leaves out the relationships whose ends did not fit
+        break;
+      }
+      bytes += size;
+      collector.add(node);
+    }
+  }
+  return { columns, rows, collector, truncated: truncatedReason !== undefined, truncatedReason };
+}
+
+/** What the graph half of the answer grows by: the row's nodes and relationships not seen before. */
+function newElementsSize(collector: GraphCollector, rowGraph: GraphCollector, budget: number): number {
+  let size = 0;
+  for (const [id, node] of rowGraph.nodes)
+    if (!collector.nodes.has(id)) size += approximateJsonSize(node, budget - size);
+  for (const [id, rel] of rowGraph.relationships)
+    if (!collector.relationships.has(id)) size += approximateJsonSize(rel, budget - size);
+  return size;
+}
+
+function translateError(error: unknown, connection: Neo4jConnection, timeoutMs: number): unknown {
   if (error instanceof DossierError) return error;
   const code = (error as { code?: string }).code ?? '';
   const message = (error as { message?: string }).message ?? String(error);
-  if (timedOut || /TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
+  if (/TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
     return new QueryTimeoutError(
       `Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`,
       {

@@ -7,7 +7,7 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
     expect(config.neo4j.uri).toBeUndefined();
     expect(config.neo4j.dataDir).toBe('/project/.data/neo4j');
-    expect(config.cypher).toEqual({ timeoutMs: 10_000, maxRows: 5_000 });
+    expect(config.cypher).toEqual({ timeoutMs: 10_000, maxRows: 5_000, maxBytes: 8_000_000 });
     expect(config.rateLimits).toEqual({ api: 600, cypher: 30 });
   });
 

@@ -7,7 +7,12 @@ import { loadConfig } from '../../server/config';
 
 export function testApp(
   connection: Neo4jConnection,
-  overrides: { env?: NodeJS.ProcessEnv; rateLimits?: AppDeps['rateLimits']; logger?: AppDeps['logger'] } = {},
+  overrides: {
+    env?: NodeJS.ProcessEnv;
+    rateLimits?: AppDeps['rateLimits'];
+    logger?: AppDeps['logger'];
+    onRunawayQuery?: AppDeps['onRunawayQuery'];
+  } = {},
 ): Express {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...overrides.env });
   return createApp({
@@ -16,5 +21,6 @@ export function testApp(
     logger: overrides.logger ?? pino({ level: 'silent' }),
     embedded: true,
     rateLimits: overrides.rateLimits ?? false,
+    onRunawayQuery: overrides.onRunawayQuery,
   });
 }

@@ -10,11 +10,11 @@ export const cypherBody = z.object({
 });
 
 /** POST /api/cypher {query, params}: read-only user Cypher, answered as a table and a graph. */
-export function cypherRoutes({ connection, config }: AppDeps): Router {
+export function cypherRoutes({ connection, config, onRunawayQuery }: AppDeps): Router {
   const router = Router();
   router.post('/cypher', async (req, res) => {
     const { query, params } = parseWith(cypherBody, req.body ?? {});
-    res.json(await runUserCypher(connection, query, params, config.cypher));
+    res.json(await runUserCypher(connection, query, params, { ...config.cypher, onRunaway: onRunawayQuery }));
   });
   return router;
 }

@@ -27,14 +27,21 @@ const exportQuery = z.object({ part: z.enum(['nodes', 'edges', 'both']).optional
  * relationship among them; `query` exports the graph a read-only query returns (same guard as /cypher).
  * CSV: `part` (body or `?part=`) picks nodes, edges, or both tables in one file (the default).
  */
-export function exportRoutes({ connection, config }: AppDeps): Router {
+export function exportRoutes({ connection, config, onRunawayQuery }: AppDeps): Router {
   const router = Router();
   router.post('/export', async (req, res) => {
     const body = parseWith(exportBody, req.body ?? {});
     const { part } = parseWith(exportQuery, req.query);
-    const { graph, truncated } = body.nodeIds
-      ? { graph: await loadSubgraphByIds(connection, [...new Set(body.nodeIds)]), truncated: false }
-      : await loadSubgraphByQuery(connection, body.query!, body.params, config.cypher);
+    const { graph, truncated, truncatedReason } = body.nodeIds
+      ? {
+          graph: await loadSubgraphByIds(connection, [...new Set(body.nodeIds)]),
+          truncated: false,
+          truncatedReason: undefined,
+        }
+      : await loadSubgraphByQuery(connection, body.query!, body.params, {
+          ...config.cypher,
+          onRunaway: onRunawayQuery,
+        });
     const csvPart = part ?? body.part ?? 'both';
     const file = writeExport(graph, body.format, { csvPart });
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -46,6 +53,7 @@ export function exportRoutes({ connection, config }: AppDeps): Router {
       .set('X-Dossier-Nodes', String(graph.order))
       .set('X-Dossier-Edges', String(graph.size))
       .set('X-Dossier-Truncated', String(truncated))
+      .set('X-Dossier-Truncated-Reason', truncatedReason ?? '')
       .send(file.body);
   });
   return router;

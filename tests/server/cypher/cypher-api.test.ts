@@ -50,7 +50,9 @@ const WRITE_AND_ADMIN_ATTEMPTS: Array<[string, string]> = [
 
 describe('POST /api/cypher', () => {
   const connection = connectTestNeo4j();
-  const app = testApp(connection, { env: { CYPHER_TIMEOUT_MS: '1500', CYPHER_MAX_ROWS: '100' } });
+  const app = testApp(connection, {
+    env: { CYPHER_TIMEOUT_MS: '1500', CYPHER_MAX_ROWS: '100', CYPHER_MAX_BYTES: '200000' },
+  });
   let before: { nodes: number; relationships: number };
 
   beforeAll(async () => {
@@ -122,7 +124,12 @@ describe('POST /api/cypher', () => {
       'CREATE INDEX hacked FOR (n:Hacked) ON (n.x)',
     ]) {
       await expect(
-        runUserCypher(connection, query, {}, { timeoutMs: 2000, maxRows: 10, skipLexicalCheck: true }),
+        runUserCypher(
+          connection,
+          query,
+          {},
+          { timeoutMs: 2000, maxRows: 10, maxBytes: 1_000_000, skipLexicalCheck: true },
+        ),
       ).rejects.toMatchObject({
         name: 'QueryRejectedError',
         details: { rule: 'PLANNER' },
@@ -154,6 +161,48 @@ describe('POST /api/cypher', () => {
     expect(res.body.error.code).toBe('QUERY_TIMEOUT');
     expect(res.body.error.message).toMatch(/1500 ms/);
     expect(Date.now() - started).toBeLessThan(6000);
+  });
+
+  it('refuses a catastrophically backtracking regular expression with 403 before it runs', async () => {
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN $s =~ $re AS matched', params: { s: `${'a'.repeat(38)}!`, re: '(.*a){12}$' } });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('QUERY_REJECTED');
+    expect(res.body.error.details.rule).toBe('REGEX');
+    expect(res.body.error.message).toMatch(/CONTAINS/);
+    const after = await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' });
+    expect(after.body.rows).toEqual([[1]]);
+  });
+
+  it('leaves out a first row larger than the byte cap and says why, instead of sending it', async () => {
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'RETURN [x IN range(1, 3000) | $s] AS big', params: { s: 'x'.repeat(1000) } }); // 3 MB
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: [], rowCount: 0, truncated: true, truncatedReason: 'BYTES' });
+    expect(Number(res.headers['content-length'])).toBeLessThan(200_000);
+  });
+
+  it('stops the rows at the byte cap as they stream in, rows and graph together', async () => {
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'UNWIND range(1, 1000) AS i RETURN i, $s AS s', params: { s: 'y'.repeat(5000) } });
+    expect(res.status).toBe(200);
+    expect(res.body.truncated).toBe(true);
+    expect(res.body.truncatedReason).toBe('BYTES');
+    expect(res.body.rowCount).toBeGreaterThan(30);
+    expect(res.body.rowCount).toBeLessThan(41);
+    expect(Number(res.headers['content-length'])).toBeLessThan(200_000);
+    // Nodes count twice (once in the table, once in the graph).
+    const small = testApp(connection, { env: { CYPHER_MAX_BYTES: '20000' } });
+    const whole = await request(app).post('/api/cypher').send({ query: 'MATCH (d:Document) RETURN d' });
+    expect(Number(whole.headers['content-length'])).toBeGreaterThan(20_000);
+    const graph = await request(small).post('/api/cypher').send({ query: 'MATCH (d:Document) RETURN d' });
+    expect(graph.body.truncatedReason).toBe('BYTES');
+    expect(graph.body.rowCount).toBeGreaterThan(0);
+    expect(graph.body.graph.nodes.length).toBe(graph.body.rowCount);
+    expect(Number(graph.headers['content-length'])).toBeLessThan(20_000);
   });
 
   it('caps a cartesian product at the row limit and says it was truncated', async () => {

@@ -29,6 +29,18 @@ describe('the lexical Cypher guard', () => {
     expect(refusal('MATCH (n) RETURN n;').name).toBe('accepted');
   });
 
+  it('refuses regular expressions (=~) however the pattern is given, but not the characters inside a string', () => {
+    for (const query of [
+      "MATCH (n) WHERE n.name =~ '(?i)kim.*' RETURN n",
+      'RETURN $s =~ $re',
+      'RETURN $s=~ ("(.*a)" + "{12}$")',
+      'RETURN $s = /* hidden */ ~ $re',
+    ]) {
+      expect(refusal(query)).toEqual({ name: 'QueryRejectedError', rule: 'REGEX' });
+    }
+    expect(refusal("MATCH (n) WHERE n.name = '=~' RETURN n").name).toBe('accepted');
+  });
+
   it('accepts the reads an analyst writes: paths, subqueries, unions, comprehensions, CASE, EXISTS and COUNT', () => {
     const reads = [
       "MATCH (n:Person) WHERE n.name STARTS WITH 'K' RETURN n ORDER BY n.name SKIP 1 LIMIT 10",

@@ -129,6 +129,20 @@ describe('POST /api/export', () => {
     expect(write.body.error.code).toBe('QUERY_REJECTED');
   });
 
+  it('bounds an export by query in bytes as its rows stream in, and says so', async () => {
+    const capped = testApp(connection, { env: { CYPHER_MAX_BYTES: '20000' } });
+    const query = 'MATCH (d:Document) RETURN d';
+    const whole = await download(app, { format: 'json', query });
+    expect(whole.headers['x-dossier-truncated']).toBe('false');
+    expect(whole.body.length).toBeGreaterThan(20_000); // the corpus documents with their text
+    const res = await download(capped, { format: 'json', query });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-dossier-truncated']).toBe('true');
+    expect(res.headers['x-dossier-truncated-reason']).toBe('BYTES');
+    expect(Number(res.headers['x-dossier-nodes'])).toBeGreaterThan(0);
+    expect(Buffer.byteLength(res.body)).toBeLessThan(20_000);
+  });
+
   it('answers 400 naming the field for a bad request and 404 for unknown node ids', async () => {
     const noFormat = await request(app).post('/api/export').send({ nodeIds });
     expect(noFormat.status).toBe(400);

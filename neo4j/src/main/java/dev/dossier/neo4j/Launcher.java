@@ -40,6 +40,7 @@ public final class Launcher {
         int port = parsePort(args[1]);
         Files.createDirectories(dataDir);
 
+        long heap = Runtime.getRuntime().maxMemory();
         DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(dataDir)
@@ -53,10 +54,12 @@ public final class Launcher {
                     // Sized for a 2-core laptop; the heap is set by the caller with -Xms/-Xmx.
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
-                    // A runaway query is refused by Neo4j's memory tracking long before it can exhaust the heap
-                    // (the JVM exits on OutOfMemoryError, which would take the database down).
-                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(256))
-                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
+                    // What Neo4j's memory tracker sees (collect, sort, distinct, eager buffers) is refused well
+                    // before the heap runs out: a quarter of the heap per transaction, half for all of them.
+                    // Values built inside one expression (a string grown by reduce, a list comprehension) are not
+                    // tracked; those end with an OutOfMemoryError in their own query (see embedded-neo4j.ts).
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 2)
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .build();
@@ -87,7 +90,8 @@ public final class Launcher {
                 .getLocalAddress(ConnectorType.BOLT);
         String uri = "bolt://" + LOOPBACK + ":" + bolt.getPort();
         System.out.println("DOSSIER_NEO4J_READY {\"bolt\":\"" + uri + "\",\"dataDir\":\""
-                + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+                + dataDir.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"heapBytes\":" + heap
+                + ",\"transactionMaxBytes\":" + heap / 4 + ",\"transactionTotalMaxBytes\":" + heap / 2 + "}");
         System.out.flush();
 
         Thread watcher = new Thread(() -> {

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { RunawayQuery } from '../../../graph/neo4j/query-deadline';
+import type { SupervisorEvent } from '../../../graph/neo4j/neo4j-supervisor';
+import { loadNeo4jConfig, openNeo4j, type OpenNeo4j } from '../../../graph/neo4j/open-neo4j';
+import { testApp } from '../test-app';
+
+/** Quadratic string building inside one expression: Neo4j never checks for termination in there. */
+const RUNS_FOR_MINUTES = 'RETURN size(reduce(s = "", x IN range(1, 10000000) | s + "xxxxxxxxxx")) AS n';
+/** Row by row: Neo4j notices the termination at the next row. */
+const TERMINABLE = 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS c';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function tagged(neo4j: OpenNeo4j): Promise<number> {
+  const session = neo4j.connection.readSession();
+  try {
+    const result = await session.run(
+      "SHOW TRANSACTIONS YIELD metaData WHERE metaData.kind = 'user-cypher' RETURN count(*) AS c",
+    );
+    return result.records[0].get('c').toNumber();
+  } finally {
+    await session.close();
+  }
+}
+
+/** `npm start`'s supervised embedded Neo4j, of its own: ending a runaway query here restarts the JVM. */
+describe('POST /api/cypher at its deadline', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-deadline-'));
+  const runaways: RunawayQuery[] = [];
+  const events: SupervisorEvent[] = [];
+  let neo4j: OpenNeo4j;
+
+  beforeAll(async () => {
+    neo4j = await openNeo4j(loadNeo4jConfig({ NEO4J_DATA_DIR: dataDir, NEO4J_BOLT_PORT: '0' }), {
+      reuseRunningEmbedded: false,
+      log: () => undefined,
+      supervise: (event) => events.push(event),
+    });
+  }, 180_000);
+  afterAll(async () => {
+    await neo4j?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const app = () =>
+    testApp(neo4j.connection, {
+      env: { CYPHER_TIMEOUT_MS: '2000' },
+      onRunawayQuery: (query) => {
+        runaways.push(query);
+        neo4j.supervisor!.kill(`runaway ${query.queryId}`);
+      },
+    });
+
+  it('answers 408 for a row-by-row query and terminates it without a restart', async () => {
+    const pid = neo4j.supervisor!.pid();
+    const res = await request(app()).post('/api/cypher').send({ query: TERMINABLE });
+    expect(res.status).toBe(408);
+    expect(res.body.error.code).toBe('QUERY_TIMEOUT');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await tagged(neo4j)).toBe(0);
+    expect(runaways).toEqual([]);
+    expect(neo4j.supervisor!.pid()).toBe(pid);
+  });
+
+  it('answers 408 for a query Neo4j cannot terminate, stops its CPU by restarting Neo4j, and answers again', async () => {
+    const pid = neo4j.supervisor!.pid();
+    const res = await request(app()).post('/api/cypher').send({ query: RUNS_FOR_MINUTES });
+    expect(res.status).toBe(408);
+    expect(res.body.error.code).toBe('QUERY_TIMEOUT');
+    while (runaways.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(runaways[0].transactionIds).toHaveLength(1);
+    while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+    await neo4j.supervisor!.whenUp();
+    const after = await request(app()).post('/api/cypher').send({ query: 'RETURN 1 AS one' });
+    expect(after.status).toBe(200);
+    expect(after.body.rows).toEqual([[1]]);
+    expect(events.map((e) => e.event)).toEqual(['neo4j-killed', 'neo4j-exited', 'neo4j-restarted']);
+  }, 120_000);
+});
