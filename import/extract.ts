@@ -29,7 +29,7 @@ import { availableParallelism } from 'node:os';
 import type { EngineSentence } from './engine/annotation';
 import { EngineError, type NlpEngine } from './engine/nlp-engine';
 import { refineWithEngine } from './recognise/engine-entities';
-import { deniedTypes, dependencyFacts, type ArgumentMention } from './relate/dependency-facts';
+import { deniedTypes, dependencyFacts, partiesOfSigners, type ArgumentMention } from './relate/dependency-facts';
 import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
 
 export interface ExtractFailure {
@@ -136,7 +136,8 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
   const denied = deniedTypes(annotation);
   const stated = facts.filter((f) => !denied[f.sentence]?.has(f.type));
-  stated.push(...dependencyFacts(annotation, argumentMentions(resolved, treaties)));
+  stated.push(...dependencyFacts(annotation, argumentMentions(resolved, treaties, events)));
+  stated.push(...partiesOfSigners(stated, (key) => resolved.entities.get(key)?.type));
 
   // Entities, keyed by document-local key, with stable ids.
   const records = new Map<string, EntityRecord>(); // by id
@@ -236,13 +237,16 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
 }
 
 /** What the parse can point at: resolved actors and places (demonyms as modifiers) and treaties. */
-function argumentMentions(resolved: Resolved, treaties: DocTreaty[]): ArgumentMention[] {
+function argumentMentions(resolved: Resolved, treaties: DocTreaty[], events: DocEvent[]): ArgumentMention[] {
   const out: ArgumentMention[] = resolved.mentions
     .filter((m) => m.type !== 'Event')
     .map((m) => ({ key: m.key, type: m.type, start: m.start, end: m.end, sentence: m.sentence, modifier: !m.actor }));
   for (const t of treaties)
     for (const m of t.mentions)
       out.push({ key: t.key, type: 'Treaty', start: m.start, end: m.end, sentence: m.sentence, modifier: false });
+  for (const e of events)
+    for (const m of e.mentions)
+      out.push({ key: e.key, type: 'Event', start: m.start, end: m.end, sentence: m.sentence, modifier: false });
   return out;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
-import { ROLE_NOUNS, ROLES } from '../lexicon';
+import { ROLE_NOUNS, ROLES, TREATY_HEADS } from '../lexicon';
 import { make, norm, type Candidate } from '../recognise';
 import type { Sentence } from '../segment';
 import lexicon from './engine-entities.json';
@@ -72,7 +72,8 @@ function dropMalformed(candidates: Candidate[], spans: EngineEntity[][]): Candid
   return candidates.filter((c) => {
     if (c.type !== 'Organization' && c.type !== 'Place') return true;
     if (/\s(?:and|of|for|the|on|to|in|&)$/i.test(c.text)) return false;
-    if (c.type === 'Organization' && TITLE_WORDS.has(c.text.split(/\s+/)[0].toLowerCase())) return false; // "Minister of Foreign Affairs"
+    const first = c.text.split(/\s+/)[0].toLowerCase();
+    if (c.type === 'Organization' && (TITLE_WORDS.has(first) || TREATY_HEADS.has(first))) return false; // "Minister of Foreign Affairs", "Treaty of Friendship"
     const words = c.text.split(/\s+/);
     if (words.length >= 3 && c.text === c.text.toUpperCase() && /\p{Lu}{2}/u.test(c.text) && c.name === c.text)
       return false;

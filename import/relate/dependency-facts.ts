@@ -48,6 +48,11 @@ const RELATIVE = new Set(lexicon.relativePronouns);
 const SUBJECT = new Set(['nsubj', 'csubj']);
 const NAME_PARTS = new Set(['compound', 'nmod', 'amod', 'poss', 'nn']);
 const PERSONAL = new Set(['he', 'she']);
+const CONJ_OR_APPOS = new Set(['conj', 'appos']);
+const TREATY_NOUNS = new Set(lexicon.treatyNouns);
+const ACTOR_TYPES = new Set<EntityType>(['Person', 'State', 'Organization']);
+/** Prepositions under which an event is something one takes part in: "spoke at the summit", "took part in the talks". */
+const EVENT_PREPS = ['at', 'in', 'to', 'during'];
 /** How a title attaches to a name: "President Biden" (compound), "Biden, the president" (appos). */
 const ROLE_LINKS = new Set(['compound', 'appos', 'nmod']);
 const ROLE_WORDS = new Set([...ROLE_NOUNS, ...ROLES.map((r) => r[r.length - 1])]);
@@ -57,12 +62,38 @@ export function dependencyFacts(annotation: EngineSentence[], mentions: Argument
   for (const m of mentions) bySentence[m.sentence]?.push(m);
   const facts: Fact[] = [];
   annotation.forEach((sentence, si) => {
-    const here = [...bySentence[si], ...pronounMentions(sentence, si, bySentence)];
+    const here = [
+      ...bySentence[si],
+      ...pronounMentions(sentence, si, bySentence),
+      ...treatyReferences(sentence, si, bySentence),
+    ];
     if (here.length < 2) return;
     const parse = new Parse(sentence, here);
-    facts.push(...sentenceFacts(parse, si), ...affiliationFacts(parse, si));
+    facts.push(...sentenceFacts(parse, si), ...affiliationFacts(parse, si), ...participationFacts(parse, si));
   });
   return facts;
+}
+
+/**
+ * Who signs a treaty for a state makes the state a party: a signer's state or organisation, as the same
+ * document states it (AFFILIATED_WITH), is PARTY_TO the treaty, with the signing as evidence.
+ */
+export function partiesOfSigners(facts: Fact[], types: (key: string) => EntityType | undefined): Fact[] {
+  const affiliations = new Map<string, string[]>();
+  for (const f of facts)
+    if (f.type === 'AFFILIATED_WITH' && types(f.target) === 'State')
+      affiliations.set(f.source, [...(affiliations.get(f.source) ?? []), f.target]);
+  return facts
+    .filter((f) => f.type === 'SIGNED')
+    .flatMap((f) =>
+      (affiliations.get(f.source) ?? []).map((party): Fact => ({
+        type: 'PARTY_TO',
+        source: party,
+        target: f.target,
+        sentence: f.sentence,
+        confidence: 0.6,
+      })),
+    );
 }
 
 /**
@@ -94,6 +125,28 @@ function pronounMentions(sentence: EngineSentence, si: number, bySentence: Argum
     if (people.size !== 1) continue;
     const key = [...people][0];
     out.push({ key, type: 'Person', start: t.start, end: t.end, sentence: si, modifier: false });
+  }
+  return out;
+}
+
+/**
+ * "the document", "the text", "the pact" after a treaty is named refer to it: a definite treaty noun
+ * stands for the most recent treaty of the last five sentences, when there is one.
+ */
+function treatyReferences(sentence: EngineSentence, si: number, bySentence: ArgumentMention[][]): ArgumentMention[] {
+  const out: ArgumentMention[] = [];
+  const tokens = sentence.tokens;
+  for (const t of tokens) {
+    if (!t.pos.startsWith('NN') || !TREATY_NOUNS.has(t.lemma)) continue;
+    if (bySentence[si].some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    const det = tokens.find((d) => d.head === t.index && d.label === 'det');
+    if (!det || !['the', 'this', 'that'].includes(det.lemma)) continue;
+    const earlier = bySentence
+      .slice(Math.max(0, si - 5), si + 1)
+      .flat()
+      .filter((m) => m.type === 'Treaty' && m.end <= t.start);
+    const last = earlier[earlier.length - 1];
+    if (last) out.push({ key: last.key, type: 'Treaty', start: t.start, end: t.end, sentence: si, modifier: false });
   }
   return out;
 }
@@ -138,7 +191,12 @@ class Parse {
     this.tokens = sentence.tokens;
     this.kids = this.tokens.map(() => []);
     for (const t of this.tokens) if (t.head >= 0 && t.head < this.tokens.length) this.kids[t.head].push(t.index);
-    this.mentionAt = this.tokens.map((t) => mentions.find((m) => m.start <= t.start && t.end <= m.end));
+    // the longest mention around a token: a treaty's name wins over a name inside it
+    this.mentionAt = this.tokens.map((t) =>
+      mentions
+        .filter((m) => m.start <= t.start && t.end <= m.end)
+        .reduce<ArgumentMention | undefined>((a, m) => (!a || m.end - m.start > a.end - a.start ? m : a), undefined),
+    );
   }
 
   mentionOf(i: number): ArgumentMention | undefined {
@@ -157,10 +215,11 @@ class Parse {
     const visit = (k: number) => {
       const m = this.named(k, viaModifier);
       if (m) out.push(m);
-      for (const c of this.children(k, 'conj')) visit(c.index);
+      // "the two foreign ministers, Igor Ivanov and Paek Nam Sun": the apposition names them
+      for (const c of this.children(k, CONJ_OR_APPOS)) visit(c.index);
     };
     visit(i);
-    return out;
+    return out.filter((m, n) => out.findIndex((x) => x.key === m.key) === n);
   }
 
   private named(i: number, viaModifier: boolean): ArgumentMention | undefined {
@@ -168,6 +227,11 @@ class Parse {
     if (own && !own.modifier) return own;
     if (own && viaModifier) return own;
     if (!viaModifier) return undefined;
+    // "Minister of Foreign Affairs of the Russian Federation Sergey Lavrov": a title heads the name it introduces
+    if (ROLE_WORDS.has(this.tokens[i].lemma)) {
+      const person = this.kids[i].map((k) => this.mentionAt[k]).find((m) => m?.type === 'Person');
+      if (person) return person;
+    }
     // "the Russian invaders", "Moscow's forces": the phrase stands for the actor that modifies it
     for (const c of this.children(i, NAME_PARTS)) {
       const m = this.mentionAt[c.index];
@@ -216,6 +280,37 @@ class Parse {
     if (t.label === 'relcl' && t.head >= 0) return this.entities(t.head, true);
     return [];
   }
+}
+
+/**
+ * Taking part in an event: the subject of a verb whose object is the event ("Lavrov and Shoigu joined
+ * the talks", "Prigozhin led a mutiny", "attended by Zelensky"), and the subject of a relative clause on
+ * the event ("a summit in Paris where Zelensky and Putin met").
+ */
+function participationFacts(parse: Parse, si: number): Fact[] {
+  const facts: Fact[] = [];
+  const add = (sources: ArgumentMention[], event: ArgumentMention) => {
+    for (const s of sources)
+      if (ACTOR_TYPES.has(s.type) && s.key !== event.key)
+        facts.push({ type: 'PARTICIPATED_IN', source: s.key, target: event.key, sentence: si, confidence: 0.65 });
+  };
+  for (const v of parse.tokens) {
+    if (!v.pos.startsWith('VB') || parse.blocked(v.index)) continue;
+    const objects = [
+      ...parse.children(v.index, new Set(['dobj', 'nsubjpass'])),
+      ...EVENT_PREPS.map((w) => parse.prepObject(v.index, w)).filter((t): t is EngineToken => Boolean(t)),
+    ];
+    for (const o of objects) {
+      const event = parse.mentionOf(o.index);
+      if (event?.type === 'Event') add(parse.subjects(v.index), event);
+    }
+    const head = v.label === 'relcl' ? parse.mentionOf(v.head) : undefined;
+    if (head?.type === 'Event') {
+      const subj = parse.children(v.index, SUBJECT)[0];
+      if (subj && !RELATIVE.has(subj.lemma)) add(parse.entities(subj.index, true), head);
+    }
+  }
+  return facts;
 }
 
 function sentenceFacts(parse: Parse, si: number): Fact[] {

@@ -49,4 +49,35 @@ describe('facts from the dependency parse', () => {
       'Zhou Enlai AFFILIATED_WITH China',
     );
   });
+
+  it('gives an event its participants from the verb that governs it', async () => {
+    const found = await facts(
+      'Sergei Lavrov and Sergei Shoigu joined the talks between Vladimir Putin and Kim Jong Un at the Vostochny Cosmodrome on 13 September 2023.',
+    );
+    expect(found.filter((f) => f.includes('PARTICIPATED_IN')).join('; ')).toMatch(/Sergei Lavrov PARTICIPATED_IN/);
+    expect(found.filter((f) => f.includes('PARTICIPATED_IN')).join('; ')).toMatch(/Sergei Shoigu PARTICIPATED_IN/);
+  });
+
+  it('reads the signers of a passive signing through an apposition, and their states become parties', async () => {
+    const found = await facts(
+      'Russian Foreign Minister Igor Ivanov met North Korean Foreign Minister Paek Nam Sun in Pyongyang. ' +
+        'The Treaty of Friendship, Good-Neighbourliness and Cooperation was signed in Pyongyang on 9 February 2000 by the two foreign ministers, Igor Ivanov and Paek Nam Sun.',
+    );
+    const treaty = found.find((f) => f.startsWith('Igor Ivanov SIGNED'))?.split(' SIGNED ')[1];
+    expect(treaty).toMatch(/Treaty of Friendship/);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        `Paek Nam Sun SIGNED ${treaty}`,
+        `Russia PARTY_TO ${treaty}`,
+        `North Korea PARTY_TO ${treaty}`,
+      ]),
+    );
+  });
+
+  it('takes a definite "the document" for the treaty named just before', async () => {
+    const found = await facts(
+      'Washington and Khartoum agreed on the Abraham Accords Declaration in January 2021. The document was signed in the Sudanese capital by U.S. Treasury Secretary Steven Mnuchin.',
+    );
+    expect(found.some((f) => /^Steven Mnuchin SIGNED .*Abraham Accords/.test(f))).toBe(true);
+  });
 });
