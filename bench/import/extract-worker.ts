@@ -17,6 +17,8 @@ export interface ExtractRun {
   relations: number;
   wallSeconds: number;
   cpuSeconds: number;
+  /** filled in by the suite, which owns the engine JVM */
+  engineCpuSeconds?: number;
   maxRssMb: number;
   peakHeapMb: number;
 }

@@ -13,6 +13,8 @@ export interface NlpEngine {
   /** Where the engine listens, for other processes (`DOSSIER_NLP_URL`). */
   readonly url: string;
   readonly token: string;
+  /** The engine JVM's process id when this process started it (benchmarks read its CPU time). */
+  readonly pid?: number;
   /** Annotates the sentences of one document; rejects with an `EngineError` after `timeoutMs`. */
   annotate(sentences: Array<{ start: number; text: string }>, timeoutMs?: number): Promise<EngineSentence[]>;
   /** Stops the JVM if this process started it; a shared engine is left running. */
@@ -82,6 +84,10 @@ class HttpEngine implements NlpEngine {
     readonly token: string,
     private readonly jvm: JvmChild | undefined,
   ) {}
+
+  get pid(): number | undefined {
+    return this.jvm?.child.pid;
+  }
 
   async check(): Promise<void> {
     try {
