@@ -148,22 +148,23 @@ function parseMarkdown(raw: string, file: string): Parsed {
   };
 }
 
-/** Markdown markup becomes spaces of the same length so that offsets into the text keep their meaning. */
+/**
+ * Markdown markup becomes spaces of the same length so that offsets into the text keep their meaning.
+ * The blanks go before the words they wrapped, never between a word and the punctuation after it, so that
+ * a sentence quoted as evidence reads as the reader sees it ("**2 April 2015**:" -> "    2 April 2015:").
+ */
 export function stripMarkdown(body: string): string {
   return body
     .replace(/^(\s{0,3})(#{1,6})(\s)/gm, (_m, a: string, h: string, s: string) => a + ' '.repeat(h.length) + s)
     .replace(/^(\s{0,3})([>*+-]|\d+\.)(\s)/gm, (_m, a: string, h: string, s: string) => a + ' '.repeat(h.length) + s)
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, (m) => ' '.repeat(m.length))
-    .replace(/\[([^\]]+)\]\(([^)]*)\)/g, (_m, label: string, url: string) => ` ${label} ${' '.repeat(url.length + 1)}`)
-    .replace(
-      /(\*\*|__)(?=\S)([^*_\n]+?)\1/g,
-      (_m, d: string, inner: string) => ' '.repeat(d.length) + inner + ' '.repeat(d.length),
-    )
+    .replace(/\[([^\]]+)\]\(([^)]*)\)/g, (_m, label: string, url: string) => ' '.repeat(url.length + 4) + label)
+    .replace(/(\*\*|__)(?=\S)([^*_\n]+?)\1/g, (_m, d: string, inner: string) => ' '.repeat(2 * d.length) + inner)
     .replace(
       /(^|[\s(])([*_])(?=\S)([^*_\n]+?)\2(?=[\s).,;:!?]|$)/g,
-      (_m, pre: string, d: string, inner: string) => pre + ' ' + inner + ' '.repeat(d.length),
+      (_m, pre: string, d: string, inner: string) => pre + ' '.repeat(2 * d.length) + inner,
     )
-    .replace(/`([^`\n]+)`/g, (_m, inner: string) => ` ${inner} `);
+    .replace(/`([^`\n]+)`/g, (_m, inner: string) => `  ${inner}`);
 }
 
 const ARTICLE_SELECTORS = [

@@ -23,11 +23,15 @@ export function segment(text: string, keptRanges: Array<[number, number]>): Sent
     const para = text.slice(rangeStart, rangeEnd);
     const headline = isHeadline(para);
     let from = 0;
-    const boundary = /[.!?…]+["”’)\]]*(?:\[\d+\])?(?=\s+["“‘([]?[A-Z0-9])/g;
+    // A sentence ends at punctuation before a space and a capital, or, in text that lost its spaces
+    // ("…on Monday.The ministry said"), between a lower-case word and a capitalised one.
+    const boundary = /[.!?…]+["”’)\]]*(?:\[\d+\])?(?=\s+["“‘([]?[A-Z0-9])|(?<=\p{Ll}{2}[.!?])(?=[A-Z]\p{Ll})/gu;
     let m: RegExpExecArray | null;
     while ((m = boundary.exec(para))) {
+      const glued = m[0] === ''; // the lookbehind form matches between the dot and the next word
+      if (glued) boundary.lastIndex++;
       const end = m.index + m[0].length;
-      if (!isSentenceEnd(para, m.index, m[0])) continue;
+      if (!isSentenceEnd(para, glued ? m.index - 1 : m.index, glued ? '.' : m[0])) continue;
       push(from, end);
       from = end;
     }
@@ -51,7 +55,8 @@ function isSentenceEnd(para: string, dotIndex: number, match: string): boolean {
       // "U.S.”" or "Jr.)": check the word before the dot all the same.
     } else return true;
   }
-  const before = para.slice(0, dotIndex);
+  // Only the word before the dot matters: a bounded look-back keeps splitting linear in the paragraph.
+  const before = para.slice(Math.max(0, dotIndex - 40), dotIndex);
   const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word)) {
     // "U.S." or "N." (an initial): a sentence ends here only if what follows is clearly a new sentence

@@ -18,6 +18,15 @@ describe('segment', () => {
     ]);
   });
 
+  it('splits sentences that lost the space after their full stop, but not abbreviations', () => {
+    const text = 'Talks ended on Monday.The ministry said little.Mr.Kim left for Washington.';
+    expect(segment(text, whole(text)).map((s) => s.text)).toEqual([
+      'Talks ended on Monday.',
+      'The ministry said little.',
+      'Mr.Kim left for Washington.',
+    ]);
+  });
+
   it('never joins two kept ranges into one sentence', () => {
     const text = 'A title\nThe first paragraph.';
     const sentences = segment(text, [

@@ -45,4 +45,9 @@ describe('quality on unseen documents', () => {
   it('finds at least 25 % of the core relations with their type', () => {
     expect(score.relations.coreRecallTyped).toBeGreaterThanOrEqual(25);
   });
+
+  it('quotes every piece of evidence verbatim from its document', () => {
+    expect(score.evidence.bad).toEqual([]);
+    expect(score.evidence.verbatim).toBe(100);
+  });
 });
