@@ -136,7 +136,7 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
   const denied = deniedTypes(annotation);
   const stated = facts.filter((f) => !denied[f.sentence]?.has(f.type));
-  stated.push(...dependencyFacts(annotation, argumentMentions(resolved, treaties, events)));
+  stated.push(...dependencyFacts(text, annotation, argumentMentions(resolved, treaties, events)));
   stated.push(...partiesOfSigners(stated, (key) => resolved.entities.get(key)?.type));
 
   // Entities, keyed by document-local key, with stable ids.

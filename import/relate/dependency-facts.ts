@@ -57,7 +57,7 @@ const EVENT_PREPS = ['at', 'in', 'to', 'during'];
 const ROLE_LINKS = new Set(['compound', 'appos', 'nmod']);
 const ROLE_WORDS = new Set([...ROLE_NOUNS, ...ROLES.map((r) => r[r.length - 1])]);
 
-export function dependencyFacts(annotation: EngineSentence[], mentions: ArgumentMention[]): Fact[] {
+export function dependencyFacts(text: string, annotation: EngineSentence[], mentions: ArgumentMention[]): Fact[] {
   const bySentence: ArgumentMention[][] = annotation.map(() => []);
   for (const m of mentions) bySentence[m.sentence]?.push(m);
   const facts: Fact[] = [];
@@ -66,6 +66,7 @@ export function dependencyFacts(annotation: EngineSentence[], mentions: Argument
       ...bySentence[si],
       ...pronounMentions(sentence, si, bySentence),
       ...treatyReferences(sentence, si, bySentence),
+      ...titleReferences(text, sentence, si, bySentence),
     ];
     if (here.length < 2) return;
     const parse = new Parse(sentence, here);
@@ -125,6 +126,39 @@ function pronounMentions(sentence: EngineSentence, si: number, bySentence: Argum
     if (people.size !== 1) continue;
     const key = [...people][0];
     out.push({ key, type: 'Person', start: t.start, end: t.end, sentence: si, modifier: false });
+  }
+  return out;
+}
+
+/**
+ * "the minister", "the president" stand for the one person of the last three sentences whom that title
+ * introduced ("Defence Minister Sergei Shoigu … The minister said"); with two such people, nobody.
+ */
+function titleReferences(
+  text: string,
+  sentence: EngineSentence,
+  si: number,
+  bySentence: ArgumentMention[][],
+): ArgumentMention[] {
+  const out: ArgumentMention[] = [];
+  for (const t of sentence.tokens) {
+    if (!t.pos.startsWith('NN') || !ROLE_WORDS.has(t.lemma)) continue;
+    if (bySentence[si].some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    const det = sentence.tokens.find((d) => d.head === t.index && d.label === 'det');
+    if (det?.lemma !== 'the' || sentence.tokens.some((d) => d.head === t.index && d.label === 'poss')) continue;
+    if (sentence.tokens.some((d) => d.head === t.index && ['compound', 'appos'].includes(d.label))) continue;
+    const word = new RegExp(`\\b${t.lemma}\\b`, 'i');
+    const people = new Set(
+      bySentence
+        .slice(Math.max(0, si - 3), si + 1)
+        .flat()
+        .filter(
+          (m) => m.type === 'Person' && m.end <= t.start && word.test(text.slice(Math.max(0, m.start - 40), m.start)),
+        )
+        .map((m) => m.key),
+    );
+    if (people.size === 1)
+      out.push({ key: [...people][0], type: 'Person', start: t.start, end: t.end, sentence: si, modifier: false });
   }
   return out;
 }

@@ -80,4 +80,11 @@ describe('facts from the dependency parse', () => {
     );
     expect(found.some((f) => /^Steven Mnuchin SIGNED .*Abraham Accords/.test(f))).toBe(true);
   });
+
+  it('takes "the minister" for the one person that title introduced', async () => {
+    const found = await facts(
+      'Russian Defence Minister Sergei Shoigu arrived in Pyongyang on Tuesday for three days of talks. The minister met Kim Jong Un on Wednesday.',
+    );
+    expect(found).toContain('Sergei Shoigu MET_WITH Kim Jong Un');
+  });
 });
