@@ -9,7 +9,7 @@ import * as cheerio from 'cheerio';
 import { documentId, sha256 } from '../graph/model/ids';
 import type { DocumentRecord } from '../graph/model/types';
 import { DocumentLoadError } from './errors';
-import { toIsoDate } from './dates';
+import { toIsoDate } from './text/dates';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;

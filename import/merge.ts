@@ -7,7 +7,7 @@
  */
 import type { EntityRecord, ExtractedDocument } from '../graph/model/types';
 import { entityId, relationId } from '../graph/model/ids';
-import { norm } from './recognise';
+import { norm } from './text/norm';
 
 /**
  * `known` are the entities already stored (no mentions): a document joins them by the same rules as it

@@ -5,8 +5,8 @@
  * capitals and seats of government used as actors join their state. Cross-document merging is in merge.ts.
  */
 import type { AttributeValue, EntityType } from '../graph/model/types';
-import type { Candidate, Recognised } from './recognise';
-import { norm } from './recognise';
+import type { Candidate, Recognised } from './recognise/rule-candidates';
+import { norm } from './text/norm';
 import type { Sentence } from './segment';
 
 export interface ResolvedMention {

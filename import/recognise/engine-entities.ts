@@ -8,7 +8,8 @@
 import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
 import { ROLE_NOUNS, ROLES, TREATY_HEADS } from '../lexicon';
-import { make, norm, type Candidate } from '../recognise';
+import { norm } from '../text/norm';
+import { make, type Candidate } from './rule-candidates';
 import type { Sentence } from '../segment';
 import lexicon from './engine-entities.json';
 

@@ -8,7 +8,7 @@
  */
 import type { EntityType, RelationType } from '../../graph/model/types';
 import type { EngineSentence, EngineToken } from '../engine/annotation';
-import type { Fact } from '../relations';
+import type { Fact } from './pattern-facts';
 import { ROLE_NOUNS, ROLES } from '../lexicon';
 import lexicon from './dependency-triggers.json';
 

@@ -1,7 +1,7 @@
 /** Runs the stages up to resolve on a piece of text, for the stage tests. */
-import { findDates } from '../../import/dates';
-import type { EventContext } from '../../import/events';
-import { recognise } from '../../import/recognise';
+import { findDates } from '../../import/text/dates';
+import type { EventContext } from '../../import/relate/events';
+import { recognise } from '../../import/recognise/rule-candidates';
 import { resolve } from '../../import/resolve';
 import { segment } from '../../import/segment';
 

@@ -15,14 +15,14 @@ import {
   FUTURE_DATE_PHRASES,
   MEETING_KINDS,
   ROLE_NOUNS,
-} from './lexicon';
-import { nounPhraseAt, phraseVariants, PRONOUN_DETERMINERS, type PhraseContext } from './noun-phrase';
-import { bySentence, mentionsNear, type DocEntity, type Resolved, type ResolvedMention } from './resolve';
-import type { Sentence } from './segment';
-import type { Token } from './tokens';
-import type { DateMention } from './dates';
-import { norm } from './recognise';
-import { gazetteer } from './gazetteer';
+} from '../lexicon';
+import { nounPhraseAt, phraseVariants, PRONOUN_DETERMINERS, type PhraseContext } from '../text/noun-phrase';
+import { bySentence, mentionsNear, type DocEntity, type Resolved, type ResolvedMention } from '../resolve';
+import type { Sentence } from '../segment';
+import type { Token } from '../text/tokens';
+import type { DateMention } from '../text/dates';
+import { norm } from '../text/norm';
+import { gazetteer } from '../recognise/gazetteer';
 
 export interface DocEvent {
   key: string;

@@ -4,9 +4,9 @@
  * organisations. Built once; matched case-sensitively on word boundaries, longest form first.
  */
 import countries from 'world-countries';
-import states from './lexicons/states.json';
-import places from './lexicons/places.json';
-import organizations from './lexicons/organizations.json';
+import states from '../lexicons/states.json';
+import places from '../lexicons/places.json';
+import organizations from '../lexicons/organizations.json';
 import { formMatcher } from './form-matcher';
 
 export interface StateInfo {

@@ -5,12 +5,13 @@
  * Korea and Russia sign"), an organisation's resolutions, references back ("the 1961 treaty", "a new
  * accord"), the key clause when stated, and SUPERSEDES when one replaced another.
  */
-import { gazetteer } from './gazetteer';
-import { PARTY_VERBS, RESOLUTION_NOUNS, ROLE_NOUNS, SUPERSEDE_VERBS, TREATY_GENERIC, TREATY_HEADS } from './lexicon';
-import { nounPhraseAt, phraseVariants, type PhraseContext } from './noun-phrase';
-import { findTreatyNames, norm } from './recognise';
+import { gazetteer } from '../recognise/gazetteer';
+import { PARTY_VERBS, RESOLUTION_NOUNS, ROLE_NOUNS, SUPERSEDE_VERBS, TREATY_GENERIC, TREATY_HEADS } from '../lexicon';
+import { nounPhraseAt, phraseVariants, type PhraseContext } from '../text/noun-phrase';
+import { norm } from '../text/norm';
+import { findTreatyNames } from '../text/treaty-names';
 import type { EventContext } from './events';
-import { bySentence, mentionsNear, type ResolvedMention } from './resolve';
+import { bySentence, mentionsNear, type ResolvedMention } from '../resolve';
 
 export interface DocTreaty {
   key: string;

@@ -1,6 +1,6 @@
-import { recognise } from '../../import/recognise';
-import { segment } from '../../import/segment';
-import { stagesOf } from './helpers';
+import { recognise } from '../../../import/recognise/rule-candidates';
+import { segment } from '../../../import/segment';
+import { stagesOf } from '../helpers';
 
 function candidates(text: string) {
   const sentences = segment(text, [[0, text.length]]);

@@ -1,5 +1,5 @@
-import { relateActors } from '../../import/relations';
-import { stagesOf } from './helpers';
+import { relateActors } from '../../../import/relate/pattern-facts';
+import { stagesOf } from '../helpers';
 
 function facts(text: string): string[] {
   const s = stagesOf(text);

@@ -1,5 +1,5 @@
-import { eventName, findEvents } from '../../import/events';
-import { stagesOf } from './helpers';
+import { eventName, findEvents } from '../../../import/relate/events';
+import { stagesOf } from '../helpers';
 
 function events(text: string, published?: string) {
   const s = stagesOf(text, published);

@@ -3,7 +3,7 @@
  * document; see events.ts, treaties.ts and relations.ts for each part.
  */
 import { findEvents, type DocEvent, type EventContext } from './events';
-import { relateActors, type Fact } from './relations';
+import { relateActors, type Fact } from './pattern-facts';
 import { findTreaties, type DocTreaty } from './treaties';
 
 export interface Related {

@@ -1,5 +1,5 @@
-import { findTreaties } from '../../import/treaties';
-import { stagesOf } from './helpers';
+import { findTreaties } from '../../../import/relate/treaties';
+import { stagesOf } from '../helpers';
 
 function treaties(text: string) {
   const s = stagesOf(text);

@@ -1,4 +1,4 @@
-import { findDates, toIsoDate } from '../../import/dates';
+import { findDates, toIsoDate } from '../../../import/text/dates';
 
 const iso = (text: string, reference?: string): Array<string | undefined> =>
   findDates(text, reference).map((d) => d.iso);

@@ -5,7 +5,7 @@
  * Vladimir Putin") and appositions ("John Kirby, the ... Coordinator at the White House"), and places
  * within places ("SEOUL, South Korea").
  */
-import type { AttributeValue, RelationType } from '../graph/model/types';
+import type { AttributeValue, RelationType } from '../../graph/model/types';
 import type { EventContext } from './events';
 import { resolvePronoun } from './events';
 import {
@@ -17,8 +17,8 @@ import {
   ROLES,
   SAY_VERBS,
   SPEAKER_CRITICISM,
-} from './lexicon';
-import { bySentence, mentionsNear, type ResolvedMention } from './resolve';
+} from '../lexicon';
+import { bySentence, mentionsNear, type ResolvedMention } from '../resolve';
 
 export interface Fact {
   type: RelationType;

@@ -5,7 +5,7 @@
  * (capitalised names, titles, honorifics) and named events. Treaties and nominal events are found later,
  * in the relate stage, because they need the resolved actors around them.
  */
-import type { AttributeValue, EntityType } from '../graph/model/types';
+import type { AttributeValue, EntityType } from '../../graph/model/types';
 import { gazetteer, type GazetteerMatch } from './gazetteer';
 import {
   CAPITALISED_STOPWORDS,
@@ -24,10 +24,12 @@ import {
   ROLES,
   STATE_INSTITUTIONS,
   TREATY_HEADS,
-} from './lexicon';
-import type { Sentence } from './segment';
-import { isCapitalised, tokenize, type Token } from './tokens';
-import { isMonthName, isWeekdayName } from './dates';
+} from '../lexicon';
+import type { Sentence } from '../segment';
+import { isCapitalised, tokenize, type Token } from '../text/tokens';
+import { isMonthName, isWeekdayName } from '../text/dates';
+import { norm } from '../text/norm';
+import { findTreatyNames } from '../text/treaty-names';
 
 export interface Candidate {
   start: number;
@@ -474,38 +476,6 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
   return { candidates: dropNested(kept), acronyms, tokens: allTokens };
 }
 
-const CAPW = String.raw`\p{Lu}[\p{L}’'.]*(?:-\p{L}[\p{L}’'.]*)*`;
-const TREATY_NAME = new RegExp(
-  String.raw`(?:(?:19|20)\d\d\s+)?(?:${CAPW}(?:[\s-]+${CAPW})*\s+)?(?:${[...TREATY_HEADS].map((h) => h[0].toUpperCase() + h.slice(1)).join('|')})` +
-    String.raw`(?:\s+(?:of|on|for|to)\s+(?:the\s+)?${CAPW}(?:\s+${CAPW})*(?:(?:,\s+|,?\s+and\s+)${CAPW}(?:\s+${CAPW})*)*){0,3}(?![\p{L}])`,
-  'gu',
-);
-
-/** Capitalised treaty names: "1961 DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance". */
-export function findTreatyNames(text: string): Array<{ start: number; end: number; text: string }> {
-  const out: Array<{ start: number; end: number; text: string }> = [];
-  for (const m of text.matchAll(TREATY_NAME)) {
-    let value = m[0];
-    // "North Atlantic Treaty Organization" is an organisation
-    if (
-      /^\s+\p{Lu}\p{L}*/u.test(text.slice(m.index + value.length)) &&
-      ORG_HEADS.has((/^\s+(\p{L}+)/u.exec(text.slice(m.index + value.length))?.[1] ?? '').toLowerCase())
-    )
-      continue;
-    // strip sentence-initial "The"/"In" etc.
-    const lead = /^(?:The|A|An|In|On|Under|Of|By)\s+/.exec(value);
-    let start = m.index;
-    if (lead) {
-      start += lead[0].length;
-      value = value.slice(lead[0].length);
-    }
-    if (!/\s/.test(value) && !/^\p{Lu}/u.test(value)) continue;
-    if (/^(?:Treaty|Pact|Charter|Agreement|Accord|Deal)$/.test(value)) continue;
-    out.push({ start, end: start + value.length, text: value });
-  }
-  return out;
-}
-
 export function make(
   s: Sentence,
   si: number,
@@ -750,34 +720,6 @@ function escapeRe(text: string): string {
 
 function isPossessive(text: string, end: number): boolean {
   return /^[’']s?(?![\p{L}])/u.test(text.slice(end, end + 3));
-}
-
-// norm is pure and called for the same few names over and over (every mention, every comparison).
-const normalised = new Map<string, string>();
-const NORM_CACHE_LIMIT = 100_000;
-
-export function norm(s: string): string {
-  let out = normalised.get(s);
-  if (out === undefined) {
-    if (normalised.size >= NORM_CACHE_LIMIT) normalised.clear();
-    out = normalise(s);
-    normalised.set(s, out);
-  }
-  return out;
-}
-
-function normalise(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .toLowerCase()
-    .replace(/\b([a-z])\.(?=[a-z]\.)/g, '$1')
-    .replace(/\b([a-z])\.(?![a-z])/g, '$1')
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
 }
 
 function titleCase(s: string): string {
