@@ -195,6 +195,9 @@ async function storeAll(
     return [];
   }
   const stored: ExtractedDocument[] = [];
+  const { isUnavailable } = await import('../graph/neo4j/connection');
+  const { DatabaseUnavailableError } = await import('../graph/errors');
+  let unavailable = false;
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true; // the current transaction finishes or rolls back; nothing is half-written
@@ -202,10 +205,20 @@ async function storeAll(
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    await applySchema(open.connection);
-    // A document imported today joins the entities earlier imports stored, as if imported with them.
-    const { readKnownEntities } = await import('../graph/neo4j/known-entities');
-    docs = mergeDocuments(docs, await readKnownEntities(open.connection));
+    try {
+      await applySchema(open.connection);
+      // A document imported today joins the entities earlier imports stored, as if imported with them.
+      const { readKnownEntities } = await import('../graph/neo4j/known-entities');
+      docs = mergeDocuments(docs, await readKnownEntities(open.connection));
+    } catch (error) {
+      for (const d of docs)
+        failures.push({
+          file: d.document.path,
+          reason: 'database-unavailable',
+          message: `${d.document.path}: not stored (${(error as Error).message})`,
+        });
+      return [];
+    }
     bar.start(docs.length, 'Storing');
     for (const d of docs) {
       if (interrupted) {
@@ -216,21 +229,42 @@ async function storeAll(
         });
         continue;
       }
+      if (unavailable) {
+        failures.push({
+          file: d.document.path,
+          reason: 'database-unavailable',
+          message: `${d.document.path}: not stored (the database stopped answering)`,
+        });
+        continue;
+      }
       try {
         const r = await storeDocument(open.connection, d);
         stored.push(d);
         bar.tick(d.document.path, true, r.outcome);
       } catch (error) {
+        // The driver has already retried for a while: once the database is gone, the other documents
+        // are reported at once instead of each waiting out the same retries.
+        if (isUnavailable(error) || error instanceof DatabaseUnavailableError) unavailable = true;
         failures.push({
           file: d.document.path,
-          reason: 'store-failed',
+          reason: unavailable ? 'database-unavailable' : 'store-failed',
           message: `${d.document.path}: not stored (${(error as Error).message})`,
         });
         bar.tick(d.document.path, false);
       }
     }
     bar.stop();
-    if (stored.length) await replayAnalystCurations(open.connection, failures);
+    if (stored.length && !unavailable) {
+      try {
+        await replayAnalystCurations(open.connection, failures);
+      } catch (error) {
+        failures.push({
+          file: 'curation log',
+          reason: 'curation-replay',
+          message: `analysts' curations not re-applied (${(error as Error).message}): run the import again once the database answers`,
+        });
+      }
+    }
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
