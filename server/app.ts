@@ -7,6 +7,7 @@ import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import type { Neo4jConnection } from '../graph/neo4j/connection';
+import type { WorkshopStore } from '../graph/workshop-store/workshop-store';
 import type { RunawayQuery } from '../graph/neo4j/query-deadline';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
@@ -33,6 +34,8 @@ import { workshopRoutes } from './routes/workshops/workshop-routes';
 
 export interface AppDeps {
   connection: Neo4jConnection;
+  /** Workshops, participants, views, notes and hypotheses: outside Neo4j, where user Cypher cannot read them. */
+  workshops: WorkshopStore;
   config: Config;
   logger: Logger;
   embedded: boolean;

@@ -26,6 +26,7 @@ const envSchema = neo4jEnvSchema.extend({
   RATE_LIMIT_CYPHER: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DOSSIER_CORPUS_DIR: z.string().default('data/corpus'),
+  DOSSIER_WORKSHOPS_FILE: z.string().default('.data/workshops.json'),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   rateLimits: { api: number; cypher: number };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   corpusDir: string;
+  /** The workshop store: workshops, participants, views, notes, hypotheses (never in Neo4j). */
+  workshopsFile: string;
   projectDir: string;
 }
 
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pa
     rateLimits: { api: e.RATE_LIMIT_API, cypher: e.RATE_LIMIT_CYPHER },
     logLevel: e.LOG_LEVEL,
     corpusDir: path.resolve(projectDir, e.DOSSIER_CORPUS_DIR),
+    workshopsFile: path.resolve(projectDir, e.DOSSIER_WORKSHOPS_FILE),
     projectDir,
   };
 }

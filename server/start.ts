@@ -10,6 +10,8 @@ import { DossierError } from '../graph/errors';
 import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { openNeo4j } from '../graph/neo4j/open-neo4j';
 import { applySchema } from '../graph/neo4j/schema';
+import { moveWorkshopDataOutOfNeo4j } from '../graph/neo4j/workshop-migration';
+import { WorkshopStore } from '../graph/workshop-store/workshop-store';
 import { createApp } from './app';
 import type { RateLimits } from './http/security';
 import { loadConfig, type Config } from './config';
@@ -39,12 +41,16 @@ export async function startDossier(options: { serve: boolean; buildClient: boole
   const { connection, embedded } = neo4j;
   try {
     await applySchema(connection);
+    const workshops = WorkshopStore.open(config.workshopsFile);
+    const moved = await moveWorkshopDataOutOfNeo4j(connection, workshops);
+    if (moved > 0) say(`Moved ${moved} workshop records out of Neo4j into ${config.workshopsFile}.`);
     await importCorpusIfEmpty(config, connection);
     if (options.buildClient) buildClientIfNeeded(config);
     const server = options.serve
       ? await listen(
           createApp({
             connection,
+            workshops,
             config,
             logger,
             embedded,

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { connectNeo4j } from '../../graph/neo4j/connection';
 import { createApp } from '../../server/app';
+import { WorkshopStore } from '../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../server/config';
 
 function main(): void {
@@ -14,7 +15,14 @@ function main(): void {
   if (!uri) throw new Error('api-server: BENCH_NEO4J_URI is not set');
   const config = loadConfig({ ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
   const connection = connectNeo4j({ uri });
-  const app = createApp({ connection, config, logger: pino({ level: 'silent' }), embedded: true, rateLimits: false });
+  const app = createApp({
+    connection,
+    workshops: WorkshopStore.inMemory(),
+    config,
+    logger: pino({ level: 'silent' }),
+    embedded: true,
+    rateLimits: false,
+  });
   const server = app.listen(0, '127.0.0.1', () =>
     process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`),
   );

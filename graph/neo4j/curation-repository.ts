@@ -134,7 +134,6 @@ export function applyAndRecordCuration(
       const created = await tx.run(
         `CREATE (c:Curation {id: $id, seq: $seq, kind: $kind, author: $author, authorId: $authorId, workshop: $workshop, at: $at,
                  payloadJson: $payloadJson, beforeJson: $beforeJson, afterJson: $afterJson, undone: false, outcome: $outcome})
-         WITH c OPTIONAL MATCH (w:Workshop {id: $workshop}) FOREACH (_ IN CASE WHEN w IS NULL THEN [] ELSE [1] END | CREATE (w)-[:CURATED]->(c))
          RETURN c`,
         {
           id: newId('cur'),

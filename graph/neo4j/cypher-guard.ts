@@ -5,6 +5,7 @@
  * (EXPLAIN, `queryType === 'r'`) and the READ transaction in `user-cypher.ts` are the other two layers.
  */
 import { InvalidInputError, QueryRejectedError } from '../errors';
+import { isSecretProperty } from '../workshop/secrets';
 
 export type TokenKind = 'word' | 'string' | 'quoted' | 'param' | 'number' | 'symbol';
 
@@ -29,9 +30,6 @@ export const ALLOWED_PROCEDURES: readonly string[] = [
   'db.index.fulltext.queryRelationships',
 ];
 const ALLOWED_LOWER = new Set(ALLOWED_PROCEDURES.map((name) => name.toLowerCase()));
-
-/** Properties that hold secrets (workshop join-code and token hashes); see SECRET_PROPERTY in cypher-values.ts. */
-const SECRET_NAMES = /^(tokenHash|editorCodeHash|viewerCodeHash|passwordHash)$/i;
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
 const ADMIN_VERBS = new Set([
@@ -229,7 +227,7 @@ export function checkReadOnlyCypher(source: string): string {
         : token.kind === 'string'
           ? token.text.slice(1, -1)
           : token.text;
-    if ((token.kind === 'word' || token.kind === 'quoted' || token.kind === 'string') && SECRET_NAMES.test(name)) {
+    if ((token.kind === 'word' || token.kind === 'quoted' || token.kind === 'string') && isSecretProperty(name)) {
       refuse(`${name} holds a secret (a hash of a join code or token) and cannot be queried`, 'SECRET', token);
     }
   }

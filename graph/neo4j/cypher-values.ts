@@ -6,12 +6,9 @@
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, Subgraph } from '../model/api-types';
 import type { AttributeValue, Evidence } from '../model/types';
+import { isSecretProperty } from '../workshop/secrets';
 
-/**
- * Properties that hold secrets (hashes of workshop join codes and participant tokens): never shown, never
- * exported. The lexical guard also refuses user Cypher that names them.
- */
-export const SECRET_PROPERTY = /^(tokenHash|editorCodeHash|viewerCodeHash|passwordHash)$/i;
+/** Shown in place of a property that holds a secret (graph/workshop/secrets.ts, SECRET_PROPERTIES). */
 export const REDACTED = '[redacted]';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -102,7 +99,7 @@ export function isTemporalOrSpatial(value: unknown): boolean {
 
 function propertiesToJson(properties: Record<string, unknown>): Record<string, Json> {
   return Object.fromEntries(
-    Object.entries(properties).map(([key, item]) => [key, SECRET_PROPERTY.test(key) ? REDACTED : toJson(item)]),
+    Object.entries(properties).map(([key, item]) => [key, isSecretProperty(key) ? REDACTED : toJson(item)]),
   );
 }
 
@@ -135,7 +132,7 @@ export function toGraphNode(node: Node, degree?: number): GraphNode {
   const props = node.properties;
   const attributes: Record<string, AttributeValue | null> = {};
   for (const [key, value] of Object.entries(props))
-    if (!NODE_RESERVED.has(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
+    if (!NODE_RESERVED.has(key) && !isSecretProperty(key)) attributes[key] = toAttribute(value);
   const name = props.name ?? props.title;
   const result: GraphNode = {
     id: nodeKey(node),
@@ -153,7 +150,7 @@ export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => str
   const props = rel.properties;
   const attributes: Record<string, AttributeValue | null> = {};
   for (const [key, value] of Object.entries(props))
-    if (!isEdgeReserved(key) && !SECRET_PROPERTY.test(key)) attributes[key] = toAttribute(value);
+    if (!isEdgeReserved(key) && !isSecretProperty(key)) attributes[key] = toAttribute(value);
   const edge: GraphEdge = {
     id: relationshipKey(rel),
     type: rel.type,

@@ -6,16 +6,9 @@ import { MultiDirectedGraph } from 'graphology';
 import type { Node, Relationship } from 'neo4j-driver';
 import { NotFoundError } from '../errors';
 import type { TruncatedReason } from '../model/api-types';
+import { isSecretProperty } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
-import {
-  SECRET_PROPERTY,
-  nodeKey,
-  nodeType,
-  readEvidence,
-  readEvidenceConfidences,
-  relationshipKey,
-  toJson,
-} from './cypher-values';
+import { nodeKey, nodeType, readEvidence, readEvidenceConfidences, relationshipKey, toJson } from './cypher-values';
 import { readQuery } from './read-query';
 import { executeUserCypher, type UserCypherOptions } from './user-cypher';
 
@@ -28,7 +21,7 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     if (graph.hasNode(key)) continue;
     const attributes: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(node.properties))
-      if (name !== 'id' && !SECRET_PROPERTY.test(name)) attributes[name] = toJson(value);
+      if (name !== 'id' && !isSecretProperty(name)) attributes[name] = toJson(value);
     attributes.type = nodeType(node);
     attributes.name =
       typeof attributes.name === 'string'
@@ -47,8 +40,7 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     const attributes: Record<string, unknown> = {};
     // Evidence becomes one list of objects; the store's parallel lists (evidenceDocs, …) are folded into it.
     for (const [name, value] of Object.entries(rel.properties))
-      if (name !== 'id' && !name.startsWith('evidence') && !SECRET_PROPERTY.test(name))
-        attributes[name] = toJson(value);
+      if (name !== 'id' && !name.startsWith('evidence') && !isSecretProperty(name)) attributes[name] = toJson(value);
     attributes.type = rel.type;
     if ('evidence' in rel.properties || 'evidenceJson' in rel.properties) {
       const confidences = readEvidenceConfidences(rel.properties);

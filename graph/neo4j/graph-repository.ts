@@ -26,9 +26,9 @@ import { FULLTEXT_INDEX } from './schema';
 
 /**
  * Relationship types that are not facts and that node details and neighbours leave out unless asked for by
- * `relTypes`: document links, and workshop hypotheses (they belong to a workshop, not to the shared graph).
+ * `relTypes`: document links. (Workshop hypotheses are not in the graph at all: graph/workshop-store/.)
  */
-export const DOCUMENT_LINK_TYPES = ['MENTIONS', 'MENTIONED_IN', 'FROM_DOCUMENT', 'HYPOTHESIS'];
+export const DOCUMENT_LINK_TYPES = ['MENTIONS', 'MENTIONED_IN', 'FROM_DOCUMENT'];
 
 /** What the overview and paths walk: the fact relations of the model only. */
 const FACT_TYPES: readonly string[] = RELATION_TYPES;

@@ -3,7 +3,7 @@
  * lookup indexes, and the full-text index that search uses over names and aliases.
  */
 import type { Neo4jConnection } from './connection';
-import { WORKSHOP_SCHEMA_STATEMENTS } from './workshop-schema';
+import { CURATION_SCHEMA_STATEMENTS } from './curation-schema';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
@@ -14,7 +14,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
   'CREATE INDEX document_path IF NOT EXISTS FOR (n:Document) ON (n.path)',
   `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases]`,
-  ...WORKSHOP_SCHEMA_STATEMENTS,
+  ...CURATION_SCHEMA_STATEMENTS,
 ];
 
 export async function applySchema(connection: Neo4jConnection): Promise<void> {

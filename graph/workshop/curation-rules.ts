@@ -7,16 +7,16 @@
 import { InvalidInputError } from '../errors';
 import { CO_OCCURS, ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATION_TYPES, type EntityType } from '../model/types';
 
-export const HYPOTHESIS = 'HYPOTHESIS';
-
 /** Links between documents and entities, whichever way the importer stores them. */
 export const MENTION_TYPES: readonly string[] = ['MENTIONS', 'MENTIONED_IN'];
 
-/** Every relationship type a curation may move, delete or recreate. */
+/**
+ * Every relationship type a curation may move, delete or recreate: facts and links of the shared graph
+ * only. Hypotheses belong to one workshop each and live in the workshop store, out of every curation's reach.
+ */
 export const CURATED_RELATIONSHIP_TYPES: readonly string[] = [
   ...RELATION_TYPES,
   CO_OCCURS,
-  HYPOTHESIS,
   ...MENTION_TYPES,
   'FROM_DOCUMENT',
 ];
@@ -93,15 +93,13 @@ function plain(value: unknown): string {
 /**
  * Where a relationship sits once its entity end is the survivor: same type, same direction (none for
  * symmetric relations) and same other node are the same place; a mention stored one per relationship
- * also keeps its offsets, and a hypothesis its id, so two different ones never collapse into one.
+ * also keeps its offsets, so two different ones never collapse into one.
  */
 export function relationshipSlot(type: string, direction: 'out' | 'in', otherKey: string, props: Props): string {
   const way = SYMMETRIC_RELATION_TYPES.has(type as never) || type === CO_OCCURS ? 'both' : direction;
   const scalarSpan =
     props.start !== undefined && !Array.isArray(props.start) ? `|${plain(props.start)}:${plain(props.end)}` : '';
-  // Each hypothesis is an analyst's own claim: two are never united, whatever they link.
-  const own = type === HYPOTHESIS ? `|${plain(props.id)}` : '';
-  return `${type}|${way}|${otherKey}${scalarSpan}${own}`;
+  return `${type}|${way}|${otherKey}${scalarSpan}`;
 }
 
 /** A JSON list kept as one JSON string, or as a list of JSON strings: the entries and how to write them back. */

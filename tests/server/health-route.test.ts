@@ -1,6 +1,7 @@
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../server/app';
+import { WorkshopStore } from '../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../server/config';
 import { connectNeo4j } from '../../graph/neo4j/connection';
 import { connectTestNeo4j } from '../support/neo4j';
@@ -11,7 +12,13 @@ describe('GET /api/health', () => {
   it('reports the Neo4j version, edition, database and counts', async () => {
     const connection = connectTestNeo4j();
     try {
-      const app = createApp({ connection, config: loadConfig({}), logger, embedded: true });
+      const app = createApp({
+        connection,
+        workshops: WorkshopStore.inMemory(),
+        config: loadConfig({}),
+        logger,
+        embedded: true,
+      });
       const res = await request(app).get('/api/health').expect(200);
       expect(res.body.status).toBe('ok');
       expect(res.body.neo4j.version).toMatch(/^5\.26\./);
@@ -27,7 +34,13 @@ describe('GET /api/health', () => {
   it('answers 503 with a clear message when Neo4j is unreachable', async () => {
     const connection = connectNeo4j({ uri: 'bolt://127.0.0.1:1' });
     try {
-      const app = createApp({ connection, config: loadConfig({}), logger, embedded: false });
+      const app = createApp({
+        connection,
+        workshops: WorkshopStore.inMemory(),
+        config: loadConfig({}),
+        logger,
+        embedded: false,
+      });
       const res = await request(app).get('/api/health').expect(503);
       expect(res.body.error.code).toBe('DATABASE_UNAVAILABLE');
       expect(res.body.error.message).toMatch(/unreachable/);
@@ -39,7 +52,9 @@ describe('GET /api/health', () => {
   it('answers 404 in the error shape for an unknown endpoint', async () => {
     const connection = connectNeo4j({ uri: 'bolt://127.0.0.1:1' });
     try {
-      const res = await request(createApp({ connection, config: loadConfig({}), logger, embedded: false }))
+      const res = await request(
+        createApp({ connection, workshops: WorkshopStore.inMemory(), config: loadConfig({}), logger, embedded: false }),
+      )
         .get('/api/nope')
         .expect(404);
       expect(res.body.error.code).toBe('NOT_FOUND');

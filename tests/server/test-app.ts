@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import pino from 'pino';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { createApp, type AppDeps } from '../../server/app';
+import { WorkshopStore } from '../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../server/config';
 
 export function testApp(
@@ -17,6 +18,7 @@ export function testApp(
   const config = loadConfig({ LOG_LEVEL: 'silent', ...overrides.env });
   return createApp({
     connection,
+    workshops: WorkshopStore.inMemory(),
     config,
     logger: overrides.logger ?? pino({ level: 'silent' }),
     embedded: true,

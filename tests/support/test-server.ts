@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../server/app';
+import { WorkshopStore } from '../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../server/config';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { connectNeo4j } from '../../graph/neo4j/connection';
@@ -59,7 +60,14 @@ export async function startTestServer(options: { neo4jUri?: string } = {}): Prom
   ensureClientBuilt();
   const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' }, PROJECT_DIR);
   const connection = options.neo4jUri ? connectNeo4j({ uri: options.neo4jUri }) : connectTestNeo4j();
-  const app = createApp({ connection, config, logger: pino({ level: 'silent' }), embedded: true, rateLimits: false });
+  const app = createApp({
+    connection,
+    workshops: WorkshopStore.inMemory(),
+    config,
+    logger: pino({ level: 'silent' }),
+    embedded: true,
+    rateLimits: false,
+  });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
     s.on('error', reject);

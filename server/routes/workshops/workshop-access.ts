@@ -5,8 +5,8 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ForbiddenError, UnauthorizedError } from '../../../graph/errors';
-import type { Neo4jConnection } from '../../../graph/neo4j/connection';
-import { participantForToken, type Participant } from '../../../graph/neo4j/workshop-repository';
+import { participantForToken, type Participant } from '../../../graph/workshop-store/workshop-repository';
+import type { WorkshopStore } from '../../../graph/workshop-store/workshop-store';
 import { canWrite } from '../../../graph/workshop/roles';
 
 export const WORKSHOP_TOKEN_HEADER = 'X-Workshop-Token';
@@ -15,8 +15,8 @@ export function participantOf(res: Response): Participant {
   return res.locals.participant as Participant;
 }
 
-export function authenticate(connection: Neo4jConnection, { allowQueryToken = false } = {}): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
+export function authenticate(store: WorkshopStore, { allowQueryToken = false } = {}): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
     const fromQuery = allowQueryToken && typeof req.query.token === 'string' ? req.query.token : undefined;
     const token = req.get(WORKSHOP_TOKEN_HEADER)?.trim() || fromQuery;
     if (!token) {
@@ -26,7 +26,7 @@ export function authenticate(connection: Neo4jConnection, { allowQueryToken = fa
     }
     if (token.length > 200)
       throw new UnauthorizedError(`workshop ${req.params.id}: the participant token is not valid`);
-    const participant = await participantForToken(connection, String(req.params.id), token);
+    const participant = participantForToken(store, String(req.params.id), token);
     if (!participant)
       throw new UnauthorizedError(`workshop ${req.params.id}: the participant token is not valid for this workshop`);
     res.locals.participant = participant;

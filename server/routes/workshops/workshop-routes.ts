@@ -1,8 +1,9 @@
 /**
  * Analyst workshops under /api/workshops: create and join, saved views and the presentation order,
  * annotations, hypotheses, curations with their audit log and undo, the presenter's position and the
- * live event stream. Reads need a participant token; writes need the editor role. Text is stored and
- * answered verbatim as JSON (never as HTML).
+ * live event stream. Creating a workshop needs the right to change the shared graph: the API token when
+ * one is configured (checked for all of /api in app.ts), else the local user. Reads need a participant
+ * token; writes need the editor role. Text is stored and answered verbatim as JSON (never as HTML).
  */
 import { Router, type Response } from 'express';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ import {
   setPresentation,
   updateView,
   type Author,
-} from '../../../graph/neo4j/workshop-repository';
+} from '../../../graph/workshop-store/workshop-repository';
 import {
   annotationBody,
   annotationQuery,
@@ -66,9 +67,9 @@ const curationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventBus()): Router {
+export function workshopRoutes({ connection, workshops }: AppDeps, bus = new WorkshopEventBus()): Router {
   const router = Router();
-  const member = authenticate(connection);
+  const member = authenticate(workshops);
   const editor = [member, requireEditor];
 
   const author = (res: Response): Author => {
@@ -81,79 +82,79 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   };
 
   // ---- workshops and participants ----
-  router.post('/workshops', async (req, res) => {
+  router.post('/workshops', (req, res) => {
     const body = parseWith(createWorkshopBody, req.body);
-    res.status(201).json(await createWorkshop(connection, body.name, body.displayName));
+    res.status(201).json(createWorkshop(workshops, body.name, body.displayName));
   });
-  router.post('/workshops/join', async (req, res) => {
+  router.post('/workshops/join', (req, res) => {
     const body = parseWith(joinWorkshopBody, req.body);
-    const joined = await joinWorkshop(connection, body.code, body.displayName);
+    const joined = joinWorkshop(workshops, body.code, body.displayName);
     bus.publish(joined.workshop.id, 'participant-joined', joined.participant, {
       id: joined.participant.id,
       name: joined.participant.displayName,
     });
     res.json(joined);
   });
-  router.get('/workshops/:id', member, async (req, res) => {
+  router.get('/workshops/:id', member, (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    res.json({ ...(await getWorkshop(connection, id)), me: participantOf(res) });
+    res.json({ ...getWorkshop(workshops, id), me: participantOf(res) });
   });
 
-  router.delete('/workshops/:id/participants/:participantId', member, async (req, res) => {
+  router.delete('/workshops/:id/participants/:participantId', member, (req, res) => {
     const { id, participantId } = parseWith(participantParams, req.params);
     const me = participantOf(res);
     const target = participantId === 'me' ? me.id : participantId;
     if (target !== me.id) requireEditorRole(req, res);
-    const removed = await removeParticipant(connection, id, target);
+    const removed = removeParticipant(workshops, id, target);
     bus.endStreams(removed.id);
     bus.publish(id, 'participant-left', removed, { id: me.id, name: me.displayName });
     res.status(204).end();
   });
 
   // ---- saved views ----
-  router.get('/workshops/:id/views', member, async (req, res) => {
+  router.get('/workshops/:id/views', member, (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    res.json({ views: await listViews(connection, id) });
+    res.json({ views: listViews(workshops, id) });
   });
-  router.get('/workshops/:id/views/:viewId', member, async (req, res) => {
+  router.get('/workshops/:id/views/:viewId', member, (req, res) => {
     const { id, viewId } = parseWith(viewParams, req.params);
-    res.json(await getView(connection, id, viewId));
+    res.json(getView(workshops, id, viewId));
   });
-  router.post('/workshops/:id/views', ...editor, async (req, res) => {
+  router.post('/workshops/:id/views', ...editor, (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    const view = await createView(connection, id, parseWith(savedViewBody, req.body), author(res));
+    const view = createView(workshops, id, parseWith(savedViewBody, req.body), author(res));
     publish(res, id, 'view-saved', view);
     res.status(201).json(view);
   });
-  router.patch('/workshops/:id/views/:viewId', ...editor, async (req, res) => {
+  router.patch('/workshops/:id/views/:viewId', ...editor, (req, res) => {
     const { id, viewId } = parseWith(viewParams, req.params);
-    const view = await updateView(connection, id, viewId, parseWith(savedViewPatch, req.body));
+    const view = updateView(workshops, id, viewId, parseWith(savedViewPatch, req.body));
     publish(res, id, 'view-saved', view);
     res.json(view);
   });
-  router.post('/workshops/:id/views/:viewId/duplicate', ...editor, async (req, res) => {
+  router.post('/workshops/:id/views/:viewId/duplicate', ...editor, (req, res) => {
     const { id, viewId } = parseWith(viewParams, req.params);
     const { name } = parseWith(duplicateViewBody, req.body ?? {});
-    const view = await duplicateView(connection, id, viewId, name, author(res));
+    const view = duplicateView(workshops, id, viewId, name, author(res));
     publish(res, id, 'view-saved', view);
     res.status(201).json(view);
   });
-  router.delete('/workshops/:id/views/:viewId', ...editor, async (req, res) => {
+  router.delete('/workshops/:id/views/:viewId', ...editor, (req, res) => {
     const { id, viewId } = parseWith(viewParams, req.params);
-    await deleteView(connection, id, viewId);
+    deleteView(workshops, id, viewId);
     publish(res, id, 'view-deleted', { id: viewId });
     res.status(204).end();
   });
 
   // ---- presentation ----
-  router.get('/workshops/:id/presentation', member, async (req, res) => {
+  router.get('/workshops/:id/presentation', member, (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    const views = await getPresentation(connection, id);
+    const views = getPresentation(workshops, id);
     res.json({ viewIds: views.map((view) => view.id), views });
   });
-  router.put('/workshops/:id/presentation', ...editor, async (req, res) => {
+  router.put('/workshops/:id/presentation', ...editor, (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    const viewIds = await setPresentation(connection, id, parseWith(presentationBody, req.body).viewIds);
+    const viewIds = setPresentation(workshops, id, parseWith(presentationBody, req.body).viewIds);
     publish(res, id, 'presentation-changed', { viewIds });
     res.json({ viewIds });
   });
@@ -172,17 +173,17 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   // ---- annotations ----
   router.get('/workshops/:id/annotations', member, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    res.json({ annotations: await listAnnotations(connection, id, parseWith(annotationQuery, req.query)) });
+    res.json({ annotations: await listAnnotations(workshops, connection, id, parseWith(annotationQuery, req.query)) });
   });
-  router.post('/workshops/:id/annotations', ...editor, async (req, res) => {
+  router.post('/workshops/:id/annotations', ...editor, (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    const annotation = await addAnnotation(connection, id, parseWith(annotationBody, req.body), author(res));
+    const annotation = addAnnotation(workshops, id, parseWith(annotationBody, req.body), author(res));
     publish(res, id, 'annotation-added', annotation);
     res.status(201).json(annotation);
   });
-  router.delete('/workshops/:id/annotations/:annotationId', ...editor, async (req, res) => {
+  router.delete('/workshops/:id/annotations/:annotationId', ...editor, (req, res) => {
     const { id, annotationId } = parseWith(annotationParams, req.params);
-    await deleteAnnotation(connection, id, annotationId);
+    deleteAnnotation(workshops, id, annotationId);
     publish(res, id, 'annotation-deleted', { id: annotationId });
     res.status(204).end();
   });
@@ -190,17 +191,17 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   // ---- hypotheses ----
   router.get('/workshops/:id/hypotheses', member, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    res.json({ hypotheses: await listHypotheses(connection, id, parseWith(hypothesisQuery, req.query)) });
+    res.json({ hypotheses: await listHypotheses(workshops, connection, id, parseWith(hypothesisQuery, req.query)) });
   });
   router.post('/workshops/:id/hypotheses', ...editor, async (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    const hypothesis = await addHypothesis(connection, id, parseWith(hypothesisBody, req.body), author(res));
+    const hypothesis = await addHypothesis(workshops, connection, id, parseWith(hypothesisBody, req.body), author(res));
     publish(res, id, 'hypothesis-added', hypothesis);
     res.status(201).json(hypothesis);
   });
-  router.delete('/workshops/:id/hypotheses/:hypothesisId', ...editor, async (req, res) => {
+  router.delete('/workshops/:id/hypotheses/:hypothesisId', ...editor, (req, res) => {
     const { id, hypothesisId } = parseWith(hypothesisParams, req.params);
-    await deleteHypothesis(connection, id, hypothesisId);
+    deleteHypothesis(workshops, id, hypothesisId);
     publish(res, id, 'hypothesis-deleted', { id: hypothesisId });
     res.status(204).end();
   });
@@ -245,7 +246,7 @@ export function workshopRoutes({ connection }: AppDeps, bus = new WorkshopEventB
   });
 
   // ---- live ----
-  router.get('/workshops/:id/events', authenticate(connection, { allowQueryToken: true }), (req, res) => {
+  router.get('/workshops/:id/events', authenticate(workshops, { allowQueryToken: true }), (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
     openEventStream(req, res, bus, id, participantOf(res));
   });

@@ -73,29 +73,6 @@ describe('the curation log', () => {
     expect(mentions[0].c.toNumber()).toBe(5);
   });
 
-  it('keeps every hypothesis apart when a merge brings two to the same entity', async () => {
-    const session = connection.writeSession();
-    try {
-      await session.run(
-        `MATCH (nk:Entity {id: $nk}), (d:Entity {id: $dprk}), (k:Entity {id: $kim})
-         CREATE (nk)-[:HYPOTHESIS {id: 'hyp-1', label: 'funded', workshop: 'ws-1'}]->(k)
-         CREATE (d)-[:HYPOTHESIS {id: 'hyp-2', label: 'armed', workshop: 'ws-2'}]->(k)`,
-        { nk: IDS.northKorea, dprk: IDS.dprk, kim: IDS.kim },
-      );
-    } finally {
-      await session.close();
-    }
-    await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
-    const hypotheses = await query<{ id: string; label: string }>(
-      'MATCH (:Entity {id: $nk})-[h:HYPOTHESIS]->(:Entity {id: $kim}) RETURN h.id AS id, h.label AS label ORDER BY id',
-      { nk: IDS.northKorea, kim: IDS.kim },
-    );
-    expect(hypotheses).toEqual([
-      { id: 'hyp-1', label: 'funded' },
-      { id: 'hyp-2', label: 'armed' },
-    ]);
-  });
-
   it('undo restores exactly the previous state', async () => {
     const before = await graphState();
     const counts = await countAll(connection);

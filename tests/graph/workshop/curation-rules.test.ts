@@ -16,11 +16,12 @@ describe('curation rules', () => {
     ]);
   });
 
-  it('refuses relationship types outside the fixed list with a named error', () => {
-    expect(() => checkedRelationshipType('DROP_ALL', 'merge')).toThrow(
-      expect.objectContaining({ name: 'InvalidInputError' }),
-    );
-    expect(checkedRelationshipType('HYPOTHESIS', 'merge')).toBe('HYPOTHESIS');
+  it('refuses relationship types outside the fixed list with a named error, hypotheses included', () => {
+    for (const type of ['DROP_ALL', 'HYPOTHESIS'])
+      expect(() => checkedRelationshipType(type, 'merge')).toThrow(
+        expect.objectContaining({ name: 'InvalidInputError' }),
+      );
+    expect(checkedRelationshipType('SIGNED', 'merge')).toBe('SIGNED');
   });
 
   it('puts symmetric relations in one slot whatever their direction', () => {

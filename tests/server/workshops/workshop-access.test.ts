@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { Neo4jConnection } from '../../../graph/neo4j/connection';
 import { connectTestNeo4j, emptyDatabase } from '../../support/neo4j';
 import { IDS, importKorea } from './fixtures/korea-import';
+import { WorkshopStore } from '../../../graph/workshop-store/workshop-store';
 import { workshopTestApp, workshopWithViewer, type Joined } from './workshop-test-app';
 
 let connection: Neo4jConnection;
@@ -41,15 +45,40 @@ describe('workshop access', () => {
     expect(asViewer.body.participant.role).toBe('viewer');
   });
 
-  it('stores tokens and codes only as hashes', async () => {
-    const session = connection.readSession();
+  it('stores tokens and codes only as hashes, in an owner-only file and nowhere in Neo4j', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dossier-workshops-'));
     try {
-      const result = await session.run('MATCH (n) WHERE n:Workshop OR n:Participant RETURN properties(n) AS p');
-      const stored = JSON.stringify(result.records.map((r) => r.get('p')));
-      for (const secret of [ws.editorToken, ws.viewerToken, ws.editorCode, ws.viewerCode])
-        expect(stored).not.toContain(secret);
+      const file = path.join(dir, 'workshops.json');
+      const filed = workshopTestApp(connection, {}, WorkshopStore.open(file));
+      const joined = await workshopWithViewer(filed, 'Filed desk');
+      const secrets = [joined.editorToken, joined.viewerToken, joined.editorCode, joined.viewerCode];
+      const stored = readFileSync(file, 'utf8');
+      expect(stored).toContain('Filed desk');
+      for (const secret of secrets) expect(stored).not.toContain(secret);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+
+      const session = connection.readSession();
+      try {
+        const result = await session.run('MATCH (n) RETURN properties(n) AS p');
+        const inGraph = JSON.stringify(result.records.map((r) => r.get('p')));
+        expect(inGraph).not.toContain('Filed desk');
+        expect(inGraph).not.toContain(joined.workshopId);
+      } finally {
+        await session.close();
+      }
+
+      // Another server on the same file knows the workshop, its codes and its tokens.
+      const reopened = workshopTestApp(connection, {}, WorkshopStore.open(file));
+      await request(reopened)
+        .get(`/api/workshops/${joined.workshopId}`)
+        .set('X-Workshop-Token', joined.viewerToken)
+        .expect(200);
+      await request(reopened)
+        .post('/api/workshops/join')
+        .send({ code: joined.editorCode, displayName: 'Ed' })
+        .expect(200);
     } finally {
-      await session.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -3,13 +3,20 @@ import pino from 'pino';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app';
+import { WorkshopStore } from '../../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../../server/config';
 import type { Neo4jConnection } from '../../../graph/neo4j/connection';
 
-export function workshopTestApp(connection: Neo4jConnection): Express {
+/** `env` configures the server as the environment would (e.g. `DOSSIER_TOKEN`). */
+export function workshopTestApp(
+  connection: Neo4jConnection,
+  env: NodeJS.ProcessEnv = {},
+  workshops = WorkshopStore.inMemory(),
+): Express {
   return createApp({
     connection,
-    config: loadConfig({}),
+    workshops,
+    config: loadConfig(env),
     logger: pino({ level: 'silent' }),
     embedded: true,
     rateLimits: false,
