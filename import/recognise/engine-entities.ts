@@ -15,6 +15,7 @@ import lexicon from './engine-entities.json';
 
 const TYPE_OF: Record<string, EntityType> = lexicon.types as Record<string, EntityType>;
 const NOT_NAMES = new Set(lexicon.notNames);
+const GENERIC_WORDS = new Set(lexicon.genericWords);
 /** Words a title starts with: an "organisation" that starts with one is a title ("Minister of Foreign Affairs"). */
 const TITLE_WORDS = new Set([...ROLE_NOUNS, ...ROLES.filter((r) => r.length === 1).map((r) => r[0])]);
 
@@ -28,7 +29,7 @@ export function refineWithEngine(candidates: Candidate[], ctx: EngineContext): C
   const spans = ctx.annotation.map((s) => entitySpans(s, ctx.text).map(trimSpan(ctx.text)).filter(isName));
   const { kept, retyped } = keepEvidencedPeople(dropMalformed(echoedHeadlines(candidates, ctx), spans), spans);
   const fresh = [...retyped, ...engineOnly([...kept, ...retyped], spans, ctx)];
-  const added = joinLongerNames(fresh, kept);
+  const added = dropMalformed(joinLongerNames(fresh, kept), spans);
   return [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -73,6 +74,8 @@ function dropMalformed(candidates: Candidate[], spans: EngineEntity[][]): Candid
   return candidates.filter((c) => {
     if (c.type !== 'Organization' && c.type !== 'Place') return true;
     if (/\s(?:and|of|for|the|on|to|in|&)$/i.test(c.text)) return false;
+    if (!c.stateCode && c.text.split(/\s+/).every((w) => GENERIC_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))))
+      return false; // "Technical Cooperation", "Armed Forces": a fragment of a longer name
     const first = c.text.split(/\s+/)[0].toLowerCase();
     if (c.type === 'Organization' && (TITLE_WORDS.has(first) || TREATY_HEADS.has(first))) return false; // "Minister of Foreign Affairs", "Treaty of Friendship"
     const words = c.text.split(/\s+/);

@@ -1,9 +1,10 @@
 /**
  * Scores the importer on 20 annotated articles it was not written for (wire reports, analyses,
  * explainers, press releases, HTML and Markdown; East Asia, Europe, arms control, the Middle East,
- * business, courts, elections), copied into tests/fixtures/eval-dev. The project's floors (core entity
- * recall 90 %, precision 85 %, relation recall 60 %) are not reached on these yet: this test holds the
- * level reached so far, so that no change makes unseen documents worse. Raise the numbers as they improve.
+ * business, courts, elections), copied into tests/fixtures/eval-dev. Precision and verbatim evidence hold
+ * the project's floors; core entity recall (floor 90 %), splits (floor: none) and core relation recall
+ * (floor 60 %) are not there yet, so their tests hold the level reached so far and no change can make
+ * unseen documents worse. Raise them as they improve.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,12 +55,12 @@ describe('quality on unseen documents', () => {
     expect(score.entities.coreRecallTyped).toBeGreaterThanOrEqual(70);
   });
 
-  it('predicts entities with at least 81 % precision', () => {
-    expect(score.entities.precision).toBeGreaterThanOrEqual(81);
+  it('predicts entities with at least 85 % precision', () => {
+    expect(score.entities.precision).toBeGreaterThanOrEqual(85);
   });
 
-  it('splits no more than 27 gold entities', () => {
-    expect(score.entities.split.length).toBeLessThanOrEqual(27);
+  it('splits no more than 25 gold entities', () => {
+    expect(score.entities.split.length).toBeLessThanOrEqual(25);
   });
 
   it('finds at least 25 % of the core relations with their type', () => {
