@@ -7,7 +7,7 @@
  */
 import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
-import { ROLE_NOUNS, ROLES, TREATY_HEADS } from '../lexicon';
+import { HONORIFICS, ROLE_NOUNS, ROLES, TREATY_HEADS } from '../lexicon';
 import { norm } from '../text/norm';
 import { make, type Candidate } from './rule-candidates';
 import type { Sentence } from '../segment';
@@ -27,10 +27,13 @@ export interface EngineContext {
 
 export function refineWithEngine(candidates: Candidate[], ctx: EngineContext): Candidate[] {
   const spans = ctx.annotation.map((s) => entitySpans(s, ctx.text).map(trimSpan(ctx.text)).filter(isName));
-  const { kept, retyped } = keepEvidencedPeople(dropMalformed(echoedHeadlines(candidates, ctx), spans), spans);
+  const { kept, retyped } = keepEvidencedPeople(
+    widenPeople(dropMalformed(echoedHeadlines(candidates, ctx), spans), spans, ctx.text),
+    spans,
+  );
   const fresh = [...retyped, ...engineOnly([...kept, ...retyped], spans, ctx)];
-  const added = dropMalformed(joinLongerNames(fresh, kept), spans);
-  return [...kept, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+  const added = surnamesOfPeople(dropMalformed(joinLongerNames(fresh, kept), spans), kept);
+  return [...kept, ...added].map(treatyByItsHead).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
@@ -50,6 +53,60 @@ function joinLongerNames(added: Candidate[], all: Candidate[]): Candidate[] {
     if (fits.size !== 1) return c;
     const l = [...fits.values()][0];
     return { ...c, type: l.type, key: l.key, name: l.name, stateCode: l.stateCode };
+  });
+}
+
+/**
+ * A name that ends in a treaty's head word ("Genocide Convention", "Abraham Accords", "Minsk
+ * Agreements") is a treaty, whatever the engine took it for.
+ */
+function treatyByItsHead(c: Candidate): Candidate {
+  if (c.type === 'Treaty' || c.type === 'State' || c.short || !c.name.includes(' ')) return c;
+  const last = c.name.split(/\s+/).pop()!.toLowerCase().replace(/s$/, '');
+  if (!TREATY_HEADS.has(last) && !TREATY_HEADS.has(`${last}s`)) return c;
+  return { ...c, type: 'Treaty', key: `Treaty:${norm(c.name)}` };
+}
+
+/**
+ * The engine's "Le Drian" or "Poroshenko" of another type, when a person of this document is named
+ * "Jean-Yves Le Drian" or "Petro Poroshenko", is that person's surname: resolve joins it to the person.
+ */
+function surnamesOfPeople(added: Candidate[], kept: Candidate[]): Candidate[] {
+  const endings = new Set<string>();
+  for (const c of kept) {
+    if (c.type !== 'Person' || c.short) continue;
+    const words = norm(c.text).split(' ');
+    for (let i = 1; i < words.length; i++) endings.add(words.slice(i).join(' '));
+  }
+  return added.map((c) =>
+    c.type !== 'Person' && endings.has(norm(c.text))
+      ? { ...c, type: 'Person', key: `Short:${norm(c.text)}`, short: 'surname' }
+      : c,
+  );
+}
+
+/**
+ * A person's name the rules cut short where the engine sees all of it: "Theresa" of "Theresa May" (a
+ * month to the rules), "Joan" of "Joan E. Donoghue", "Abdullah" of "Abdullah bin Zayed Al Nahyan". The
+ * candidate takes the engine's span, without the titles and honorifics in front of it.
+ */
+function widenPeople(candidates: Candidate[], spans: EngineEntity[][], text: string): Candidate[] {
+  return candidates.map((c) => {
+    if (c.type !== 'Person') return c;
+    const wider = spans[c.sentence]?.find(
+      (e) => e.type === 'PERSON' && e.start <= c.start && e.end >= c.end && e.end - e.start > c.end - c.start,
+    );
+    if (!wider) return c;
+    let start = wider.start;
+    for (const m of text.slice(wider.start, wider.end).matchAll(/\S+\s+/g)) {
+      const word = m[0].trim().replace(/\.$/, '').toLowerCase();
+      if (!HONORIFICS.has(word) && !TITLE_WORDS.has(word)) break;
+      start = wider.start + (m.index ?? 0) + m[0].length;
+    }
+    if (start > c.start || wider.end - start <= c.end - c.start) return c;
+    const name = text.slice(start, wider.end);
+    if (!name.includes(' ')) return c;
+    return { ...c, start, end: wider.end, text: name, name, key: `Person:${norm(name)}`, short: undefined };
   });
 }
 

@@ -31,4 +31,20 @@ describe('recognition refined by the engine', () => {
     expect(found).toEqual(expect.arrayContaining(['State:United States', 'State:France']));
     expect(found.join(' ')).not.toMatch(/Mariana|Antarctic/);
   });
+
+  it('takes the whole of a name the rules cut short, without the titles before it', async () => {
+    const found = await entities(
+      'British Prime Minister Theresa May said on Tuesday that London would stay in the agreement with Iran.',
+    );
+    expect(found).toContain('Person:Theresa May');
+    expect(found).not.toContain('Person:Theresa');
+  });
+
+  it('makes a name that ends in a treaty word a treaty', async () => {
+    const found = await entities(
+      'Morocco joined the Abraham Accords in December 2020, after the United Arab Emirates.',
+    );
+    expect(found).toContain('Treaty:Abraham Accords');
+    expect(found.filter((e) => e.endsWith(':Abraham Accords'))).toEqual(['Treaty:Abraham Accords']);
+  });
 });
