@@ -11,6 +11,7 @@ import type { RunawayQuery } from '../graph/neo4j/query-deadline';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
 import { errorMiddleware } from './http/error-middleware';
+import { withoutSecrets } from './http/log-redaction';
 import {
   apiRateLimit,
   cypherRateLimit,
@@ -56,11 +57,6 @@ const API_ROUTES: Array<(deps: AppDeps) => Router> = [
   exportRoutes,
   workshopRoutes,
 ];
-
-/** Event streams take their token in the query string (EventSource cannot set headers): keep it out of logs. */
-export function withoutSecrets(url: string | undefined): string | undefined {
-  return url?.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
-}
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
