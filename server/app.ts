@@ -11,6 +11,7 @@ import type { RunawayQuery } from '../graph/neo4j/query-deadline';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
 import { errorMiddleware } from './http/error-middleware';
+import { requireKnownHost } from './http/host-check';
 import { withoutSecrets } from './http/log-redaction';
 import {
   apiRateLimit,
@@ -79,6 +80,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Before anything else answers: a request for another name is a page that rebound its name to this server.
+  app.use(requireKnownHost(deps.config.allowedHosts));
   // Limits first (so guessing the token is limited too), then the token, then body parsing.
   const limits = deps.rateLimits === undefined ? DEFAULT_RATE_LIMITS : deps.rateLimits;
   if (limits) {
