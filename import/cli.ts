@@ -30,6 +30,9 @@ Inputs:
 
 Options:
   --json FILE   write the graph as graphology JSON (graph.export()) to FILE; no database is used
+  --follow-symlinks
+                read the files symbolic links point to (and walk linked folders); without it every
+                link is refused with a line naming it, and no folder is left through one
   --help        show this help
 
 Without --json the graph is stored in Neo4j: NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)
@@ -42,14 +45,16 @@ Exit status: 0 when every document imported, 1 when some failed, 2 for a usage e
 export interface CliOptions {
   inputs: string[];
   json?: string;
+  followSymlinks: boolean;
   help: boolean;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { inputs: [], help: false };
+  const options: CliOptions = { inputs: [], followSymlinks: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--follow-symlinks') options.followSymlinks = true;
     else if (arg === '--json') {
       const file = argv[++i];
       if (!file || file.startsWith('--')) throw new UsageError('--json needs a file name');
@@ -126,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const started = Date.now();
-  const files = expandInputs(options.inputs);
+  const files = expandInputs(options.inputs, { followSymlinks: options.followSymlinks });
   const failures: ExtractFailure[] = [];
   if (!files.length) {
     process.stderr.write(`import: nothing matches ${options.inputs.join(' ')}\n`);

@@ -2,10 +2,11 @@
  * Stage 1: load. Reads one file and turns it into a DocumentRecord: text with front matter or markup removed,
  * title, source, url, published date, content hash. Bad input fails with a DocumentLoadError naming the reason.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import * as cheerio from 'cheerio';
+import { z } from 'zod';
 import { documentId, sha256 } from '../graph/model/ids';
 import type { DocumentRecord } from '../graph/model/types';
 import { DocumentLoadError } from './errors';
@@ -16,34 +17,48 @@ export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'
 
 export type LoadedDocument = Omit<DocumentRecord, 'keptRanges' | 'wordCount'>;
 
-/** Reads a file from disk; every failure is a DocumentLoadError naming the file. */
+/**
+ * Reads a file from disk; every failure is a DocumentLoadError naming the file. A symbolic link is refused:
+ * the importer reads only what it was given (`expandInputs` resolves links when asked to follow them).
+ */
 export function loadDocument(filePath: string, displayPath: string = filePath): LoadedDocument {
-  let size: number;
-  try {
-    const stat = statSync(filePath);
-    if (!stat.isFile()) throw new Error('not a regular file');
-    size = stat.size;
-  } catch (error) {
-    throw new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, {
+  const unreadable = (error: unknown) =>
+    new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, {
       cause: error,
     });
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new DocumentLoadError(
-      displayPath,
-      'too-large',
-      `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`,
-    );
-  }
+  let fd: number | undefined;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(filePath);
+    if (lstatSync(filePath).isSymbolicLink()) throw symlinkRefused(displayPath);
+    // O_NOFOLLOW: a link put in the file's place after the check above is refused too. O_NONBLOCK: a FIFO
+    // in its place does not hang the import (it fails the regular-file check below).
+    fd = openSync(filePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw unreadable(new Error('not a regular file'));
+    if (stat.size > MAX_FILE_BYTES) {
+      throw new DocumentLoadError(
+        displayPath,
+        'too-large',
+        `file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`,
+      );
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
-    throw new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, {
-      cause: error,
-    });
+    if (error instanceof DocumentLoadError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw symlinkRefused(displayPath);
+    throw unreadable(error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return parseDocument(bytes, displayPath);
+}
+
+function symlinkRefused(displayPath: string): DocumentLoadError {
+  return new DocumentLoadError(
+    displayPath,
+    'unreadable',
+    'is a symbolic link: the importer reads only the files it is given (pass --follow-symlinks to read what links point to)',
+  );
 }
 
 /** Parses file bytes; `displayPath` decides the format by its extension. */
@@ -135,17 +150,62 @@ function parseMarkdown(raw: string, file: string): Parsed {
     const fmEnd = 4 + end + raw.slice(4 + end).indexOf('---') + 3;
     body = raw.slice(0, fmEnd).replace(/[^\n]/g, ' ') + raw.slice(fmEnd);
   }
+  const fields = frontMatterFields(meta, file);
   const text = stripMarkdown(body);
   if (text.trim() === '') throw new DocumentLoadError(file, 'empty', 'document has no text after its front matter');
-  const str = (v: unknown): string | undefined =>
-    v === undefined || v === null ? undefined : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
   return {
     text,
-    title: str(meta.title) ?? firstLine(text).replace(/^#+\s*/, ''),
-    source: str(meta.source),
-    url: str(meta.url),
-    published: toIsoDate(str(meta.date)),
+    title: fields.title ?? firstLine(text).replace(/^#+\s*/, ''),
+    source: fields.source,
+    url: fields.url,
+    published: toIsoDate(fields.date),
   };
+}
+
+/** YAML reads `title: 2024` as a number and `date: 2024-05-01` as a Date: both are fine as text. */
+const textField = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'must be text, not a list or a mapping' })
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? undefined : String(value).trim() || undefined));
+
+const dateField = z
+  .union([z.date(), z.string(), z.number()], { error: 'must be a date like 2024-05-01, not a list or a mapping' })
+  .nullish()
+  .transform((value) =>
+    value === null || value === undefined
+      ? undefined
+      : value instanceof Date
+        ? Number.isNaN(value.getTime())
+          ? undefined
+          : value.toISOString().slice(0, 10)
+        : String(value),
+  );
+
+/** The front matter fields Dossier reads; others are left alone. */
+const frontMatterSchema = z.looseObject({
+  title: textField.pipe(z.string().max(1_000, 'must be at most 1,000 characters').optional()),
+  source: textField.pipe(z.string().max(1_000, 'must be at most 1,000 characters').optional()),
+  url: textField.pipe(z.string().max(4_000, 'must be at most 4,000 characters').optional()),
+  date: dateField,
+});
+
+function frontMatterFields(meta: Record<string, unknown>, file: string): z.infer<typeof frontMatterSchema> {
+  const parsed = frontMatterSchema.safeParse(meta);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new DocumentLoadError(
+    file,
+    'malformed-front-matter',
+    `front matter field "${issue.path.join('.')}" ${issue.message} (found ${describeValue(meta[String(issue.path[0])])})`,
+    { cause: parsed.error },
+  );
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  if (value !== null && typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value)?.slice(0, 60) ?? String(value);
 }
 
 /**

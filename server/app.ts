@@ -12,6 +12,8 @@ import type { RunawayQuery } from '../graph/neo4j/query-deadline';
 import { NotFoundError } from '../graph/errors';
 import type { Config } from './config';
 import { errorMiddleware } from './http/error-middleware';
+import { requireKnownHost } from './http/host-check';
+import { withoutSecrets } from './http/log-redaction';
 import {
   apiRateLimit,
   cypherRateLimit,
@@ -60,11 +62,6 @@ const API_ROUTES: Array<(deps: AppDeps) => Router> = [
   workshopRoutes,
 ];
 
-/** Event streams take their token in the query string (EventSource cannot set headers): keep it out of logs. */
-export function withoutSecrets(url: string | undefined): string | undefined {
-  return url?.replace(/([?&](?:token|access_token)=)[^&#]*/gi, '$1[redacted]');
-}
-
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -86,6 +83,8 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
+  // Before anything else answers: a request for another name is a page that rebound its name to this server.
+  app.use(requireKnownHost(deps.config.allowedHosts));
   // Limits first (so guessing the token is limited too), then the token, then body parsing.
   const limits = deps.rateLimits === undefined ? DEFAULT_RATE_LIMITS : deps.rateLimits;
   if (limits) {

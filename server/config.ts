@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from '../graph/errors';
+import { LOOPBACK_NAMES, parseHostHeader, type AllowedHost } from './http/host-check';
 import {
   describeIssues,
   neo4jEnvSchema,
@@ -13,12 +14,34 @@ import {
   type Neo4jConfig,
 } from '../graph/neo4j/neo4j-config';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const LOOPBACK = new Set<string>(LOOPBACK_NAMES);
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
+
+/** `ALLOWED_HOSTS=dossier.example.org,10.0.0.5:8080,[fd00::5]`: names besides loopback that Host may carry. */
+const allowedHostsSchema = z
+  .string()
+  .transform((value, ctx) => {
+    const hosts: AllowedHost[] = [];
+    for (const entry of value.split(',').map((part) => part.trim())) {
+      const host = entry === '' ? undefined : parseHostHeader(entry);
+      if (!host) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${JSON.stringify(entry)} is not a host name: expected a comma-separated list like dossier.example.org,10.0.0.5:8080,[fd00::5]`,
+        });
+        return z.NEVER;
+      }
+      hosts.push(host);
+    }
+    return hosts;
+  })
+  .default([]);
 
 const envSchema = neo4jEnvSchema.extend({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   DOSSIER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  ALLOWED_HOSTS: allowedHostsSchema,
   CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   CYPHER_MAX_BYTES: z.coerce.number().int().min(10_000).max(500_000_000).default(8_000_000),
@@ -34,6 +57,8 @@ export interface Config {
   port: number;
   neo4j: Neo4jConfig;
   token?: string;
+  /** Names besides loopback that a request's Host may carry: ALLOWED_HOSTS, and HOST when it names one address. */
+  allowedHosts: AllowedHost[];
   cypher: { timeoutMs: number; maxRows: number; maxBytes: number };
   /** Requests per minute and client: all of /api, and the costlier /api/cypher and /api/export. 0 = no limit. */
   rateLimits: { api: number; cypher: number };
@@ -66,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pa
     port: e.PORT,
     neo4j: toNeo4jConfig(e, projectDir),
     token: e.DOSSIER_TOKEN,
+    allowedHosts: [...e.ALLOWED_HOSTS, ...boundName(e.HOST)],
     cypher: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS, maxBytes: e.CYPHER_MAX_BYTES },
     rateLimits: { api: e.RATE_LIMIT_API, cypher: e.RATE_LIMIT_CYPHER },
     logLevel: e.LOG_LEVEL,
@@ -73,4 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pa
     workshopsFile: path.resolve(projectDir, e.DOSSIER_WORKSHOPS_FILE),
     projectDir,
   };
+}
+
+/** A HOST that names one interface is also a name clients reach the server by; 0.0.0.0 and :: name none. */
+function boundName(host: string): AllowedHost[] {
+  if (isLoopback(host) || WILDCARD_ADDRESSES.has(host)) return [];
+  const parsed = parseHostHeader(host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
+  return parsed ? [{ name: parsed.name }] : [];
 }

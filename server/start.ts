@@ -13,6 +13,7 @@ import { applySchema } from '../graph/neo4j/schema';
 import { moveWorkshopDataOutOfNeo4j } from '../graph/neo4j/workshop-migration';
 import { WorkshopStore } from '../graph/workshop-store/workshop-store';
 import { createApp } from './app';
+import type { AllowedHost } from './http/host-check';
 import type { RateLimits } from './http/security';
 import { loadConfig, type Config } from './config';
 import { listen, type RunningServer } from './index';
@@ -27,10 +28,16 @@ export interface Dossier {
 }
 
 /** Everything `npm start` does except serving; `npm run dev` reuses it with its own front end. */
-export async function startDossier(options: { serve: boolean; buildClient: boolean }): Promise<Dossier> {
+export async function startDossier(options: {
+  serve: boolean;
+  buildClient: boolean;
+  /** Host names a front end in between presents (Vite's dev server forwards its own). */
+  extraAllowedHosts?: AllowedHost[];
+}): Promise<Dossier> {
   const dotEnv = path.resolve(__dirname, '..', '.env');
   if (existsSync(dotEnv)) process.loadEnvFile(dotEnv);
-  const config = loadConfig();
+  const loaded = loadConfig();
+  const config = { ...loaded, allowedHosts: [...loaded.allowedHosts, ...(options.extraAllowedHosts ?? [])] };
   const logger = pino({ level: config.logLevel });
   const neo4j = await openNeo4j(config.neo4j, {
     reuseRunningEmbedded: false,

@@ -6,11 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectNeo4j, type Neo4jConnection } from '../../graph/neo4j/connection';
-import { startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
+import { startEmbeddedNeo4j, type Neo4jCredentials } from '../../graph/neo4j/embedded-neo4j';
 import { applySchema } from '../../graph/neo4j/schema';
 
 export interface BenchNeo4j {
   uri: string;
+  /** What Bolt asks for (the embedded Neo4j always does). */
+  credentials: Neo4jCredentials;
   connection: Neo4jConnection;
   dataDir: string;
   stop(): Promise<void>;
@@ -19,7 +21,7 @@ export interface BenchNeo4j {
 export async function startBenchNeo4j(log: (line: string) => void, heap = '2g'): Promise<BenchNeo4j> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-neo4j-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: 0, heap, log: (line) => log(`neo4j: ${line}`) });
-  const connection = connectNeo4j({ uri: neo4j.uri });
+  const connection = connectNeo4j({ uri: neo4j.uri, ...neo4j.credentials });
   try {
     await applySchema(connection);
   } catch (error) {
@@ -29,6 +31,7 @@ export async function startBenchNeo4j(log: (line: string) => void, heap = '2g'):
   }
   return {
     uri: neo4j.uri,
+    credentials: neo4j.credentials,
     connection,
     dataDir,
     stop: async () => {

@@ -2,10 +2,13 @@
  * Starts and stops the embedded Neo4j Community (the Java launcher in `neo4j/`) for `npm start` and
  * `npm test`. The JVM runs from the classpath Maven resolved (never a shaded jar: Neo4j finds its
  * components through ServiceLoader) and watches its stdin, so it dies with the Node process that owns it.
+ * Bolt asks for a password, which the launcher draws on the first start of a data directory and keeps in
+ * `<dataDir>/credentials.json` (owner-only); `readEmbeddedCredentials` is how every caller finds it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { Neo4jStartError } from '../errors';
 
 export interface EmbeddedNeo4jOptions {
@@ -22,7 +25,55 @@ export interface EmbeddedNeo4j {
   pid: number;
   /** Settles when the JVM exits, whoever asked (stop(), a signal, a crash). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** What Bolt asks for: the user `neo4j` and the password kept in the data directory. */
+  credentials: Neo4jCredentials;
   stop(): Promise<void>;
+}
+
+export interface Neo4jCredentials {
+  user: string;
+  password: string;
+}
+
+/** The launcher (Launcher.java) writes the password under this name in the data directory. */
+export const CREDENTIALS_FILE = 'credentials.json';
+
+const credentialsSchema = z.object({ user: z.string().min(1), password: z.string().min(16) });
+
+/**
+ * The credentials of the embedded Neo4j on `dataDir`, or undefined when it never started with them (a data
+ * directory from before they existed: its first start with this version sets them).
+ */
+export function readEmbeddedCredentials(dataDir: string): Neo4jCredentials | undefined {
+  const file = path.join(path.resolve(dataDir), CREDENTIALS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Neo4jStartError(
+      'CRASHED',
+      `Cannot read the embedded Neo4j's credentials in ${file}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const parsed = credentialsSchema.safeParse(safeJson(text));
+  if (!parsed.success)
+    throw new Neo4jStartError(
+      'CRASHED',
+      `${file} is not what the launcher writes: delete it and start again to set a new password.`,
+    );
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..', 'neo4j');
@@ -176,12 +227,18 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const uri = await waitForReady(child, options.startTimeoutMs ?? 180_000);
+  const credentials = readEmbeddedCredentials(options.dataDir);
+  if (!credentials) {
+    await stopChild(child);
+    throw new Neo4jStartError('CRASHED', `Neo4j started but left no ${CREDENTIALS_FILE} in ${options.dataDir}.`);
+  }
   log(`Neo4j is ready at ${uri}`);
   return {
     uri,
     port: Number(new URL(uri.replace(/^bolt:/, 'http:')).port),
     pid: child.pid ?? -1,
     exited,
+    credentials,
     stop: () => stopChild(child),
   };
 }
@@ -244,6 +301,13 @@ export function describeExit(code: number | null, stderr: string): Neo4jStartErr
     return new Neo4jStartError(
       'DATA_DIR_LOCKED',
       `The data directory is locked by another Neo4j: stop the other Dossier (or Neo4j) using ${line.slice('DATA_DIR_LOCKED '.length)} first.`,
+      { details: line },
+    );
+  }
+  if (line.startsWith('CREDENTIALS_FAILED')) {
+    return new Neo4jStartError(
+      'CRASHED',
+      `Neo4j could not set or keep its password in the data directory (${line.slice('CREDENTIALS_FAILED '.length)}): check that the directory is writable by this user.`,
       { details: line },
     );
   }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { InvalidInputError } from '../errors';
 import { connectNeo4j, verifyConnection, type Neo4jConnection } from './connection';
-import { startEmbeddedNeo4j } from './embedded-neo4j';
+import { readEmbeddedCredentials, startEmbeddedNeo4j } from './embedded-neo4j';
 import { describeIssues, neo4jEnvSchema, toNeo4jConfig, withoutBlanks, type Neo4jConfig } from './neo4j-config';
 import { superviseEmbeddedNeo4j, type SupervisedNeo4j, type SupervisorEvent } from './neo4j-supervisor';
 
@@ -44,7 +44,11 @@ export async function openNeo4j(
     return verified(connection, false, () => connection.close());
   }
   if (options.reuseRunningEmbedded && config.boltPort !== 0) {
-    const running = connectNeo4j({ uri: `bolt://127.0.0.1:${config.boltPort}` });
+    // A running embedded Neo4j on this data directory keeps its password there (none: one started before passwords).
+    const running = connectNeo4j({
+      uri: `bolt://127.0.0.1:${config.boltPort}`,
+      ...readEmbeddedCredentials(config.dataDir),
+    });
     try {
       await verifyConnection(running);
       options.log?.(`Using the Neo4j already running at ${running.settings.uri}`);
@@ -57,7 +61,8 @@ export async function openNeo4j(
   const neo4j = options.supervise
     ? await superviseEmbeddedNeo4j({ ...embeddedOptions, onEvent: options.supervise })
     : await startEmbeddedNeo4j(embeddedOptions);
-  const connection = connectNeo4j({ uri: neo4j.uri });
+  // Read from the data directory, whoever started it: a supervised restart keeps the same password.
+  const connection = connectNeo4j({ uri: neo4j.uri, ...readEmbeddedCredentials(config.dataDir) });
   const opened = await verified(connection, true, async () => {
     await connection.close();
     await neo4j.stop();

@@ -1,7 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkJava, describeExit, parseJavaMajor, startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
+import {
+  checkJava,
+  describeExit,
+  parseJavaMajor,
+  readEmbeddedCredentials,
+  startEmbeddedNeo4j,
+} from '../../graph/neo4j/embedded-neo4j';
+import { connectNeo4j, verifyConnection } from '../../graph/neo4j/connection';
 import { Neo4jStartError } from '../../graph/errors';
 import { countAll, connectTestNeo4j } from '../support/neo4j';
 
@@ -55,6 +62,57 @@ describe('embedded Neo4j', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('embedded Neo4j credentials', () => {
+  const refusal = async (settings: { uri: string; user?: string; password?: string }) => {
+    const connection = connectNeo4j(settings);
+    try {
+      await verifyConnection(connection);
+      return 'accepted';
+    } catch (error) {
+      return (error as Error).message;
+    } finally {
+      await connection.close();
+    }
+  };
+
+  it('asks Bolt clients for the password it keeps, owner-only, in the data directory', async () => {
+    const dataDir = process.env.TEST_NEO4J_DATA_DIR!;
+    const uri = process.env.TEST_NEO4J_URI!;
+    const credentials = readEmbeddedCredentials(dataDir)!;
+    expect(credentials.user).toBe('neo4j');
+    expect(credentials.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(statSync(path.join(dataDir, 'credentials.json')).mode & 0o777).toBe(0o600);
+    expect(await refusal({ uri })).toMatch(/refused the credentials/);
+    expect(await refusal({ uri, user: 'neo4j', password: 'neo4j' })).toMatch(/refused the credentials/);
+    expect(await refusal({ uri, ...credentials })).toBe('accepted');
+  });
+
+  it('keeps the password across restarts and sets a new one when the data directory has none', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-credentials-'));
+    try {
+      const first = await startEmbeddedNeo4j({ dataDir, port: 0, log: () => undefined });
+      const kept = first.credentials;
+      await first.stop();
+      const again = await startEmbeddedNeo4j({ dataDir, port: 0, log: () => undefined });
+      expect(again.credentials).toEqual(kept);
+      expect(await refusal({ uri: again.uri, ...kept })).toBe('accepted');
+      await again.stop();
+      // A data directory from before passwords existed has none: its next start sets one.
+      unlinkSync(path.join(dataDir, 'credentials.json'));
+      const fresh = await startEmbeddedNeo4j({ dataDir, port: 0, log: () => undefined });
+      try {
+        expect(fresh.credentials.password).not.toBe(kept.password);
+        expect(await refusal({ uri: fresh.uri, ...kept })).toMatch(/refused the credentials/);
+        expect(await refusal({ uri: fresh.uri, ...fresh.credentials })).toBe('accepted');
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
 
 describe('embedded Neo4j lifetime', () => {

@@ -26,7 +26,11 @@ describe('opening the configured Neo4j', () => {
 
   it('reuses an embedded Neo4j that is already running on the configured port', async () => {
     const port = new URL(process.env.TEST_NEO4J_URI!.replace('bolt:', 'http:')).port;
-    const neo4j = await openNeo4j(loadNeo4jConfig({ NEO4J_BOLT_PORT: port }), { reuseRunningEmbedded: true });
+    // Its password is in its data directory, as under `npm start`.
+    const neo4j = await openNeo4j(
+      loadNeo4jConfig({ NEO4J_BOLT_PORT: port, NEO4J_DATA_DIR: process.env.TEST_NEO4J_DATA_DIR }),
+      { reuseRunningEmbedded: true },
+    );
     try {
       expect(neo4j.embedded).toBe(true);
       expect(neo4j.connection.settings.uri).toBe(`bolt://127.0.0.1:${port}`);

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../import/cli';
-import { connectTestNeo4j, emptyDatabase } from '../support/neo4j';
+import { connectTestNeo4j, emptyDatabase, pointImporterAtTestNeo4j } from '../support/neo4j';
 
 const CORPUS = path.join(__dirname, '..', '..', 'data', 'corpus');
 
@@ -23,17 +23,17 @@ async function runCli(args: string[]): Promise<number> {
 
 describe('importing documents one at a time', () => {
   const connection = connectTestNeo4j();
-  const savedUri = process.env.NEO4J_URI;
+  let restoreEnv = (): void => undefined;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-incremental-'));
   const files = readdirSync(CORPUS).sort();
   for (const name of files) copyFileSync(path.join(CORPUS, name), path.join(dir, name));
 
   beforeAll(() => {
-    process.env.NEO4J_URI = process.env.TEST_NEO4J_URI;
+    restoreEnv = pointImporterAtTestNeo4j();
   });
 
   afterAll(async () => {
-    process.env.NEO4J_URI = savedUri;
+    restoreEnv();
     await emptyDatabase(connection);
     await connection.close();
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { applyAndRecordCuration } from '../../graph/neo4j/curation-repository';
 import { main } from '../../import/cli';
-import { connectTestNeo4j, emptyDatabase } from '../support/neo4j';
+import { connectTestNeo4j, emptyDatabase, pointImporterAtTestNeo4j } from '../support/neo4j';
 
 const CORPUS = path.join(__dirname, '..', '..', 'data', 'corpus');
 
@@ -21,15 +21,15 @@ async function runCli(args: string[]): Promise<{ code: number; err: string }> {
 
 describe('import CLI and analyst curations', () => {
   const connection = connectTestNeo4j();
-  const savedUri = process.env.NEO4J_URI;
+  let restoreEnv = (): void => undefined;
 
   beforeAll(async () => {
     await emptyDatabase(connection);
-    process.env.NEO4J_URI = process.env.TEST_NEO4J_URI;
+    restoreEnv = pointImporterAtTestNeo4j();
   });
 
   afterAll(async () => {
-    process.env.NEO4J_URI = savedUri;
+    restoreEnv();
     await connection.close();
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main, parseArgs } from '../../import/cli';
@@ -79,7 +79,76 @@ describe('cli', () => {
   });
 
   it('parses --json in both spellings', () => {
-    expect(parseArgs(['--json=x.json', 'a.txt'])).toEqual({ inputs: ['a.txt'], json: 'x.json', help: false });
+    expect(parseArgs(['--json=x.json', 'a.txt'])).toEqual({
+      inputs: ['a.txt'],
+      json: 'x.json',
+      followSymlinks: false,
+      help: false,
+    });
     expect(() => parseArgs(['--json'])).toThrow('--json needs a file name');
+  });
+
+  describe('symbolic links', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'dossier-links-'));
+    const inside = path.join(root, 'inside');
+    const outside = path.join(root, 'outside');
+    mkdirSync(inside);
+    mkdirSync(outside);
+    const article = 'Sergei Shoigu met Kim Jong Un in Pyongyang on 13 September 2023 to discuss artillery supplies.\n';
+    writeFileSync(path.join(inside, 'real.txt'), article);
+    writeFileSync(path.join(outside, 'secret.txt'), `SECRET-OUTSIDE ${article}`);
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(inside, 'link.txt'));
+    symlinkSync(outside, path.join(inside, 'linked-folder'));
+    symlinkSync(inside, path.join(inside, 'loop'));
+
+    it('keeps links found in a folder, unfollowed, so that loading refuses them; never leaves the folder', () => {
+      const files = expandInputs([inside]);
+      expect(files.map((f) => path.relative(inside, f)).sort()).toEqual([
+        'link.txt',
+        'linked-folder',
+        'loop',
+        'real.txt',
+      ]);
+      expect(files.some((f) => f.includes('outside'))).toBe(false);
+      expect(
+        expandInputs([`${inside}/*.txt`])
+          .map((f) => path.basename(f))
+          .sort(),
+      ).toEqual(['link.txt', 'real.txt']);
+    });
+
+    it('follows links with followSymlinks, walking each real folder once', () => {
+      const files = expandInputs([inside], { followSymlinks: true }).map((f) => path.relative(root, f));
+      expect(files.sort()).toEqual(['inside/real.txt', 'outside/secret.txt']);
+      expect(expandInputs([path.join(inside, 'link.txt')], { followSymlinks: true })).toEqual([
+        path.join(outside, 'secret.txt'),
+      ]);
+      expect(parseArgs(['--follow-symlinks', 'a']).followSymlinks).toBe(true);
+      expect(parseArgs(['a']).followSymlinks).toBe(false);
+    });
+
+    it('refuses every link with one line naming it and imports the rest, unless --follow-symlinks', async () => {
+      const out = path.join(root, 'graph.json');
+      const io = capture();
+      const code = await main(['--json', out, inside, path.join(inside, 'link.txt')]);
+      io.restore();
+      expect(code).toBe(1);
+      expect(io.out.join('')).toMatch(/Imported 1 document, 3 failed/);
+      const failed = io.err
+        .join('')
+        .split('\n')
+        .filter((l) => l.startsWith('failed: '));
+      for (const name of ['link.txt', 'linked-folder', 'loop'])
+        expect(failed.some((l) => l.includes(`${name}: is a symbolic link`) && l.includes('--follow-symlinks'))).toBe(
+          true,
+        );
+      expect(readFileSync(out, 'utf8')).not.toContain('SECRET-OUTSIDE');
+
+      const followed = capture();
+      const followCode = await main(['--json', out, '--follow-symlinks', path.join(inside, 'link.txt')]);
+      followed.restore();
+      expect(followCode).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain('SECRET-OUTSIDE');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DocumentLoadError } from '../../import/errors';
@@ -97,5 +97,44 @@ describe('load', () => {
 
   it('rejects an unsupported file type', () => {
     expect(failure(() => parseDocument(Buffer.from('x'), 'a.pdf')).reason).toBe('unsupported-format');
+  });
+
+  const markdown = (frontMatter: string) =>
+    Buffer.from(`---\n${frontMatter}\n---\n# Heading\n\nSergei Shoigu visited Pyongyang in June.\n`);
+
+  it.each([
+    ['title: {a: 1}', 'title', 'a mapping'],
+    ['title: [a, b]', 'title', 'a list'],
+    ['source: {name: Reuters}', 'source', 'a mapping'],
+    ['url: [https://a.example]', 'url', 'a list'],
+    ['date: {year: 2024}', 'date', 'a mapping'],
+    [`title: ${'x'.repeat(1001)}`, 'title', '"xxx'],
+  ])('refuses front matter %j, naming the file and the field', (frontMatter, field, found) => {
+    const error = failure(() => parseDocument(markdown(frontMatter), 'notes/bad-field.md'));
+    expect(error.reason).toBe('malformed-front-matter');
+    expect(error.message).toMatch(new RegExp(`^notes/bad-field\\.md: front matter field "${field}" must`));
+    expect(error.message).toContain(`found ${found}`);
+  });
+
+  it('reads numbers, dates and unknown fields in front matter as they are meant', () => {
+    const doc = parseDocument(
+      markdown('title: 2024\nsource: Reuters\ndate: 2024-05-01\ntags: [a, b]\nauthor: {name: X}'),
+      'ok.md',
+    );
+    expect(doc.title).toBe('2024');
+    expect(doc.source).toBe('Reuters');
+    expect(doc.published).toBe('2024-05-01');
+    expect(parseDocument(markdown('title:\nurl: ~'), 'ok.md').title).toBe('Heading');
+  });
+
+  it('refuses a symbolic link, naming it', () => {
+    const target = path.join(tmp, 'target.txt');
+    writeFileSync(target, 'Sergei Shoigu visited Pyongyang.');
+    const link = path.join(tmp, 'link.txt');
+    symlinkSync(target, link);
+    const error = failure(() => loadDocument(link));
+    expect(error.reason).toBe('unreadable');
+    expect(error.message).toMatch(new RegExp(`^${link.replace(/[.]/g, '\\.')}: is a symbolic link`));
+    expect(loadDocument(target).text).toContain('Shoigu');
   });
 });

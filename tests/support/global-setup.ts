@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
       log: (line) => process.stderr.write(`[test neo4j] ${line}\n`),
     });
     process.env.TEST_NEO4J_URI = neo4j.uri;
+    process.env.TEST_NEO4J_USER = neo4j.credentials.user;
+    process.env.TEST_NEO4J_PASSWORD = neo4j.credentials.password;
+    process.env.TEST_NEO4J_DATA_DIR = dataDir;
     TEST_STATE.stopNeo4j = neo4j.stop;
     TEST_STATE.dataDir = dataDir;
   }

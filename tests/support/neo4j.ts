@@ -54,3 +54,18 @@ export async function rows<T = Record<string, unknown>>(
     await session.close();
   }
 }
+
+/** Points the import CLI (which reads NEO4J_* like `npm run import`) at the test Neo4j; returns the undo. */
+export function pointImporterAtTestNeo4j(): () => void {
+  const names = ['NEO4J_URI', 'NEO4J_USER', 'NEO4J_PASSWORD'] as const;
+  const saved = names.map((name) => process.env[name]);
+  const settings = testNeo4jSettings();
+  const values = [settings.uri, settings.user, settings.password];
+  names.forEach((name, i) => setOrDelete(name, values[i]));
+  return () => names.forEach((name, i) => setOrDelete(name, saved[i]));
+}
+
+function setOrDelete(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}

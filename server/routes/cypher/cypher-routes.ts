@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { runUserCypher } from '../../../graph/neo4j/user-cypher';
 import type { AppDeps } from '../../app';
 import { parseWith } from '../../http/validate';
+import { userCypherParam } from '../shared-params';
 
 export const cypherBody = z.object({
-  query: z.string().min(1, 'is required (a Cypher query)').max(100_000),
+  query: userCypherParam('is required (a Cypher query)'),
   params: z.record(z.string(), z.unknown()).default({}),
 });
 

@@ -5,13 +5,13 @@ import { EXPORT_FORMATS } from '../../../graph/model/api-types';
 import { loadSubgraphByIds, loadSubgraphByQuery } from '../../../graph/neo4j/export-graph';
 import type { AppDeps } from '../../app';
 import { parseWith } from '../../http/validate';
-import { nodeIdParam } from '../shared-params';
+import { nodeIdParam, userCypherParam } from '../shared-params';
 
 const exportBody = z
   .object({
     format: z.enum(EXPORT_FORMATS),
     nodeIds: z.array(nodeIdParam).min(1, 'must name at least one node').max(100_000).optional(),
-    query: z.string().min(1).max(100_000).optional(),
+    query: userCypherParam('is required (a Cypher query)').optional(),
     params: z.record(z.string(), z.unknown()).default({}),
     part: z.enum(['nodes', 'edges', 'both']).optional(),
   })

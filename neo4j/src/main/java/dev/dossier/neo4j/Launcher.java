@@ -2,9 +2,20 @@ package dev.dossier.neo4j;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -26,9 +37,18 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * {@code DOSSIER_NEO4J_READY {"bolt":"bolt://127.0.0.1:PORT",...}} once Bolt accepts connections, and shuts the
  * database down cleanly on SIGTERM/SIGINT or when standard input closes, so that the JVM never outlives the
  * Node process that started it.
+ *
+ * <p>Bolt requires credentials. On the first start of a data directory (new, or from a version that ran without
+ * authentication) the launcher draws a random password for the user {@code neo4j}, sets it in the system
+ * database and only then writes it to {@code <dataDir>/credentials.json}, readable by its owner only; later
+ * starts keep it. Deleting that file sets a new password at the next start.
  */
 public final class Launcher {
     private static final String LOOPBACK = "127.0.0.1";
+    /** Read by graph/neo4j/embedded-neo4j.ts under the same name. */
+    static final String CREDENTIALS_FILE = "credentials.json";
+    private static final String USER = "neo4j";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private Launcher() {}
 
@@ -49,8 +69,8 @@ public final class Launcher {
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, port))
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
-                    // Auth is off only because Bolt listens on loopback and nowhere else.
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    // Loopback is no boundary between local users and processes: Bolt asks for the password.
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     // Sized for a 2-core laptop; the heap is set by the caller with -Xms/-Xmx.
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(120))
@@ -65,6 +85,14 @@ public final class Launcher {
                     .build();
         } catch (RuntimeException e) {
             fail(describeStartFailure(e, dataDir));
+            return;
+        }
+
+        try {
+            ensureCredentials(dbms, dataDir);
+        } catch (IOException | RuntimeException e) {
+            dbms.shutdown();
+            fail("CREDENTIALS_FAILED " + e);
             return;
         }
 
@@ -103,6 +131,59 @@ public final class Launcher {
 
         stopped.await();
         System.exit(0);
+    }
+
+    /**
+     * Keeps the password of {@code neo4j} in the credentials file. The file is written to a temporary name first
+     * and moved in place after the password is set, so a crash in between leaves no file that does not work.
+     */
+    private static void ensureCredentials(DatabaseManagementService dbms, Path dataDir) throws IOException {
+        Path file = dataDir.resolve(CREDENTIALS_FILE);
+        if (Files.exists(file)) {
+            restrictToOwner(file);
+            if (readPassword(file) != null) {
+                return;
+            }
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path pending = dataDir.resolve(CREDENTIALS_FILE + ".new");
+        Files.deleteIfExists(pending);
+        createOwnerOnly(pending);
+        Files.writeString(pending, "{\"user\":\"" + USER + "\",\"password\":\"" + password + "\"}\n", StandardCharsets.UTF_8);
+        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        try {
+            Files.move(pending, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(pending, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String readPassword(Path file) throws IOException {
+        Matcher match = Pattern.compile("\"password\"\\s*:\\s*\"([A-Za-z0-9_-]{16,})\"")
+                .matcher(Files.readString(file, StandardCharsets.UTF_8));
+        return match.find() ? match.group(1) : null;
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system: the directory's access rules apply
+        }
+    }
+
+    /** A file copied in with wider permissions is narrowed again: it holds the database password. */
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
+            }
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing to narrow.
+        }
     }
 
     private static void waitForEndOfInput(InputStream in) {
