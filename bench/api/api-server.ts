@@ -14,7 +14,7 @@ function main(): void {
   const uri = process.env.BENCH_NEO4J_URI;
   if (!uri) throw new Error('api-server: BENCH_NEO4J_URI is not set');
   const config = loadConfig({ ...process.env, NEO4J_URI: uri, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
-  const connection = connectNeo4j({ uri });
+  const connection = connectNeo4j({ uri, user: config.neo4j.user, password: config.neo4j.password });
   const app = createApp({
     connection,
     workshops: WorkshopStore.inMemory(),

@@ -16,7 +16,7 @@ import { extractFiles } from '../../import/extract';
 import { openEngine } from '../../import/engine/nlp-engine';
 import { generateDocuments, writeCorpus } from '../corpus/generate';
 import { loadCsvPass, prepareCsv } from '../import/write-bench';
-import { startBenchNeo4j } from '../lib/neo4j';
+import { startBenchNeo4j, type BenchNeo4j } from '../lib/neo4j';
 import { verdict, type Suite, type SuiteReport } from '../lib/report';
 import { median, percentile, ratio, round } from '../lib/stats';
 
@@ -53,11 +53,16 @@ interface Sample {
   requests: number;
 }
 
-function startServer(uri: string): Promise<{ child: ChildProcess; port: number }> {
+function startServer(neo4j: BenchNeo4j): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'api-server.ts')], {
       cwd: PROJECT_DIR,
-      env: { ...process.env, BENCH_NEO4J_URI: uri },
+      env: {
+        ...process.env,
+        BENCH_NEO4J_URI: neo4j.uri,
+        NEO4J_USER: neo4j.credentials.user,
+        NEO4J_PASSWORD: neo4j.credentials.password,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -225,7 +230,7 @@ export const apiSuite: Suite = {
           direct: (c, i) => runUserCypher(c, CYPHER, { id: ids[i % ids.length] }, CYPHER_OPTIONS),
         },
       ];
-      const started = await startServer(neo4j.uri);
+      const started = await startServer(neo4j);
       server = started.child;
       const samples: Sample[] = [];
       const pairs: Pair[] = [];

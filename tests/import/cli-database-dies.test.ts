@@ -14,7 +14,7 @@ const CORPUS = path.join(__dirname, '..', '..', 'data', 'corpus');
 describe('the import CLI when Neo4j dies mid-import', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-dies-'));
   const docs = mkdtempSync(path.join(os.tmpdir(), 'dossier-dies-docs-'));
-  const savedUri = process.env.NEO4J_URI;
+  const saved = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER, password: process.env.NEO4J_PASSWORD };
   let neo4j: EmbeddedNeo4j;
 
   beforeAll(async () => {
@@ -23,10 +23,18 @@ describe('the import CLI when Neo4j dies mid-import', () => {
       for (const name of readdirSync(CORPUS)) copyFileSync(path.join(CORPUS, name), path.join(docs, `${i}-${name}`));
     neo4j = await startEmbeddedNeo4j({ dataDir, port: 0, log: () => undefined });
     process.env.NEO4J_URI = neo4j.uri;
+    process.env.NEO4J_USER = neo4j.credentials.user;
+    process.env.NEO4J_PASSWORD = neo4j.credentials.password;
   }, 180_000);
 
   afterAll(async () => {
-    process.env.NEO4J_URI = savedUri;
+    for (const [name, value] of [
+      ['NEO4J_URI', saved.uri],
+      ['NEO4J_USER', saved.user],
+      ['NEO4J_PASSWORD', saved.password],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(docs, { recursive: true, force: true });
