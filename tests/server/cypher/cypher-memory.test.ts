@@ -2,8 +2,8 @@ import request from 'supertest';
 import { connectTestNeo4j } from '../../support/neo4j';
 import { testApp } from '../test-app';
 
-/** One value that no heap holds: a string doubled 29 times (512 M characters, grown inside one expression). */
-const OUTGROWS_THE_HEAP = 'RETURN size(reduce(s = "x", i IN range(1, 29) | s + s)) AS n';
+/** One value that no 1 GB heap holds: a string doubled 30 times (1 G characters, grown inside one expression); 29 times fits when the heap happens to be empty. */
+const OUTGROWS_THE_HEAP = 'RETURN size(reduce(s = "x", i IN range(1, 30) | s + s)) AS n';
 /** Rows Neo4j's memory tracker counts: 20 million integers collected into one list. */
 const OUTGROWS_THE_TRANSACTION_LIMIT = 'UNWIND range(1, 20000000) AS x RETURN size(collect(x)) AS n';
 
