@@ -178,19 +178,20 @@ function boot(): void {
   function writeUrl(): void {
     if (!urlReady) return;
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => {
-      const nodes = app.graph.nodes().sort();
-      const camera = app.graphView.sigma.getCamera().getState();
-      const hash = encodeUrlView({
-        nodes: nodes.join() === overviewIds ? null : nodes,
-        positions: nodes.join() === overviewIds ? null : nodes.map((id) => app.graph.getNodeAttributes(id)),
-        hidden: app.view.get().hidden,
-        selection: app.view.get().selection,
-        filters: app.filters.get(),
-        camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
-      });
-      history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
-    }, 250);
+    urlTimer = setTimeout(writeUrlNow, 250);
+  }
+  function writeUrlNow(): void {
+    const nodes = app.graph.nodes().sort();
+    const camera = app.graphView.sigma.getCamera().getState();
+    const hash = encodeUrlView({
+      nodes: nodes.join() === overviewIds ? null : nodes,
+      positions: nodes.join() === overviewIds ? null : nodes.map((id) => app.graph.getNodeAttributes(id)),
+      hidden: app.view.get().hidden,
+      selection: app.view.get().selection,
+      filters: app.filters.get(),
+      camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
+    });
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
   }
   app.view.subscribe((s, p) => {
     if (s.selection !== p.selection || s.hidden !== p.hidden) writeUrl();
@@ -200,10 +201,14 @@ function boot(): void {
   app.graphView.sigma.getCamera().on('updated', writeUrl);
 
   async function copyLink(): Promise<void> {
+    // The link holds where the camera is going, not a frame of its way there; then it is written at
+    // once rather than after the debounce, which a busy page could let fire after the copy.
+    const camera = app.graphView.sigma.getCamera();
+    for (let waited = 0; camera.isAnimated() && waited < 2000; waited += 50)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     clearTimeout(urlTimer);
     urlReady = true;
-    writeUrl();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    writeUrlNow();
     try {
       await navigator.clipboard.writeText(location.href);
       toasts.show('Link copied: it reopens this view.');
