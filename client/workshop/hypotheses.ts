@@ -42,13 +42,16 @@ export function createHypotheses(ctx: WorkshopContext): HTMLElement {
         const source = selectedNode();
         const target = picker.value();
         if (!s || !source || !target) return ctx.app.notify('Select a node, then pick the other end.', 'error');
+        const sent = [label.value, note.value];
         const h = await ctx.api.addHypothesis(s.workshopId, {
           sourceId: source,
           targetId: target,
-          label: label.value.trim(),
-          note: note.value,
+          label: sent[0].trim(),
+          note: sent[1],
         });
-        label.value = note.value = '';
+        // Text typed meanwhile is the next hypothesis's: only the sent text is cleared.
+        if (label.value === sent[0]) label.value = '';
+        if (note.value === sent[1]) note.value = '';
         if (!hypotheses.some((x) => x.id === h.id)) hypotheses = [...hypotheses, h];
         // Drawn to an entity out of view: bring it in, so the hypothesis shows.
         if (!app.graph.hasNode(target)) await app.loadNodes([target]);

@@ -33,8 +33,10 @@ export function createSelectionNotes(ctx: WorkshopContext): HTMLElement {
       const s = ctx.session.get();
       const t = target;
       if (!s || !t || !text.value.trim()) return;
-      const note = await ctx.api.annotate(s.workshopId, t.kind, t.id, text.value);
-      text.value = '';
+      const sent = text.value;
+      const note = await ctx.api.annotate(s.workshopId, t.kind, t.id, sent);
+      // Text typed while the note was on its way is the next note: only the sent text is cleared.
+      if (text.value === sent) text.value = '';
       if (sameTarget(t, target) && !notes.some((n) => n.id === note.id)) notes = [...notes, note];
       renderList();
     }),

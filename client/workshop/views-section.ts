@@ -47,12 +47,16 @@ export function createViewsSection(ctx: WorkshopContext): ViewsSection {
       attempt(ctx, async () => {
         const s = ctx.session.get();
         if (!s) return;
+        const sent = [name.value, description.value, notes.value];
         await ctx.api.saveView(s.workshopId, {
-          ...captureView(ctx.app, name.value.trim() || 'Untitled view'),
-          description: description.value,
-          notes: notes.value,
+          ...captureView(ctx.app, sent[0].trim() || 'Untitled view'),
+          description: sent[1],
+          notes: sent[2],
         });
-        name.value = description.value = notes.value = '';
+        // What was typed while the view was being saved belongs to the next one: only sent text is cleared.
+        [name, description, notes].forEach((field, i) => {
+          if (field.value === sent[i]) field.value = '';
+        });
         await ctx.loadViews();
       }),
     ),
