@@ -175,6 +175,15 @@ export async function main(argv: string[]): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
+/** Every document of the batch, not stored because the database could not be reached. */
+function notStored(docs: ExtractedDocument[], error: unknown): ExtractFailure[] {
+  return docs.map((d) => ({
+    file: d.document.path,
+    reason: 'database-unavailable',
+    message: `${d.document.path}: not stored (${(error as Error).message})`,
+  }));
+}
+
 async function storeAll(
   docs: ExtractedDocument[],
   failures: ExtractFailure[],
@@ -191,12 +200,7 @@ async function storeAll(
       log: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (error) {
-    for (const d of docs)
-      failures.push({
-        file: d.document.path,
-        reason: 'database-unavailable',
-        message: `${d.document.path}: not stored (${(error as Error).message})`,
-      });
+    failures.push(...notStored(docs, error));
     return [];
   }
   const stored: ExtractedDocument[] = [];
@@ -216,12 +220,7 @@ async function storeAll(
       const { readKnownEntities } = await import('../graph/neo4j/known-entities');
       docs = mergeDocuments(docs, await readKnownEntities(open.connection));
     } catch (error) {
-      for (const d of docs)
-        failures.push({
-          file: d.document.path,
-          reason: 'database-unavailable',
-          message: `${d.document.path}: not stored (${(error as Error).message})`,
-        });
+      failures.push(...notStored(docs, error));
       return [];
     }
     bar.start(docs.length, 'Storing');

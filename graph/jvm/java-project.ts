@@ -4,10 +4,9 @@
  * starts the JVM from Maven's own copies of the jars and waits for its one machine-readable ready line.
  * Every failure is a `JvmStartError` whose message names the cause and the fix.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkJava, javaExecutable } from '../neo4j/embedded-neo4j';
 
 export type JvmStartCode = 'NO_JAVA' | 'OLD_JAVA' | 'MAVEN_FAILED' | 'OUT_OF_MEMORY' | 'CRASHED' | 'TIMEOUT';
 
@@ -38,6 +37,38 @@ export interface JvmChild {
   /** The JSON after the ready prefix. */
   ready: Record<string, unknown>;
   stop(): Promise<void>;
+}
+
+export function javaExecutable(): string {
+  const home = process.env.JAVA_HOME;
+  return home ? path.join(home, 'bin', 'java') : 'java';
+}
+
+/** The Java major version at `java`; throws a one-line JvmStartError unless it is 17 or newer. */
+export function findJava(java = javaExecutable()): number {
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (result.error) {
+    throw new JvmStartError(
+      'NO_JAVA',
+      `Java not found (${java}): install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk) or set JAVA_HOME.`,
+      { cause: result.error },
+    );
+  }
+  const major = parseJavaMajor(`${result.stderr}${result.stdout}`);
+  if (major === null || major < 17) {
+    throw new JvmStartError(
+      'OLD_JAVA',
+      `Java ${major ?? 'of unknown version'} found at ${java}; Neo4j 5 and the NLP engine need Java 17 or newer: install a JDK 17+ or point JAVA_HOME at one.`,
+    );
+  }
+  return major;
+}
+
+export function parseJavaMajor(versionOutput: string): number | null {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
+  if (!match) return null;
+  const first = Number(match[1]);
+  return first === 1 && match[2] ? Number(match[2]) : first;
 }
 
 /** Returns the project's classpath, building it with the Maven Wrapper when it is missing or stale. */
@@ -124,19 +155,14 @@ export interface StartJvmOptions {
  */
 export async function startJvm(options: StartJvmOptions): Promise<JvmChild> {
   const java = javaExecutable();
-  try {
-    checkJava(java);
-  } catch (error) {
-    const e = error as Error & { code?: string };
-    throw new JvmStartError(e.code === 'OLD_JAVA' ? 'OLD_JAVA' : 'NO_JAVA', e.message, { cause: error });
-  }
+  findJava(java);
   const classpath = await resolveClasspath(options.project, options.log);
   const child = spawn(java, [...options.jvmArgs, '-cp', classpath, options.project.mainClass], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
   });
   const ready = await waitForReady(child, options);
-  return { child, ready, stop: () => stopChild(child) };
+  return { child, ready, stop: () => stopJvm(child) };
 }
 
 function waitForReady(child: ChildProcess, options: StartJvmOptions): Promise<Record<string, unknown>> {
@@ -204,10 +230,11 @@ function describeExit(options: StartJvmOptions, code: number | null, stderr: str
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+/** SIGTERM, then SIGKILL if the JVM has not exited after `graceMs` (a database may need time to flush). */
+export function stopJvm(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(killer);
       resolve();

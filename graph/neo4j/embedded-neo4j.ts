@@ -5,11 +5,20 @@
  * Bolt asks for a password, which the launcher draws on the first start of a data directory and keeps in
  * `<dataDir>/credentials.json` (owner-only); `readEmbeddedCredentials` is how every caller finds it.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Neo4jStartError } from '../errors';
+import {
+  findJava,
+  javaExecutable,
+  JvmStartError,
+  parseJavaMajor,
+  resolveClasspath as resolveProjectClasspath,
+  stopJvm,
+  type JavaProject,
+} from '../jvm/java-project';
 
 export interface EmbeddedNeo4jOptions {
   dataDir: string;
@@ -98,105 +107,37 @@ const JVM_MODULE_FLAGS = [
   '-Dio.netty.tryReflectionSetAccessible=true',
 ];
 
-export function javaExecutable(): string {
-  const home = process.env.JAVA_HOME;
-  return home ? path.join(home, 'bin', 'java') : 'java';
-}
+export { javaExecutable, parseJavaMajor };
 
 /** Throws a one-line Neo4jStartError unless a Java 17+ runtime is on hand. */
 export function checkJava(java = javaExecutable()): number {
-  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
-  if (result.error) {
-    throw new Neo4jStartError(
-      'NO_JAVA',
-      `Java not found (${java}): install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk) or set JAVA_HOME.`,
-      { cause: result.error },
-    );
+  try {
+    return findJava(java);
+  } catch (error) {
+    if (!(error instanceof JvmStartError) || (error.code !== 'NO_JAVA' && error.code !== 'OLD_JAVA')) throw error;
+    throw new Neo4jStartError(error.code, error.message, { cause: error.cause });
   }
-  const major = parseJavaMajor(`${result.stderr}${result.stdout}`);
-  if (major === null || major < 17) {
-    throw new Neo4jStartError(
-      'OLD_JAVA',
-      `Java ${major ?? 'of unknown version'} found at ${java}; Neo4j 5 needs Java 17 or newer: install a JDK 17+ or point JAVA_HOME at one.`,
-    );
-  }
-  return major;
 }
 
-export function parseJavaMajor(versionOutput: string): number | null {
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
-  if (!match) return null;
-  const first = Number(match[1]);
-  return first === 1 && match[2] ? Number(match[2]) : first;
-}
+/** The launcher as one of the project's JVMs: `graph/jvm/java-project.ts` resolves and builds it. */
+const LAUNCHER_PROJECT: JavaProject = {
+  dir: PROJECT_DIR,
+  what: 'Neo4j',
+  mainClass: 'dev.dossier.neo4j.Launcher',
+  download: 'about 50 MB of jars',
+};
 
 /**
  * Returns the launcher's classpath, building it with the Maven Wrapper when it is missing or stale.
  * Only the first run needs the network; later runs read `target/classpath.txt`.
  */
 export async function resolveClasspath(log: (line: string) => void = defaultLog): Promise<string> {
-  const classpathFile = path.join(PROJECT_DIR, 'target', 'classpath.txt');
-  const classesDir = path.join(PROJECT_DIR, 'target', 'classes');
-  if (!isUpToDate(classpathFile, classesDir)) {
-    log('Resolving Neo4j with Maven (first run only: downloads about 50 MB of jars)…');
-    await buildLauncher(log);
+  try {
+    return await resolveProjectClasspath(LAUNCHER_PROJECT, log);
+  } catch (error) {
+    if (!(error instanceof JvmStartError)) throw error;
+    throw new Neo4jStartError('MAVEN_FAILED', error.message, { cause: error, details: error.details });
   }
-  return [classesDir, readFileSync(classpathFile, 'utf8').trim()].join(path.delimiter);
-}
-
-function isUpToDate(classpathFile: string, classesDir: string): boolean {
-  const launcherClass = path.join(classesDir, 'dev', 'dossier', 'neo4j', 'Launcher.class');
-  const launcherSource = path.join(PROJECT_DIR, 'src', 'main', 'java', 'dev', 'dossier', 'neo4j', 'Launcher.java');
-  if (!existsSync(classpathFile) || !existsSync(launcherClass)) return false;
-  // Maven leaves classpath.txt untouched when the dependencies did not change, so each output is
-  // compared with its own input.
-  const newer = (output: string, input: string) => statSync(output).mtimeMs >= statSync(input).mtimeMs;
-  return newer(classpathFile, path.join(PROJECT_DIR, 'pom.xml')) && newer(launcherClass, launcherSource);
-}
-
-function buildLauncher(log: (line: string) => void): Promise<void> {
-  const wrapper = path.join(PROJECT_DIR, process.platform === 'win32' ? 'mvnw.cmd' : 'mvnw');
-  return new Promise((resolve, reject) => {
-    const maven = spawn(wrapper, ['-B', 'package', '-DskipTests'], {
-      cwd: PROJECT_DIR,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    let downloads = 0;
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output = (output + text).slice(-200_000);
-      for (const line of text.split('\n')) {
-        // Progress for people: one short line per jar downloaded, and every error.
-        const jar = /Downloaded from \S+: \S*\/([^/\s]+\.jar)/.exec(line);
-        if (jar) log(`  maven: downloaded ${jar[1]} (${++downloads})`);
-        else if (/\[ERROR\]/.test(line)) log(`  maven: ${line.trim()}`);
-      }
-    };
-    maven.stdout.on('data', onData);
-    maven.stderr.on('data', onData);
-    maven.on('error', (error) =>
-      reject(
-        new Neo4jStartError('MAVEN_FAILED', `Could not run the Maven Wrapper (${wrapper}): ${error.message}`, {
-          cause: error,
-        }),
-      ),
-    );
-    maven.on('exit', (code) => {
-      if (code === 0) return resolve();
-      const offline =
-        /Could not (transfer|resolve)|UnknownHost|Network is unreachable|Connection refused|timed out/i.test(output);
-      reject(
-        new Neo4jStartError(
-          'MAVEN_FAILED',
-          offline
-            ? 'Maven could not download Neo4j on first run (offline?): connect to the network once and run again; later runs need no network.'
-            : 'Maven could not build the Neo4j launcher: run (cd neo4j && ./mvnw package) to see why.',
-          { details: output.slice(-4000) },
-        ),
-      );
-    });
-  });
 }
 
 /** Starts the embedded Neo4j and resolves once Bolt accepts connections. */
@@ -229,7 +170,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const uri = await waitForReady(child, options.startTimeoutMs ?? 180_000);
   const credentials = readEmbeddedCredentials(options.dataDir);
   if (!credentials) {
-    await stopChild(child);
+    await stopJvm(child, 30_000);
     throw new Neo4jStartError('CRASHED', `Neo4j started but left no ${CREDENTIALS_FILE} in ${options.dataDir}.`);
   }
   log(`Neo4j is ready at ${uri}`);
@@ -239,7 +180,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     pid: child.pid ?? -1,
     exited,
     credentials,
-    stop: () => stopChild(child),
+    stop: () => stopJvm(child, 30_000),
   };
 }
 
@@ -314,18 +255,6 @@ export function describeExit(code: number | null, stderr: string): Neo4jStartErr
   const detail = line || stderr.trim().split('\n').slice(-1)[0] || `exit code ${code}`;
   return new Neo4jStartError('CRASHED', `Neo4j stopped before it was ready: ${detail}`, {
     details: stderr.slice(-4000),
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }
 

@@ -11,6 +11,7 @@ import {
 import { connectNeo4j, verifyConnection } from '../../graph/neo4j/connection';
 import { Neo4jStartError } from '../../graph/errors';
 import { countAll, connectTestNeo4j } from '../support/neo4j';
+import { isAlive } from '../support/process';
 
 describe('embedded Neo4j', () => {
   it('reads the major version from the output of java -version', () => {
@@ -116,15 +117,6 @@ describe('embedded Neo4j credentials', () => {
 });
 
 describe('embedded Neo4j lifetime', () => {
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
   it('stops the JVM when the Node process that started it is killed', async () => {
     const { spawn } = await import('node:child_process');
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-orphan-'));
@@ -146,11 +138,11 @@ describe('embedded Neo4j lifetime', () => {
           if (out.includes('FAILED')) reject(new Error(out));
         });
       });
-      expect(alive(jvmPid)).toBe(true);
+      expect(isAlive(jvmPid)).toBe(true);
       parent.kill('SIGKILL');
       const deadline = Date.now() + 60_000;
-      while (alive(jvmPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-      expect(alive(jvmPid)).toBe(false);
+      while (isAlive(jvmPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(isAlive(jvmPid)).toBe(false);
     } finally {
       parent.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });

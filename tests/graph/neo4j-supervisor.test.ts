@@ -5,15 +5,7 @@ import request from 'supertest';
 import type { SupervisorEvent } from '../../graph/neo4j/neo4j-supervisor';
 import { loadNeo4jConfig, openNeo4j, type OpenNeo4j } from '../../graph/neo4j/open-neo4j';
 import { testApp } from '../server/test-app';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive } from '../support/process';
 
 /** `npm start`'s way of opening the embedded Neo4j, on a database of its own (this file kills its JVM). */
 describe('the supervised embedded Neo4j', () => {
@@ -54,7 +46,7 @@ describe('the supervised embedded Neo4j', () => {
     const firstPid = supervisor!.pid();
 
     process.kill(firstPid, 'SIGKILL');
-    while (alive(firstPid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (isAlive(firstPid)) await new Promise((resolve) => setTimeout(resolve, 50));
     const down = await request(app).get('/api/health');
     expect(down.status).toBe(503);
     expect(down.body.error.code).toBe('DATABASE_UNAVAILABLE');
@@ -63,7 +55,7 @@ describe('the supervised embedded Neo4j', () => {
     const up = await request(app).get('/api/health');
     expect(up.status).toBe(200);
     expect(supervisor!.pid()).not.toBe(firstPid);
-    expect(alive(supervisor!.pid())).toBe(true);
+    expect(isAlive(supervisor!.pid())).toBe(true);
     expect(supervisor!.uri).toBe(connection.settings.uri);
     const read = connection.readSession();
     const kept = await read.run('MATCH (n:Survivor) RETURN n.id AS id');
@@ -79,7 +71,7 @@ describe('the supervised embedded Neo4j', () => {
     const pid = neo4j.supervisor!.pid();
     const before = events.length;
     await neo4j.close();
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(events.length).toBe(before);
   }, 60_000);

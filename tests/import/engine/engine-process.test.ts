@@ -5,17 +5,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { startEngine } from '../../../import/engine/nlp-engine';
+import { isAlive } from '../../support/process';
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..', '..');
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the NLP engine process', () => {
   it('names the missing Java and how to get it', async () => {
@@ -53,10 +45,10 @@ describe('the NLP engine process', () => {
       });
       owner.on('exit', (code) => reject(new Error(`the owner exited first (${code})`)));
     });
-    expect(alive(jvm)).toBe(true);
+    expect(isAlive(jvm)).toBe(true);
     owner.kill('SIGKILL');
     const deadline = Date.now() + 20_000;
-    while (alive(jvm) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    expect(alive(jvm)).toBe(false);
+    while (isAlive(jvm) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(isAlive(jvm)).toBe(false);
   }, 240_000);
 });

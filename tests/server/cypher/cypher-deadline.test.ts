@@ -6,20 +6,12 @@ import type { RunawayQuery } from '../../../graph/neo4j/query-deadline';
 import type { SupervisorEvent } from '../../../graph/neo4j/neo4j-supervisor';
 import { loadNeo4jConfig, openNeo4j, type OpenNeo4j } from '../../../graph/neo4j/open-neo4j';
 import { testApp } from '../test-app';
+import { isAlive } from '../../support/process';
 
 /** Quadratic string building inside one expression: Neo4j never checks for termination in there. */
 const RUNS_FOR_MINUTES = 'RETURN size(reduce(s = "", x IN range(1, 10000000) | s + "xxxxxxxxxx")) AS n';
 /** Row by row: Neo4j notices the termination at the next row. */
 const TERMINABLE = 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS c';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function tagged(neo4j: OpenNeo4j): Promise<number> {
   const session = neo4j.connection.readSession();
@@ -79,7 +71,7 @@ describe('POST /api/cypher at its deadline', () => {
     expect(res.body.error.code).toBe('QUERY_TIMEOUT');
     while (runaways.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(runaways[0].transactionIds).toHaveLength(1);
-    while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
     await neo4j.supervisor!.whenUp();
     // The first query of a database just restarted plans cold: it gets the default deadline, not the 2 s one.
     const after = await request(testApp(neo4j.connection)).post('/api/cypher').send({ query: 'RETURN 1 AS one' });
