@@ -16,6 +16,8 @@ export const ROLES: string[][] = [...lower(titles.roles)]
   .map((r) => r.split(/\s+/))
   .sort((a, b) => b.length - a.length);
 export const ROLE_NOUNS = lower(relations.affiliation.roleNouns);
+/** Role nouns and the last word of every title: "expert", "minister", "president", "secretary". */
+export const ROLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...ROLES.map((r) => r[r.length - 1])]);
 
 export const ORG_HEADS = lower(organizations.headWords.filter((h) => !h.includes(' ')));
 export const ORG_MULTI_HEADS = organizations.headWords.filter((h) => h.includes(' ')).map((h) => h.toLowerCase());

@@ -7,7 +7,7 @@
  */
 import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
-import { HONORIFICS, ROLE_NOUNS, ROLES, TREATY_HEADS } from '../lexicon';
+import { HONORIFICS, ROLE_NOUNS, ROLE_WORDS, ROLES, TREATY_HEADS } from '../lexicon';
 import { norm } from '../text/norm';
 import { make, type Candidate } from './rule-candidates';
 import type { Sentence } from '../segment';
@@ -30,6 +30,7 @@ export function refineWithEngine(candidates: Candidate[], ctx: EngineContext): C
   const { kept, retyped } = keepEvidencedPeople(
     widenPeople(dropMalformed(echoedHeadlines(candidates, ctx), spans), spans, ctx.text),
     spans,
+    ctx.text,
   );
   const fresh = [...retyped, ...engineOnly([...kept, ...retyped], spans, ctx)];
   const added = surnamesOfPeople(dropMalformed(joinLongerNames(fresh, kept), spans), kept);
@@ -170,6 +171,15 @@ function isName(e: EngineEntity): boolean {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
+/** "Chris Monday, an expert on …", "Jenny Town, a senior fellow at …": an apposition with a role describes a person. */
+function describedAsPerson(text: string, end: number): boolean {
+  const after = /^,\s+(?:an?|the)\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\b/u.exec(text.slice(end, end + 80));
+  return Boolean(
+    after &&
+    (ROLE_WORDS.has(after[2].toLowerCase()) || after[1].split(/\s+/).some((w) => ROLE_WORDS.has(w.toLowerCase()))),
+  );
+}
+
 /**
  * A Person candidate the engine never tags PERSON, and that no title introduces, is retyped when the
  * engine gives its exact span another type ("Activision Blizzard" ORG) and dropped otherwise
@@ -178,11 +188,17 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 function keepEvidencedPeople(
   candidates: Candidate[],
   spans: EngineEntity[][],
+  text: string,
 ): { kept: Candidate[]; retyped: Candidate[] } {
   const personKeys = new Set<string>();
   for (const c of candidates) {
     if (c.type !== 'Person') continue;
-    if (c.titled || spans[c.sentence].some((e) => e.type === 'PERSON' && overlaps(e, c))) personKeys.add(c.key);
+    if (
+      c.titled ||
+      describedAsPerson(text, c.end) ||
+      spans[c.sentence].some((e) => e.type === 'PERSON' && overlaps(e, c))
+    )
+      personKeys.add(c.key);
   }
   // A lone surname of a full name in this document is resolve's to join ("Peskov" after "Dmitry Peskov"),
   // whatever the engine tags it in its own sentence.

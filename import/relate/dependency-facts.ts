@@ -9,7 +9,7 @@
 import type { EntityType, RelationType } from '../../graph/model/types';
 import type { EngineSentence, EngineToken } from '../engine/annotation';
 import type { Fact } from './pattern-facts';
-import { ROLE_NOUNS, ROLES } from '../lexicon';
+import { ROLE_WORDS } from '../lexicon';
 import lexicon from './dependency-triggers.json';
 
 /** An entity mention the parse can point at: an actor, a place or a treaty of this document. */
@@ -55,7 +55,6 @@ const ACTOR_TYPES = new Set<EntityType>(['Person', 'State', 'Organization']);
 const EVENT_PREPS = ['at', 'in', 'to', 'during'];
 /** How a title attaches to a name: "President Biden" (compound), "Biden, the president" (appos). */
 const ROLE_LINKS = new Set(['compound', 'appos', 'nmod']);
-const ROLE_WORDS = new Set([...ROLE_NOUNS, ...ROLES.map((r) => r[r.length - 1])]);
 
 export function dependencyFacts(text: string, annotation: EngineSentence[], mentions: ArgumentMention[]): Fact[] {
   const bySentence: ArgumentMention[][] = annotation.map(() => []);

@@ -47,4 +47,11 @@ describe('recognition refined by the engine', () => {
     expect(found).toContain('Treaty:Abraham Accords');
     expect(found.filter((e) => e.endsWith(':Abraham Accords'))).toEqual(['Treaty:Abraham Accords']);
   });
+
+  it('keeps a person whom an apposition with a role describes, even named like a weekday', async () => {
+    const found = await entities(
+      'Chris Monday, an expert on the Russian economy at Dongseo University, told reporters that the visit mattered.',
+    );
+    expect(found).toContain('Person:Chris Monday');
+  });
 });
