@@ -367,6 +367,9 @@ function sentenceFacts(parse: Parse, si: number): Fact[] {
         if (parse.blocked(t.index)) continue;
         const owner = parse.children(t.index, new Set(['poss', 'compound', 'nmod', 'amod']));
         const sources = owner.flatMap((o) => parse.entities(o.index, true));
+        // "Belarus is a party to the NPT": the subject of the copula owns the noun
+        const head = parse.tokens[t.head];
+        if (t.label === 'attr' && head?.lemma === 'be') sources.push(...parse.subjects(head.index));
         add(spec, sources, nounTargets(parse, t, spec));
       }
     }

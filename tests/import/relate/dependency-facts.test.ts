@@ -87,4 +87,11 @@ describe('facts from the dependency parse', () => {
     );
     expect(found).toContain('Sergei Shoigu MET_WITH Kim Jong Un');
   });
+
+  it('reads a party from "is a party to"', async () => {
+    const found = await facts(
+      'Belarus is a party to the Treaty on the Non-Proliferation of Nuclear Weapons as a non-nuclear-weapon state.',
+    );
+    expect(found.some((f) => /^Belarus PARTY_TO .*Non-Proliferation/.test(f))).toBe(true);
+  });
 });
