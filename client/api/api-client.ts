@@ -20,7 +20,15 @@ import { ApiRequestError, NETWORK_ERROR, errorFromBody } from './api-error';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface ApiClient {
+/** The one HTTP transport of the client: every API call goes through it and carries the API token. */
+export interface ApiTransport {
+  /** Sends a request to an API path; resolves with the response, rejects with an ApiRequestError unless 2xx. */
+  send(path: string, init?: RequestInit): Promise<Response>;
+  /** The API token of this browser session (DOSSIER_TOKEN), for what cannot send headers (EventSource). */
+  apiToken(): string | null;
+}
+
+export interface ApiClient extends ApiTransport {
   health(): Promise<HealthResponse>;
   stats(): Promise<StatsResponse>;
   overview(limit?: number): Promise<OverviewResponse>;
@@ -85,6 +93,8 @@ export function createApiClient(
   }
   const id = encodeURIComponent;
   return {
+    send,
+    apiToken: getToken,
     health: () => getJson('/api/health'),
     stats: () => getJson('/api/stats'),
     overview: (limit) => getJson(`/api/graph${limit ? `?limit=${limit}` : ''}`),

@@ -13,7 +13,7 @@ import type {
   Workshop,
 } from '../../graph/workshop/types';
 import type { AnnotationTarget, CurationPayload, PresenterState } from '../../graph/workshop/schemas';
-import { ApiRequestError, NETWORK_ERROR, errorFromBody } from '../api/api-error';
+import type { ApiTransport } from '../api/api-client';
 
 export interface JoinAnswer {
   workshop: Workshop;
@@ -67,23 +67,21 @@ export interface WorkshopApi {
   eventsUrl(workshopId: string): string;
 }
 
-export function createWorkshopApi(getToken: () => string | null, baseUrl = ''): WorkshopApi {
+/**
+ * Workshop calls over the client's one transport (which adds the API token), with the participant's
+ * token beside it in `X-Workshop-Token`.
+ */
+export function createWorkshopApi(getToken: () => string | null, transport: ApiTransport): WorkshopApi {
   async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers = new Headers();
     const token = getToken();
     if (token) headers.set('x-workshop-token', token);
     if (body !== undefined) headers.set('content-type', 'application/json');
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}/api/workshops${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new ApiRequestError(NETWORK_ERROR, 0, (error as Error)?.message ?? 'network error');
-    }
-    if (!response.ok) throw errorFromBody(response.status, await response.json().catch(() => null));
+    const response = await transport.send(`/api/workshops${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
   const ws = (id: string) => `/${encodeURIComponent(id)}`;
@@ -119,6 +117,13 @@ export function createWorkshopApi(getToken: () => string | null, baseUrl = ''): 
     undoCuration: (id) => send('POST', `${ws(id)}/curations/undo`),
     present: async (id, position) =>
       (await send<{ presenter: PresenterPosition }>('POST', `${ws(id)}/presenter`, position)).presenter,
-    eventsUrl: (id) => `${baseUrl}/api/workshops${ws(id)}/events?token=${encodeURIComponent(getToken() ?? '')}`,
+    eventsUrl: (id) => {
+      // An EventSource sends no headers: the participant token and, when the server needs one, the API
+      // token travel in the query of this one route (both redacted from the server's log).
+      const query = new URLSearchParams({ token: getToken() ?? '' });
+      const apiToken = transport.apiToken();
+      if (apiToken) query.set('access_token', apiToken);
+      return `/api/workshops${ws(id)}/events?${query}`;
+    },
   };
 }

@@ -46,7 +46,7 @@ function sessionFrom(answer: JoinAnswer, codes: { editorCode?: string; viewerCod
 
 export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
   let token: string | null = loadSession()?.token ?? null;
-  const api = createWorkshopApi(() => token);
+  const api = createWorkshopApi(() => token, app.api);
   const ctx = createWorkshopContext(app, api, null);
   const element = el('section', { className: 'workshop', attrs: { 'aria-label': 'Workshop' } });
   element.hidden = true;

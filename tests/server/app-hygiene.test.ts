@@ -36,6 +36,22 @@ describe('API hygiene', () => {
     expect(cypher.status).toBe(401);
   });
 
+  it('takes the API token from the query on the workshop event stream alone, and keeps it out of the log', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const app = testApp(connection, { env: { DOSSIER_TOKEN: TOKEN }, logger: pino({ level: 'info' }, sink) });
+    // Past the API token, the stream asks for a workshop participant: 401 for the missing token is the API's.
+    const stream = await request(app).get(`/api/workshops/w1/events?access_token=${TOKEN}&token=nope`);
+    expect(stream.body.error?.message ?? '').not.toMatch(/API (?:needs a token|token is wrong)/);
+    const elsewhere = await request(app).get(`/api/stats?access_token=${TOKEN}`);
+    expect(elsewhere.status).toBe(401);
+    expect(elsewhere.body.error.message).toMatch(/API needs a token/);
+    const wrong = await request(app).get('/api/workshops/w1/events?access_token=not-the-token-at-all-000000');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.message).toMatch(/API token is wrong/);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+
   it('logs one structured line per API request without the token', async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
