@@ -55,10 +55,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** `neo4jUri` points the server at another Neo4j (e.g. a closed port, to see the "unreachable" state). */
-export async function startTestServer(options: { neo4jUri?: string } = {}): Promise<TestServer> {
+/**
+ * `neo4jUri` points the server at another Neo4j (e.g. a closed port, to see the "unreachable" state);
+ * `token` makes it require an API token on every request, as it does off loopback.
+ */
+export async function startTestServer(options: { neo4jUri?: string; token?: string } = {}): Promise<TestServer> {
   ensureClientBuilt();
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' }, PROJECT_DIR);
+  const env = {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...(options.token ? { DOSSIER_TOKEN: options.token } : {}),
+  };
+  const config = loadConfig(env, PROJECT_DIR);
   const connection = options.neo4jUri ? connectNeo4j({ uri: options.neo4jUri }) : connectTestNeo4j();
   const app = createApp({
     connection,
