@@ -15,7 +15,6 @@ import {
 } from './filters/filters';
 import {
   createViewGraph,
-  isHypothesis,
   leavesOf,
   mergeSubgraph,
   neighbourSet,
@@ -425,14 +424,9 @@ export function createApp(
       const wanted = ids.filter((id) => !graph.hasNode(id));
       if (!wanted.length) return;
       try {
-        const result = await api.cypher(
-          'MATCH (n) WHERE n.id IN $ids OPTIONAL MATCH (n)-[r]-(m) WHERE m.id IN $ids RETURN n, r, m',
-          { ids },
-        );
-        // Hypotheses belong to one workshop each: the workshop layer draws its own, never another's.
-        mergeSubgraph(graph, { ...result.graph, edges: result.graph.edges.filter((e) => !isHypothesis(e)) });
+        mergeSubgraph(graph, await api.subgraph(ids));
       } catch {
-        // The console endpoint may be unavailable: fall back to one request per node.
+        // Fall back to one request per node.
       }
       const missing = wanted.filter((id) => !graph.hasNode(id));
       for (let i = 0; i < missing.length; i += 8) {

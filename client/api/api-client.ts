@@ -15,6 +15,7 @@ import type {
   PathsResponse,
   SearchResponse,
   StatsResponse,
+  Subgraph,
 } from '../../graph/model/api-types';
 import { ApiRequestError, NETWORK_ERROR, errorFromBody } from './api-error';
 
@@ -40,6 +41,8 @@ export interface ApiClient extends ApiTransport {
   documents(): Promise<DocumentSummary[]>;
   document(id: string): Promise<DocumentDetails>;
   cypher(query: string, params?: Record<string, unknown>): Promise<CypherResponse>;
+  /** The entities with these ids, their facts with each other and with the entities `around` them. */
+  subgraph(ids: string[], around?: string[]): Promise<Subgraph>;
   exportFile(
     format: ExportFormat,
     body: { nodeIds?: string[]; query?: string },
@@ -115,6 +118,7 @@ export function createApiClient(
     },
     document: (docId) => getJson(`/api/documents/${id(docId)}`),
     cypher: (query, params = {}) => postJson('/api/cypher', { query, params }),
+    subgraph: (ids, around = []) => postJson('/api/subgraph', { ids, around }),
     exportFile: async (format, body) => {
       const response = await send('/api/export', {
         method: 'POST',

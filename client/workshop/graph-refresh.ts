@@ -4,7 +4,8 @@
  * merge), and an entity it brought back or created appears when its neighbours in the curation are in
  * view (an undone merge, a split-off alias). Hypotheses are left to the hypothesis layer.
  */
-import type { CypherResponse, GraphEdge, Subgraph } from '../../graph/model/api-types';
+import type { GraphEdge, Subgraph } from '../../graph/model/api-types';
+import { ApiRequestError } from '../api/api-error';
 import type { CurationSummary } from '../../graph/workshop/types';
 import type { DossierApp } from '../app';
 import { isHypothesis, mergeSubgraph, refreshRendering } from '../graph/view-graph';
@@ -12,10 +13,6 @@ import { forgetMissing, select } from '../state/view-state';
 import { curationEntityIds, curationRelationId } from './curation-words';
 
 const FACTS_ONLY = (edge: GraphEdge) => !isHypothesis(edge);
-
-async function query(app: DossierApp, cypher: string, params: Record<string, unknown>): Promise<CypherResponse> {
-  return app.api.cypher(cypher, params);
-}
 
 export async function reflectCuration(app: DossierApp, summary: CurationSummary): Promise<void> {
   const { graph } = app;
@@ -27,11 +24,7 @@ export async function reflectCuration(app: DossierApp, summary: CurationSummary)
 
   if (scope.length) {
     const loaded = [...new Set([...graph.nodes(), ...scope])];
-    const result = await query(
-      app,
-      'UNWIND $ids AS id MATCH (n:Entity {id: id}) OPTIONAL MATCH (n)-[r]-(m) WHERE m.id IN $loaded RETURN n, r, m',
-      { ids: scope, loaded },
-    );
+    const result = { graph: await app.api.subgraph(scope, loaded) };
     const existing = new Set(result.graph.nodes.map((n) => n.id).filter((id) => scope.includes(id)));
     // The merged entity of a merge (or a split-off alias whose split was undone) leaves the view.
     const survivor = summary.payload.kind === 'merge' ? summary.payload.survivorId : null;
@@ -58,8 +51,12 @@ export async function reflectCuration(app: DossierApp, summary: CurationSummary)
   }
 
   if (relationId) {
-    const result = await query(app, 'MATCH (a)-[r {id: $id}]->(b) RETURN a, r, b', { id: relationId });
-    const edge = result.graph.edges.find((e) => e.id === relationId);
+    // A relation a curation deleted answers 404: it leaves the view.
+    const details = await app.api.edge(relationId).catch((error: unknown) => {
+      if (error instanceof ApiRequestError && error.status === 404) return null;
+      throw error;
+    });
+    const edge = details?.edge;
     if (!edge && graph.hasEdge(relationId)) graph.dropEdge(relationId);
     if (edge) mergeSubgraph(graph, { nodes: [], edges: [edge] });
   }

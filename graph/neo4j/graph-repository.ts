@@ -14,6 +14,7 @@ import type {
   PathsResponse,
   SearchResponse,
   StatsResponse,
+  Subgraph,
 } from '../model/api-types';
 import { RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
@@ -97,6 +98,40 @@ export async function readOverview(connection: Neo4jConnection, limit: number): 
       truncated: totalEntities > nodes.length,
       totalEntities,
     };
+  });
+}
+
+/**
+ * The entities with the given ids and their facts with each other and with the entities `around` them
+ * (what the client already shows), the other ends included: how a page loads a copied view's nodes, or
+ * reloads what a curation touched. Fact relations only.
+ */
+export async function readSubgraph(
+  connection: Neo4jConnection,
+  ids: string[],
+  around: string[] = [],
+): Promise<Subgraph> {
+  return readQuery(connection, async (tx) => {
+    const result = await tx.run(
+      `UNWIND $ids AS id
+       MATCH (n:Entity {id: id})
+       OPTIONAL MATCH (n)-[r]-(m:Entity)
+       WHERE type(r) IN $facts AND (m.id IN $ids OR m.id IN $around)
+       RETURN n, collect(r) AS rels, collect(m) AS others`,
+      { ids, around, facts: FACT_TYPES },
+    );
+    const nodes = new Map<string, Node>();
+    const relationships: Relationship[] = [];
+    for (const record of result.records) {
+      const n = record.get('n') as Node;
+      nodes.set(n.elementId, n);
+      for (const m of record.get('others') as Node[]) nodes.set(m.elementId, m);
+      relationships.push(...(record.get('rels') as Relationship[]));
+    }
+    return subgraphFrom(
+      [...nodes.values()].map((node) => ({ node })),
+      relationships,
+    );
   });
 }
 

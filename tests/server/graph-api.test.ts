@@ -8,6 +8,7 @@ import type {
   PathsResponse,
   SearchResponse,
   StatsResponse,
+  Subgraph,
 } from '../../graph/model/api-types';
 import { connectTestNeo4j } from '../support/neo4j';
 import { seedCorpus } from '../support/seed-database';
@@ -150,6 +151,27 @@ describe('Graph API on the seed corpus', () => {
     expect(document.text).toContain(mention.sentence);
     expect(mention.sentence).toContain(mention.text);
     expect(document.mentions.some((m) => m.entityId === shoigu.id && m.start === mention.start)).toBe(true);
+  });
+
+  it('answers a subgraph for ids: the entities, their facts with each other and with what is around them', async () => {
+    const { dprk, t1961, t2000 } = await dprkTreaties();
+    const both = await request(app)
+      .post('/api/subgraph')
+      .send({ ids: [t1961, t2000] });
+    expect(both.status).toBe(200);
+    expect((both.body as Subgraph).nodes.map((n) => n.id).sort()).toEqual([t1961, t2000].sort());
+    expect((both.body as Subgraph).edges.some((e) => e.type === 'SUPERSEDES')).toBe(true);
+    const around = (
+      await request(app)
+        .post('/api/subgraph')
+        .send({ ids: [t2000], around: [dprk] })
+    ).body as Subgraph;
+    expect(around.nodes.map((n) => n.id).sort()).toEqual([dprk, t2000].sort());
+    expect(around.edges.every((e) => [e.source, e.target].includes(t2000))).toBe(true);
+    expect(around.edges.some((e) => e.type === 'PARTY_TO')).toBe(true);
+    const bad = await request(app).post('/api/subgraph').send({ ids: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_INPUT');
   });
 
   it('finds the shortest paths between two entities within the hop limit', async () => {
