@@ -50,6 +50,7 @@ const NAME_PARTS = new Set(['compound', 'nmod', 'amod', 'poss', 'nn']);
 const PERSONAL = new Set(['he', 'she']);
 const CONJ_OR_APPOS = new Set(['conj', 'appos']);
 const TREATY_NOUNS = new Set(lexicon.treatyNouns);
+const LIGHT_VERBS = new Set(lexicon.lightVerbs);
 const ACTOR_TYPES = new Set<EntityType>(['Person', 'State', 'Organization']);
 /** Prepositions under which an event is something one takes part in: "spoke at the summit", "took part in the talks". */
 const EVENT_PREPS = ['at', 'in', 'to', 'during'];
@@ -224,11 +225,13 @@ class Parse {
     this.tokens = sentence.tokens;
     this.kids = this.tokens.map(() => []);
     for (const t of this.tokens) if (t.head >= 0 && t.head < this.tokens.length) this.kids[t.head].push(t.index);
-    // the longest mention around a token: a treaty's name wins over a name inside it
+    // Around a token, the longest name wins (a treaty's over a name inside it), but any name wins over an
+    // event phrase, which holds the names of its participants and places ("a visit to North Korea").
+    const rank = (m: ArgumentMention) => (m.type === 'Event' ? 0 : 1_000_000) + (m.end - m.start);
     this.mentionAt = this.tokens.map((t) =>
       mentions
         .filter((m) => m.start <= t.start && t.end <= m.end)
-        .reduce<ArgumentMention | undefined>((a, m) => (!a || m.end - m.start > a.end - a.start ? m : a), undefined),
+        .reduce<ArgumentMention | undefined>((a, m) => (!a || rank(m) > rank(a) ? m : a), undefined),
     );
   }
 
@@ -366,10 +369,17 @@ function sentenceFacts(parse: Parse, si: number): Fact[] {
       } else if (noun && spec.nouns.has(t.lemma)) {
         if (parse.blocked(t.index)) continue;
         const owner = parse.children(t.index, new Set(['poss', 'compound', 'nmod', 'amod']));
-        const sources = owner.flatMap((o) => parse.entities(o.index, true));
+        // the phrase the noun heads (an event mention around it) is not its own owner
+        const sources = owner
+          .flatMap((o) => parse.entities(o.index, true))
+          .filter((m) => !(m.start <= t.start && t.end <= m.end));
         // "Belarus is a party to the NPT": the subject of the copula owns the noun
         const head = parse.tokens[t.head];
         if (t.label === 'attr' && head?.lemma === 'be') sources.push(...parse.subjects(head.index));
+        // "Lavrov paid an official visit to the DPRK", "Pyongyang expressed its support for Moscow": the
+        // noun carries the relation, the light verb's subject is who does it
+        if (!sources.length && t.label === 'dobj' && head && LIGHT_VERBS.has(head.lemma) && !parse.blocked(head.index))
+          sources.push(...parse.subjects(head.index));
         add(spec, sources, nounTargets(parse, t, spec));
       }
     }

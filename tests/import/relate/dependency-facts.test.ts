@@ -94,4 +94,11 @@ describe('facts from the dependency parse', () => {
     );
     expect(found.some((f) => /^Belarus PARTY_TO .*Non-Proliferation/.test(f))).toBe(true);
   });
+
+  it("lends a light verb's subject to the noun that carries the relation", async () => {
+    const found = await facts(
+      'Russian Foreign Minister Sergei Lavrov paid an official visit to North Korea on 18 October for two days of talks.',
+    );
+    expect(found).toContain('Sergei Lavrov VISITED North Korea');
+  });
 });
