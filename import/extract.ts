@@ -29,7 +29,7 @@ import { availableParallelism } from 'node:os';
 import type { EngineSentence } from './engine/annotation';
 import { EngineError, type NlpEngine } from './engine/nlp-engine';
 import { refineWithEngine } from './recognise/engine-entities';
-import { deniedTypes, dependencyFacts, partiesOfSigners, type ArgumentMention } from './relate/dependency-facts';
+import { dependencyFacts, partiesOfSigners, type ArgumentMention } from './relate/dependency-facts';
 import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
 
 export interface ExtractFailure {
@@ -134,9 +134,8 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
   const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates };
   const { events, treaties, facts } = relate(ctx);
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
-  const denied = deniedTypes(annotation);
-  const stated = facts.filter((f) => !denied[f.sentence]?.has(f.type));
-  stated.push(...dependencyFacts(text, annotation, argumentMentions(resolved, treaties, events)));
+  const parsed = dependencyFacts(text, annotation, argumentMentions(resolved, treaties, events));
+  const stated = [...facts.filter((f) => !parsed.denied[f.sentence]?.has(f.type)), ...parsed.facts];
   stated.push(...partiesOfSigners(stated, (key) => resolved.entities.get(key)?.type));
 
   // Entities, keyed by document-local key, with stable ids.

@@ -28,9 +28,6 @@ export interface EngineEntity {
   start: number;
   end: number;
   text: string;
-  /** token indices [first, last] */
-  first: number;
-  last: number;
 }
 
 /**
@@ -85,8 +82,6 @@ export function entitySpans(sentence: EngineSentence, text: string): EngineEntit
       start: a.start,
       end: b.end,
       text: text.slice(a.start, b.end),
-      first: open.first,
-      last,
     });
     open = undefined;
   };

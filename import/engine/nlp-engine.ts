@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { JvmStartError, startJvm, type JvmChild } from '../../graph/jvm/java-project';
+import { startJvm, type JvmChild } from '../../graph/jvm/java-project';
 import { parseAnnotation, type EngineSentence } from './annotation';
 
 export interface NlpEngine {
@@ -30,7 +30,7 @@ export class EngineError extends Error {
   }
 }
 
-export const ENGINE_PROJECT = {
+const ENGINE_PROJECT = {
   dir: path.resolve(__dirname, '..', '..', 'nlp'),
   what: 'the NLP engine (NLP4J)',
   mainClass: 'dev.dossier.nlp.Engine',
@@ -142,5 +142,3 @@ class HttpEngine implements NlpEngine {
     return { Authorization: `Bearer ${this.token}` };
   }
 }
-
-export { JvmStartError };

@@ -57,22 +57,30 @@ const EVENT_PREPS = ['at', 'in', 'to', 'during'];
 /** How a title attaches to a name: "President Biden" (compound), "Biden, the president" (appos). */
 const ROLE_LINKS = new Set(['compound', 'appos', 'nmod']);
 
-export function dependencyFacts(text: string, annotation: EngineSentence[], mentions: ArgumentMention[]): Fact[] {
+export interface ParseFacts {
+  facts: Fact[];
+  /** Per sentence, the relation types it denies or only supposes: the word-pattern rules must not state them. */
+  denied: Array<Set<RelationType>>;
+}
+
+/** One pass over the parse: the facts it states, and what each sentence denies ("Tehran denied supplying drones"). */
+export function dependencyFacts(text: string, annotation: EngineSentence[], mentions: ArgumentMention[]): ParseFacts {
   const bySentence: ArgumentMention[][] = annotation.map(() => []);
   for (const m of mentions) bySentence[m.sentence]?.push(m);
   const facts: Fact[] = [];
-  annotation.forEach((sentence, si) => {
+  const denied = annotation.map((sentence, si) => {
     const here = [
       ...bySentence[si],
       ...pronounMentions(sentence, si, bySentence),
       ...treatyReferences(sentence, si, bySentence),
       ...titleReferences(text, sentence, si, bySentence),
     ];
-    if (here.length < 2) return;
     const parse = new Parse(sentence, here);
-    facts.push(...sentenceFacts(parse, si), ...affiliationFacts(parse, si), ...participationFacts(parse, si));
+    if (here.length >= 2)
+      facts.push(...sentenceFacts(parse, si), ...affiliationFacts(parse, si), ...participationFacts(parse, si));
+    return deniedIn(parse);
   });
-  return facts;
+  return { facts, denied };
 }
 
 /**
@@ -97,20 +105,14 @@ export function partiesOfSigners(facts: Fact[], types: (key: string) => EntityTy
     );
 }
 
-/**
- * Relation types a sentence denies or only supposes ("Tehran denied supplying drones"): the pattern
- * rules, which read words and not structure, must not state them from that sentence either.
- */
-export function deniedTypes(annotation: EngineSentence[]): Array<Set<RelationType>> {
-  return annotation.map((sentence) => {
-    const parse = new Parse(sentence, []);
-    const denied = new Set<RelationType>();
-    for (const t of parse.tokens)
-      for (const spec of SPECS)
-        if ((spec.verbs.has(t.lemma) || spec.verbsTo.has(t.lemma)) && t.pos.startsWith('VB') && parse.blocked(t.index))
-          denied.add(spec.type);
-    return denied;
-  });
+/** Relation types whose trigger verb this sentence denies, refuses, supposes or counterfactualises. */
+function deniedIn(parse: Parse): Set<RelationType> {
+  const denied = new Set<RelationType>();
+  for (const t of parse.tokens)
+    for (const spec of SPECS)
+      if ((spec.verbs.has(t.lemma) || spec.verbsTo.has(t.lemma)) && t.pos.startsWith('VB') && parse.blocked(t.index))
+        denied.add(spec.type);
+  return denied;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { extractFiles } from '../../../import/extract';
-import { EngineError, openEngine } from '../../../import/engine/nlp-engine';
+import { openEngine } from '../../../import/engine/nlp-engine';
 import { testEngine } from '../../support/engine';
 
 const corpus = (name: string): string => path.join(__dirname, '..', '..', '..', 'data', 'corpus', name);
@@ -39,9 +39,5 @@ describe('engine failures', () => {
     const next = await extractFiles([{ path: corpus('000_05faf3e93e947b68.txt') }], { engine });
     expect(next.failures).toEqual([]);
     expect(next.documents).toHaveLength(1);
-  });
-
-  it('is an EngineError with a code', () => {
-    expect(new EngineError('ENGINE_FAILED', 'x')).toMatchObject({ name: 'EngineError', code: 'ENGINE_FAILED' });
   });
 });
