@@ -91,7 +91,9 @@ export function createApp(deps: AppDeps): Express {
     app.use('/api', apiRateLimit(limits));
     app.use(['/api/cypher', '/api/export'], cypherRateLimit(limits));
   }
-  app.use('/api', requireToken(deps.config.token));
+  // A browser's EventSource sends no headers: the workshop event stream alone may carry the API token in
+  // its query (redacted from the log like every secret parameter).
+  app.use('/api', requireToken(deps.config.token, { queryTokenPaths: [/^\/workshops\/[^/]+\/events$/] }));
   // Exports may name up to 100 000 node ids; everything else fits in 1 MB.
   app.use('/api/export', express.json({ limit: '8mb' }));
   app.use('/api', express.json({ limit: '1mb' }));

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { InvalidInputError } from '../graph/errors';
-import { LOOPBACK_NAMES, parseHostHeader, type AllowedHost } from './http/host-check';
+import { isLoopback, parseHostHeader, type AllowedHost } from './http/host-check';
 import {
   describeIssues,
   neo4jEnvSchema,
@@ -14,7 +14,6 @@ import {
   type Neo4jConfig,
 } from '../graph/neo4j/neo4j-config';
 
-const LOOPBACK = new Set<string>(LOOPBACK_NAMES);
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
 
 /** `ALLOWED_HOSTS=dossier.example.org,10.0.0.5:8080,[fd00::5]`: names besides loopback that Host may carry. */
@@ -67,10 +66,6 @@ export interface Config {
   /** The workshop store: workshops, participants, views, notes, hypotheses (never in Neo4j). */
   workshopsFile: string;
   projectDir: string;
-}
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.has(host);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = path.resolve(__dirname, '..')): Config {

@@ -14,7 +14,6 @@ import {
   findJava,
   javaExecutable,
   JvmStartError,
-  parseJavaMajor,
   resolveClasspath as resolveProjectClasspath,
   stopJvm,
   type JavaProject,
@@ -106,8 +105,6 @@ const JVM_MODULE_FLAGS = [
   '--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED',
   '-Dio.netty.tryReflectionSetAccessible=true',
 ];
-
-export { javaExecutable, parseJavaMajor };
 
 /** Throws a one-line Neo4jStartError unless a Java 17+ runtime is on hand. */
 export function checkJava(java = javaExecutable()): number {

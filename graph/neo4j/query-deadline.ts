@@ -45,12 +45,7 @@ export function withDeadline<T>(
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
       running.catch(() => undefined); // it fails later, once terminated: nobody waits for it any more
-      reject(
-        new QueryTimeoutError(
-          `Cypher: the query ran longer than ${options.timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`,
-          { details: { timeoutMs: options.timeoutMs } },
-        ),
-      );
+      reject(queryTimeoutError(options.timeoutMs));
       void stopQuery(connection, queryId, options, started);
     }, options.timeoutMs);
   });
@@ -99,4 +94,12 @@ async function terminateTagged(connection: Neo4jConnection, queryId: string): Pr
   } finally {
     await session.close();
   }
+}
+
+/** The one answer to a user query past its deadline, whoever noticed first: the server's timer or Neo4j. */
+export function queryTimeoutError(timeoutMs: number, cause?: unknown): QueryTimeoutError {
+  return new QueryTimeoutError(
+    `Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`,
+    { cause, details: { timeoutMs } },
+  );
 }

@@ -11,7 +11,7 @@ import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
 import { checkReadOnlyCypher } from './cypher-guard';
 import { GraphCollector, toJson } from './cypher-values';
-import { newQueryTag, withDeadline, type DeadlineOptions } from './query-deadline';
+import { newQueryTag, queryTimeoutError, withDeadline, type DeadlineOptions } from './query-deadline';
 import { approximateJsonSize } from './value-size';
 
 export interface UserCypherOptions extends DeadlineOptions {
@@ -189,13 +189,7 @@ function translateError(error: unknown, connection: Neo4jConnection, timeoutMs: 
   const code = (error as { code?: string }).code ?? '';
   const message = (error as { message?: string }).message ?? String(error);
   if (/TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
-    return new QueryTimeoutError(
-      `Cypher: the query ran longer than ${timeoutMs} ms and was stopped; add a LIMIT or narrow the MATCH`,
-      {
-        cause: error,
-        details: { timeoutMs },
-      },
-    );
+    return queryTimeoutError(timeoutMs, error);
   }
   if (isUnavailable(error)) return toUnavailableError(error, connection.settings.uri);
   if (/OutOfMemory|MemoryLimit/i.test(code)) {

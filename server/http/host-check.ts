@@ -13,6 +13,11 @@ export interface AllowedHost {
 }
 
 export const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'] as const;
+const LOOPBACK = new Set<string>(LOOPBACK_NAMES);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host);
+}
 
 /** `name`, `name:port`, `[v6]` or `[v6]:port`, lower-cased, a trailing dot dropped; undefined when malformed. */
 export function parseHostHeader(value: string): AllowedHost | undefined {
@@ -32,7 +37,7 @@ function shown(host: AllowedHost): string {
 export function isAllowedHost(host: AllowedHost, localPort: number, configured: readonly AllowedHost[]): boolean {
   // A browser leaves the port out for port 80 only.
   const port = host.port ?? 80;
-  if ((LOOPBACK_NAMES as readonly string[]).includes(host.name) && port === localPort) return true;
+  if (isLoopback(host.name) && port === localPort) return true;
   return configured.some(
     (allowed) => allowed.name === host.name && (allowed.port === undefined || allowed.port === port),
   );

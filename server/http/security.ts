@@ -81,22 +81,20 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/**
- * A browser's EventSource cannot send headers, so the workshop event stream alone may carry the API token
- * as `?access_token=` (redacted from the log like every secret parameter). Any other route must use a header.
- */
-function eventStreamToken(path: string, query: unknown): string | undefined {
-  if (!/^\/workshops\/[^/]+\/events$/.test(path)) return undefined;
-  const value = (query as Record<string, unknown> | undefined)?.access_token;
-  return typeof value === 'string' && value ? value : undefined;
-}
-
 /** When a token is configured, every API request must present it; otherwise 401 UNAUTHORIZED. */
-export function requireToken(token: string | undefined): RequestHandler {
+export function requireToken(
+  token: string | undefined,
+  options: { queryTokenPaths?: readonly RegExp[] } = {},
+): RequestHandler {
+  // Routes a browser opens without headers (EventSource) may carry the token as `?access_token=`.
+  const queryToken = (req: Parameters<RequestHandler>[0]): string | undefined => {
+    if (!options.queryTokenPaths?.some((re) => re.test(req.path))) return undefined;
+    const value = (req.query as Record<string, unknown>).access_token;
+    return typeof value === 'string' && value ? value : undefined;
+  };
   return (req, _res, next) => {
     if (!token) return next();
-    const presented =
-      presentedToken(req.get('authorization'), req.get('x-dossier-token')) ?? eventStreamToken(req.path, req.query);
+    const presented = presentedToken(req.get('authorization'), req.get('x-dossier-token')) ?? queryToken(req);
     if (!presented)
       return next(
         new UnauthorizedError('This API needs a token: send `Authorization: Bearer <token>` or `X-Dossier-Token`.'),

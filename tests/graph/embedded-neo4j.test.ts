@@ -1,15 +1,10 @@
 import { mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  checkJava,
-  describeExit,
-  parseJavaMajor,
-  readEmbeddedCredentials,
-  startEmbeddedNeo4j,
-} from '../../graph/neo4j/embedded-neo4j';
+import { checkJava, describeExit, readEmbeddedCredentials, startEmbeddedNeo4j } from '../../graph/neo4j/embedded-neo4j';
 import { connectNeo4j, verifyConnection } from '../../graph/neo4j/connection';
 import { Neo4jStartError } from '../../graph/errors';
+import { parseJavaMajor } from '../../graph/jvm/java-project';
 import { countAll, connectTestNeo4j } from '../support/neo4j';
 import { isAlive } from '../support/process';
 
