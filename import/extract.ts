@@ -30,7 +30,8 @@ import type { EngineSentence } from './engine/annotation';
 import { EngineError, type NlpEngine } from './engine/nlp-engine';
 import { refineWithEngine } from './recognise/engine-entities';
 import { dependencyFacts, partiesOfSigners, type ArgumentMention } from './relate/dependency-facts';
-import { CONFLICT_KINDS, MEETING_KINDS } from './lexicon';
+import { CONFLICT_KINDS, MEETING_KINDS, TREATY_HEADS } from './lexicon';
+import { norm } from './text/norm';
 
 export interface ExtractFailure {
   file: string;
@@ -131,7 +132,7 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
   const dates: DateMention[][] = sentences.map((s) =>
     findDates(s.text, document.published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
   );
-  const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates };
+  const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates, annotation };
   const { events, treaties, facts } = relate(ctx);
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));
   const parsed = dependencyFacts(text, annotation, argumentMentions(resolved, treaties, events));
@@ -170,6 +171,20 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
     const id = idOf.get(m.key);
     if (id) records.get(id)!.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
   }
+  // One name in one document is one place or body ("Debaltseve" read once as a town and once as an
+  // organisation): the type it is read as most often wins, a state over anything else.
+  const byName = new Map<string, EntityRecord>();
+  for (const rec of [...records.values()]) {
+    if (!LOCATABLE.has(rec.type)) continue;
+    const other = byName.get(norm(rec.name));
+    if (!other) {
+      byName.set(norm(rec.name), rec);
+      continue;
+    }
+    const [into, from] = rank(rec) > rank(other) ? [rec, other] : [other, rec];
+    absorb(from, into);
+    byName.set(norm(rec.name), into);
+  }
   const nameOf = (key?: string): string | undefined => (key ? records.get(idOf.get(key) ?? '')?.name : undefined);
   for (const ev of events) {
     const name = eventName(ev, resolved);
@@ -193,7 +208,9 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
         : undefined;
       aliases.push(`${demonym ?? att?.name ?? ''} invasion of ${nameOf(ev.target.key)}`.trim());
     }
-    const rec = upsert(ev.key, 'Event', name, aliases.filter(usefulAlias), attrs);
+    // then the short references the text uses for it ("the ruling", "a summit"), after the names
+    const references = ev.mentions.map((m) => m.text).filter((t) => !usefulAlias(t) && /\s/.test(t));
+    const rec = upsert(ev.key, 'Event', name, [...aliases.filter(usefulAlias), ...references], attrs);
     for (const m of ev.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
   }
   for (const t of treaties) {
@@ -205,6 +222,26 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
     if (t.clause) attrs.clause = t.clause;
     const rec = upsert(t.key, 'Treaty', t.name, t.surfaces.filter(usefulAlias), attrs);
     for (const m of t.mentions) rec.mentions.push({ document: document.id, start: m.start, end: m.end, text: m.text });
+    // "the Treaty on the Non-Proliferation of Nuclear Weapons (NPT)" and a recognised "NPT" are one treaty
+    // and "the Intermediate-Range Nuclear Forces Treaty" is the "INF Treaty" or the "INF Pact"
+    const forms = new Set([t.name, ...t.surfaces].map(norm));
+    const initials = treatyInitials(t.name);
+    const ownAcronym = acronymOfTreatyName(t.name);
+    const sameTreaty = (other: EntityRecord): boolean =>
+      (other.type === 'Treaty' && [other.name, ...other.aliases].some((a) => forms.has(norm(a)))) ||
+      ((other.type === 'Treaty' || other.type === 'Organization') &&
+        /^[A-Z]{2,8}$/.test(other.name) &&
+        t.surfaces.includes(other.name)) ||
+      (other.type === 'Treaty' && initials !== undefined && acronymOfTreatyName(other.name) === initials) ||
+      (other.type === 'Treaty' && ownAcronym !== undefined && treatyInitials(other.name) === ownAcronym);
+    for (const other of [...records.values()]) if (other !== rec && sameTreaty(other)) absorb(other, rec);
+  }
+  function absorb(from: EntityRecord, into: EntityRecord): void {
+    into.aliases = [...new Set([...into.aliases, from.name, ...from.aliases])].filter((a) => a !== into.name);
+    into.mentions.push(...from.mentions);
+    into.attributes = { ...from.attributes, ...into.attributes };
+    records.delete(from.id);
+    for (const [key, id] of idOf) if (id === from.id) idOf.set(key, into.id);
   }
   // Roles from affiliations become a person's role attribute.
   for (const f of stated) {
@@ -250,6 +287,25 @@ function argumentMentions(resolved: Resolved, treaties: DocTreaty[], events: Doc
 }
 
 /** A bare generic word ("visit", "the war") names nothing on its own; fragments cut inside a name neither. */
+const LOCATABLE = new Set<EntityType>(['State', 'Place', 'Organization']);
+const rank = (rec: EntityRecord): number => (rec.type === 'State' ? 1_000_000 : 0) + rec.mentions.length;
+
+/** "Intermediate-Range Nuclear Forces Treaty" -> "INF": the initials of the words before the treaty noun. */
+function treatyInitials(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  const head = words.findIndex((w) => TREATY_HEADS.has(w.toLowerCase()));
+  if (head < 2) return undefined;
+  const before = words.slice(0, head);
+  if (!before.every((w) => /^\p{Lu}/u.test(w))) return undefined;
+  return before.map((w) => w[0]).join('');
+}
+
+/** "INF Treaty", "INF Pact" -> "INF". */
+function acronymOfTreatyName(name: string): string | undefined {
+  const m = /^([A-Z]{2,8})\s+(\S+)$/.exec(name.trim());
+  return m && TREATY_HEADS.has(m[2].toLowerCase()) ? m[1] : undefined;
+}
+
 function usefulAlias(alias: string): boolean {
   const words = alias.replace(/^(?:a|an|the|this|that|its|his|her|their)\s+/i, '').split(/\s+/);
   if (words.length === 1 && /^\p{Ll}/u.test(words[0])) return false;

@@ -11,6 +11,7 @@ import { documentId, sha256 } from '../graph/model/ids';
 import type { DocumentRecord } from '../graph/model/types';
 import { DocumentLoadError } from './errors';
 import { toIsoDate } from './text/dates';
+import { inferDocumentDate } from './text/document-date';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
@@ -101,9 +102,13 @@ export function parseDocument(bytes: Buffer, displayPath: string): LoadedDocumen
     fileName: path.basename(displayPath),
     format,
   } as const;
-  if (format === 'html') return { ...base, ...parseHtml(raw, displayPath) };
-  if (format === 'md') return { ...base, ...parseMarkdown(raw, displayPath) };
-  return { ...base, text: raw, title: firstLine(raw) };
+  const parsed: Parsed =
+    format === 'html'
+      ? parseHtml(raw, displayPath)
+      : format === 'md'
+        ? parseMarkdown(raw, displayPath)
+        : { text: raw, title: firstLine(raw) };
+  return { ...base, ...parsed, published: parsed.published ?? inferDocumentDate(parsed.text) };
 }
 
 /**

@@ -107,3 +107,61 @@ export function entitySpans(sentence: EngineSentence, text: string): EngineEntit
   close(sentence.tokens.length - 1);
   return spans;
 }
+
+/** The engine token covering a document offset, if the sentence has one there. */
+export function tokenAtOffset(sentence: EngineSentence, offset: number): EngineToken | undefined {
+  return sentence.tokens.find((t) => t.start <= offset && offset < t.end);
+}
+
+/** Labels by which a word belongs to the noun phrase of its head ("a short-lived armed mutiny"). */
+const NOUN_MODIFIERS = new Set([
+  'amod',
+  'compound',
+  'nn',
+  'nmod',
+  'hmod',
+  'hyph',
+  'nummod',
+  'num',
+  'npadvmod',
+  'advmod',
+]);
+
+/** Whether the token at `offset` modifies the noun at `headOffset`, directly or through another modifier. */
+export function modifiesNoun(sentence: EngineSentence, offset: number, headOffset: number): boolean {
+  const head = tokenAtOffset(sentence, headOffset);
+  let t = tokenAtOffset(sentence, offset);
+  for (let hops = 0; t && head && hops < 4; hops++) {
+    if (!NOUN_MODIFIERS.has(t.label) || t.head < 0) return false;
+    if (t.head === head.index) return true;
+    t = sentence.tokens[t.head];
+  }
+  return false;
+}
+
+/**
+ * Whether the expression at `offset` (a date) is attached to the noun at `headOffset` or to the verb that
+ * takes that noun as its object: "a mutiny … in June", "led a mutiny against X in June", "hosted them for a
+ * meeting on June 29".
+ */
+export function attachedTo(sentence: EngineSentence, offset: number, headOffset: number): boolean {
+  const noun = tokenAtOffset(sentence, headOffset);
+  if (!noun) return false;
+  const anchors = new Set([noun.index]);
+  let up = noun;
+  // from the noun up through its preposition ("for a meeting") to the verb that governs it
+  for (let hops = 0; hops < 2 && up.head >= 0; hops++) {
+    if (!['dobj', 'pobj', 'prep', 'nsubjpass', 'attr', 'oprd'].includes(up.label)) break;
+    up = sentence.tokens[up.head];
+    if (up.pos.startsWith('VB')) {
+      anchors.add(up.index);
+      break;
+    }
+  }
+  let t = tokenAtOffset(sentence, offset);
+  for (let hops = 0; t && hops < 4 && t.head >= 0; hops++) {
+    if (anchors.has(t.head)) return ['prep', 'pobj', 'npadvmod', 'tmod', 'nmod'].includes(t.label);
+    t = sentence.tokens[t.head];
+  }
+  return false;
+}

@@ -23,6 +23,7 @@ import type { Token } from '../text/tokens';
 import type { DateMention } from '../text/dates';
 import { norm } from '../text/norm';
 import { gazetteer } from '../recognise/gazetteer';
+import { attachedTo, modifiesNoun, type EngineSentence } from '../engine/annotation';
 
 export interface DocEvent {
   key: string;
@@ -50,6 +51,8 @@ export interface EventContext {
   tokens: Token[][];
   resolved: Resolved;
   dates: DateMention[][]; // per sentence, offsets into the document text
+  /** The engine's parse of each sentence; without it phrases and dates come from the word rules alone. */
+  annotation?: EngineSentence[];
 }
 
 const GROUPS: Record<string, string> = {
@@ -60,6 +63,8 @@ const GROUPS: Record<string, string> = {
   meeting: 'meeting',
   invasion: 'conflict',
   war: 'conflict',
+  acquisition: 'deal',
+  deal: 'deal',
 };
 const group = (kind: string): string => GROUPS[kind] ?? kind;
 
@@ -98,6 +103,7 @@ export function findEvents(ctx: EventContext): DocEvent[] {
   sentences.forEach((s, si) => {
     const tokens = ctx.tokens[si];
     const dates = ctx.dates[si];
+    const parse = ctx.annotation?.[si];
     const mentions = mentionsNear(index, si);
     const phraseCtx: PhraseContext = {
       text,
@@ -113,6 +119,7 @@ export function findEvents(ctx: EventContext): DocEvent[] {
               /^(on|in|at|of|by|from|since|until)\s+$/.test(text.slice(o, d.start))),
         ),
       roleNouns: ROLE_NOUNS,
+      modifies: parse ? (offset, headOffset) => modifiesNoun(parse, offset, headOffset) : undefined,
     };
     const dateAfter = (end: number): DateMention | undefined =>
       dates.find(
@@ -242,7 +249,13 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       );
       const modifierStates = leftMentions.filter((m) => m.type === 'State' && m.key !== possessor);
       const modifierPlace = leftMentions.find((m) => m.type === 'Place');
-      const date = dateAfter(np.end) ?? dates.find((d) => d.start >= np.headEnd && d.end <= np.end);
+      const date =
+        dateAfter(np.end) ??
+        dates.find((d) => d.start >= np.headEnd && d.end <= np.end) ??
+        // the parse finds the date of a new event ("led a mutiny … in June"), not of a reference back to one
+        (parse && !['the', 'this', 'that'].includes(np.determiner ?? '')
+          ? dates.find((d) => d.iso && attachedTo(parse, d.start, tokens[headLast].start))
+          : undefined);
       const conflict = CONFLICT_KINDS.has(kind);
       // "the Ukraine war": a state before "war" is where the war is; before "invasion" it is the invader
       const modifierTarget = conflict && kind !== 'invasion' ? modifierStates.find((m) => !m.demonym) : undefined;
@@ -422,6 +435,10 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       );
       if (kind === 'delivery' && !dest) continue;
       const others = afterMentions.filter((m) => m.type === 'Person' || (m.type === 'Organization' && m.actor));
+      // "the West met its obligations": a meeting needs someone to meet, after the verb or beside the subject
+      const prevActor = before[before.indexOf(subject) - 1];
+      const pairedSubject = prevActor && /^\s+and\s+$/.test(text.slice(prevActor.end, subject.start));
+      if (MEETING_KINDS.has(kind) && !others.length && !pairedSubject) continue;
       const dateEnd = date ? date.end : future!.end;
       const endings = [dateEnd, ...afterMentions.filter((m) => !m.demonym).map((m) => m.end)].filter(
         (x) => x > verbEnd,
@@ -559,6 +576,17 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
     into.target ??= from.target;
     into.first = Math.min(into.first, from.first);
   };
+  // "X held talks with Y …, in a summit that …": meetings named in one sentence are one meeting, unless each
+  // has its own people and they differ.
+  const meetings = live().filter((e) => MEETING_KINDS.has(e.kind));
+  for (const a of meetings)
+    for (const b of meetings) {
+      if (a === b || a.mergedInto || b.mergedInto || a.first > b.first) continue;
+      const together = a.mentions.some((m) => b.mentions.some((n) => n.sentence === m.sentence));
+      const people = (e: DocEvent): string[] => [...e.participants.keys()];
+      const apart = people(a).length > 0 && people(b).length > 0 && !people(b).some((p) => a.participants.has(p));
+      if (together && !apart && compatibleDates(a.date, b.date) && !(a.named && b.named)) merge(a, b);
+    }
   // A summit or talks between people one of whom is visiting: the visit and the summit are one event.
   for (const m of live().filter((e) => MEETING_KINDS.has(e.kind))) {
     const visit = live().find(
@@ -592,10 +620,10 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
     );
     if (into && !g.mergedInto) merge(into, g);
   }
-  // Same canonical name: same event.
+  // Same canonical name, its date aside ("Order" and "Order (2024-01-26)"): same event.
   const byName = new Map<string, DocEvent>();
   for (const e of live()) {
-    const key = norm(eventName(e, resolved));
+    const key = norm(eventName(e, resolved).replace(/\s*\([^)]*\d{4}[^)]*\)$/, ''));
     const other = byName.get(key);
     if (other && compatibleDates(other.date, e.date)) merge(other, e);
     else byName.set(key, e);

@@ -208,9 +208,20 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
           )
         : [];
       const subjects = subjectParties(text, s.start, np.start, mentions, PARTY_VERBS).filter((m) => m.type === 'State');
-      const parties = [...tail, ...signers, ...subjects];
+      // "the Chinese-North Korean treaty", "China's own 1961 treaty with North Korea": the states before the
+      // noun are its parties when two are named
+      const leftStates = mentions.filter(
+        (m) => m.start >= np.contentStart && m.end <= np.headStart && m.type === 'State',
+      );
+      const possessor = np.possessorStart !== undefined ? mentionAt(np.possessorStart) : undefined;
+      const named = [...tail, ...signers, ...subjects];
+      const beforeNoun = [...leftStates, ...(possessor?.type === 'State' ? [possessor] : [])];
+      const parties =
+        new Set([...named, ...beforeNoun].map((m) => m.key)).size >= 2 ? [...named, ...beforeNoun] : named;
       if (year && !parties.length) {
-        const t = treaties.find((x) => x.year === year);
+        const t =
+          treaties.find((x) => (x.year ?? year) === year && beforeNoun.some((m) => x.parties.has(m.key))) ??
+          treaties.find((x) => x.year === year);
         if (t) {
           t.surfaces.push(text.slice(np.start, np.end), text.slice(np.contentStart, np.end));
           note(t, np.start, np.end, si);
@@ -241,7 +252,16 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         return;
       }
       const partyNames = [...new Set(parties.map((p) => resolved.entities.get(p.key)!.name))];
-      const modifiers = text.slice(np.contentStart, np.headEnd).replace(/[“”"]/g, '');
+      // the name says who the parties are; the modifiers keep what else the text says ("mutual-defence")
+      const modifiers = leftStates
+        .reduceRight(
+          (m, st) => m.slice(0, st.start - np.contentStart) + m.slice(st.end - np.contentStart),
+          text.slice(np.contentStart, np.headEnd),
+        )
+        .replace(/[“”"]/g, '')
+        .replace(/\b(?:own|(?:19|20)\d\d)\b/g, '')
+        .replace(/^[\s-–]+/, '')
+        .replace(/\s+/g, ' ');
       const name = `${modifiers.charAt(0).toUpperCase()}${modifiers.slice(1)} between ${listNames(partyNames)}${year ? ` (${year})` : ''}`;
       const key = `Treaty:${norm(name)}`;
       let t = byKey(key);

@@ -88,6 +88,8 @@ export interface PhraseContext {
   /** a date expression starting at this offset (or just after the preposition at it) */
   dateStartsAt(offset: number): boolean;
   roleNouns: Set<string>;
+  /** From the dependency parse, when there is one: the word at `offset` modifies the noun at `headOffset`. */
+  modifies?(offset: number, headOffset: number): boolean;
 }
 
 export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: number): NounPhrase {
@@ -160,7 +162,8 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
       continue;
     }
     if (STOP.has(t.lower)) break;
-    if (/(ing|ed)$/.test(t.lower) && !(t.lower.includes('-') && i + 1 <= headFirst)) break;
+    // "led", "having" end the phrase; "armed", "televised", "failed" modify its noun (the parse knows which)
+    if (/(ing|ed)$/.test(t.lower) && !t.lower.includes('-') && !ctx.modifies?.(t.start, tokens[headFirst].start)) break;
     left.unshift(t);
     startIdx = i;
   }

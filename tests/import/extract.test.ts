@@ -8,6 +8,19 @@ const fixture = (name: string): string => path.join(__dirname, '..', 'fixtures',
 const corpus = (name: string): string => path.join(__dirname, '..', '..', 'data', 'corpus', name);
 
 describe('extract', () => {
+  it('dates the events of a plain-text article against the date of its masthead, and names them in full', async () => {
+    const { documents, failures } = await extractWithEngine([{ path: fixture('plain-text-with-masthead.txt') }]);
+    expect(failures).toEqual([]);
+    const [doc] = documents;
+    expect(doc.document.published).toBe('2025-03-14');
+    const events = doc.entities.filter((e) => e.type === 'Event');
+    const address = events.find((e) => e.aliases.includes('a televised address on March 2'));
+    expect(address?.attributes.date).toBe('2025-03-02');
+    // "armed" belongs to the phrase (the parse says so), and "in February" dates the revolt though a name stands between
+    const revolt = events.find((e) => e.aliases.some((a) => a.startsWith('a short-lived armed revolt')));
+    expect(revolt?.attributes.date).toBe('2025-02');
+  });
+
   it('extracts a document of another region from Markdown with front matter', async () => {
     const { documents, failures } = await extractWithEngine([{ path: fixture('other-region-with-front-matter.md') }]);
     expect(failures).toEqual([]);

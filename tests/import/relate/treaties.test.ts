@@ -15,6 +15,17 @@ function treaties(text: string) {
 }
 
 describe('treaties', () => {
+  it('takes the parties of a generic treaty from the states named before the noun, and keeps two such treaties apart', () => {
+    const found = treaties(
+      'Kim Il Sung and Nikita Khrushchev signed the Soviet-North Korean treaty in Moscow. Days later Kim and Zhou Enlai signed the Chinese-North Korean treaty in Beijing.',
+    );
+    expect(found.map((t) => t.parties)).toEqual([
+      ['North Korea', 'Soviet Union'],
+      ['China', 'North Korea'],
+    ]);
+    expect(new Set(found.map((t) => t.key)).size).toBe(2);
+  });
+
   it('reads year, parties and clause from a treaty name and its sentence', () => {
     const [t] = treaties(
       'Article 1 of the 1961 DPRK-Soviet Union Treaty of Friendship, Cooperation and Mutual Assistance contained an automatic intervention clause.',
