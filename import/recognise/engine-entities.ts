@@ -9,6 +9,7 @@ import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
 import { HONORIFICS, ROLE_NOUNS, ROLE_WORDS, ROLES, TREATY_HEADS } from '../lexicon';
 import { norm } from '../text/norm';
+import { gazetteer } from './gazetteer';
 import { make, type Candidate } from './rule-candidates';
 import type { Sentence } from '../segment';
 import lexicon from './engine-entities.json';
@@ -129,9 +130,15 @@ function echoedHeadlines(candidates: Candidate[], ctx: EngineContext): Candidate
  * the engine sees inside it ("Foreign Minister Sergey Lavrov and Minister of Foreign Affairs").
  */
 function dropMalformed(candidates: Candidate[], spans: EngineEntity[][]): Candidate[] {
+  const names = new Set(candidates.map((c) => norm(c.text)));
+  const known = (part: string): boolean => names.has(norm(part)) || Boolean(gazetteer().stateByName(part));
   return candidates.filter((c) => {
     if (c.type !== 'Organization' && c.type !== 'Place') return true;
     if (/\s(?:and|of|for|the|on|to|in|&)$/i.test(c.text)) return false;
+    if (c.text.includes('/')) return false; // a photo credit: "Sputnik/Kremlin pool"
+    // "the European Union and Britain": two names joined, not one
+    const halves = c.text.split(/\s+and\s+/);
+    if (!c.stateCode && halves.length === 2 && halves.every(known)) return false;
     if (!c.stateCode && c.text.split(/\s+/).every((w) => GENERIC_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''))))
       return false; // "Technical Cooperation", "Armed Forces": a fragment of a longer name
     const first = c.text.split(/\s+/)[0].toLowerCase();

@@ -15,6 +15,7 @@ import {
   FUTURE_DATE_PHRASES,
   MEETING_KINDS,
   ROLE_NOUNS,
+  TREATY_GENERIC,
 } from '../lexicon';
 import { nounPhraseAt, phraseVariants, PRONOUN_DETERMINERS, type PhraseContext } from '../text/noun-phrase';
 import { bySentence, mentionsNear, type DocEntity, type Resolved, type ResolvedMention } from '../resolve';
@@ -43,6 +44,8 @@ export interface DocEvent {
   core?: string;
   capCore?: string;
   mergedInto?: string;
+  /** introduced by a definite reference alone ("the crash"): joins a better-introduced event of its kind */
+  topical?: boolean;
 }
 
 export interface EventContext {
@@ -67,6 +70,8 @@ const GROUPS: Record<string, string> = {
   deal: 'deal',
 };
 const group = (kind: string): string => GROUPS[kind] ?? kind;
+/** A definite event noun in this many sentences is what the document is about. */
+const TOPICAL_SENTENCES = 3;
 
 export function findEvents(ctx: EventContext): DocEvent[] {
   const { text, sentences, resolved } = ctx;
@@ -99,6 +104,11 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       .filter((e) => !e.mergedInto && group(e.kind) === group(kind) && e.mentions.some((m) => m.start < before));
     return (CONFLICT_KINDS.has(kind) ? seen.find((e) => e.target) : undefined) ?? seen[0];
   };
+
+  const sentencesWith = new Map<string, number>();
+  for (const sentenceTokens of ctx.tokens)
+    for (const word of new Set(sentenceTokens.map((t) => t.lower)))
+      if (EVENT_NOUNS.has(word)) sentencesWith.set(word, (sentencesWith.get(word) ?? 0) + 1);
 
   sentences.forEach((s, si) => {
     const tokens = ctx.tokens[si];
@@ -252,6 +262,8 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       const date =
         dateAfter(np.end) ??
         dates.find((d) => d.start >= np.headEnd && d.end <= np.end) ??
+        // "the January 13 election", "the Oct. 1 attack"
+        dates.find((d) => d.iso && d.start >= np.contentStart && d.end <= np.headStart) ??
         // the parse finds the date of a new event ("led a mutiny … in June"), not of a reference back to one
         (parse && !['the', 'this', 'that'].includes(np.determiner ?? '')
           ? dates.find((d) => d.iso && attachedTo(parse, d.start, tokens[headLast].start))
@@ -298,11 +310,22 @@ export function findEvents(ctx: EventContext): DocEvent[] {
       else if (definiteBare || (!anchored && np.determiner && PRONOUN_DETERMINERS.has(np.determiner)))
         e = mostRecent(kind, np.start);
       if (!e) {
-        if (definiteBare && !EVENT_STRONG.has(kind)) continue;
-        if (definiteBare && EVENT_STRONG.has(kind) && np.determiner !== 'this' && !np.left.length) continue;
-        if (!anchored && !EVENT_STRONG.has(kind)) continue;
-        if (EVENT_NEEDS_ANCHOR.has(kind) && !anchored) continue;
-        if (!anchored && !np.left.length) continue; // "rehearsals for an invasion" names no event
+        // "the plane crash … the crash": a definite event the document keeps coming back to is its topic,
+        // introduced as known; a single "the deal" refers to something the text never says
+        // (not "the deal", "the declaration": treaties, and not an untargeted "the war")
+        const topical =
+          definiteBare &&
+          !conflict &&
+          !TREATY_GENERIC.has(tokens[headLast].lower) &&
+          !(tokens[headLast].lower.endsWith('s') && EVENT_NOUNS.has(tokens[headLast].lower.slice(0, -1))) &&
+          (sentencesWith.get(tokens[headLast].lower) ?? 0) >= TOPICAL_SENTENCES;
+        if (!topical) {
+          if (definiteBare && !EVENT_STRONG.has(kind)) continue;
+          if (definiteBare && EVENT_STRONG.has(kind) && np.determiner !== 'this' && !np.left.length) continue;
+          if (!anchored && !EVENT_STRONG.has(kind)) continue;
+          if (EVENT_NEEDS_ANCHOR.has(kind) && !anchored) continue;
+          if (!anchored && !np.left.length) continue; // "rehearsals for an invasion" names no event
+        }
         // same kind with the same possessor or participants in this document: the same event
         e = events.find(
           (x) =>
@@ -314,7 +337,10 @@ export function findEvents(ctx: EventContext): DocEvent[] {
               (CONFLICT_KINDS.has(kind) && (ofTarget ?? inPlace) && x.target?.key === (ofTarget ?? inPlace)!.key)) &&
             compatibleDates(x.date, date?.iso),
         );
-        e ??= newEvent(kind, si, np.start);
+        if (!e) {
+          e = newEvent(kind, si, np.start);
+          e.topical = topical;
+        }
       }
       e.mentions.push(mention);
       e.surfaces.push(...variants);
@@ -619,6 +645,13 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
         !(x.named && g.named),
     );
     if (into && !g.mergedInto) merge(into, g);
+  }
+  // "the order … its order of 26 January": an event met first as a bare reference is the one introduced later
+  for (const t of live().filter((e) => e.topical)) {
+    const into = live().find(
+      (x) => x !== t && !x.topical && group(x.kind) === group(t.kind) && compatibleDates(x.date, t.date),
+    );
+    if (into) merge(into, t);
   }
   // Same canonical name, its date aside ("Order" and "Order (2024-01-26)"): same event.
   const byName = new Map<string, DocEvent>();

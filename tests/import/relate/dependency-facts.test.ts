@@ -19,6 +19,14 @@ async function facts(text: string): Promise<string[]> {
 }
 
 describe('facts from the dependency parse', () => {
+  it('reads recalling an ambassador and branding a leader as opposition', async () => {
+    const found = await facts(
+      'Brazil recalled its ambassador to Argentina on Friday. Chinese officials branded Javier Milei a dangerous populist.',
+    );
+    expect(found).toContain('Brazil OPPOSES Argentina');
+    expect(found.some((f) => f.endsWith('OPPOSES Javier Milei'))).toBe(true);
+  });
+
   it('reads a supply through control and a "with" phrase', async () => {
     expect(await facts('Iran continues to supply Russia with attack drones.')).toContain('Iran SUPPLIES Russia');
   });

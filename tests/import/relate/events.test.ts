@@ -18,6 +18,14 @@ function events(text: string, published?: string) {
 }
 
 describe('events', () => {
+  it('introduces an event by the definite reference a document keeps coming back to, and only then', () => {
+    const topic = events(
+      'Officials inspected the wreckage of the plane crash near Tver. The crash killed ten people. Investigators said the crash had several causes.',
+    );
+    expect(topic.map((e) => e.kind)).toEqual(['accident']);
+    expect(events('Investigators said the crash had several causes.')).toEqual([]);
+  });
+
   it('finds a visit with its visitor, destination and a relative date resolved against the document date', () => {
     const [visit] = events(
       'Sergei Shoigu spoke in Moscow. Shoigu’s high-profile visit to Pyongyang last month ended.',
