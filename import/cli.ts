@@ -2,7 +2,7 @@
  * `npm run import -- <files, folders or globs> [--json FILE]`
  *
  * Extracts a graph of people, states, organisations, places, treaties and events from news documents
- * (.txt, .md with YAML front matter, .html) and stores it in Neo4j, one transaction per document, or writes
+ * (.txt, .md with YAML front matter, .html, .pdf with a text layer, .docx) and stores it in Neo4j, one transaction per document, or writes
  * it as graphology JSON with --json. Exit code 0 when every document imported, 1 when some failed (one line
  * per failed file on stderr), 2 for a usage error.
  */
@@ -24,7 +24,8 @@ Reads news and analysis documents and builds a graph of Person, State, Organizat
 Event entities whose relations carry the sentences they come from.
 
 Inputs:
-  file          a .txt, .md (optional YAML front matter: title, date, source, url) or .html file
+  file          a .txt, .md (optional YAML front matter: title, date, source, url), .html, .pdf (its
+                text layer, with page numbers) or .docx (Word) file; the content must match the name
   folder        every supported file below it
   glob          e.g. "data/corpus/**/*.md" (quote it so the shell leaves it alone)
 

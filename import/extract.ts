@@ -43,9 +43,13 @@ export interface ExtractResult {
   failures: ExtractFailure[];
 }
 
+/** Where one file is in extraction: its bytes are being read, or the engine and the rules are at it. */
+export type ExtractStage = 'reading' | 'extracting';
+
 export interface ExtractOptions {
   engine: NlpEngine;
   onDocument?: (file: string, ok: boolean) => void;
+  onStage?: (file: string, stage: ExtractStage) => void;
   /** Per-document deadline for the engine. */
   timeoutMs?: number;
 }
@@ -55,7 +59,7 @@ export interface ExtractOptions {
  * documents are with the engine at once as there are cores, so that its JVM decodes on every core.
  */
 export async function extractFiles(
-  files: Array<{ path: string; displayPath?: string }>,
+  files: Array<{ path: string; displayPath?: string; title?: string }>,
   options: ExtractOptions,
 ): Promise<ExtractResult> {
   const results: Array<ExtractedDocument | ExtractFailure> = new Array(files.length);
@@ -66,7 +70,10 @@ export async function extractFiles(
       const f = files[i];
       const shown = f.displayPath ?? f.path;
       try {
-        results[i] = await extractDocument(loadDocument(f.path, shown), options.engine, options.timeoutMs);
+        options.onStage?.(shown, 'reading');
+        const loaded = await loadDocument(f.path, shown, { title: f.title });
+        options.onStage?.(shown, 'extracting');
+        results[i] = await extractDocument(loaded, options.engine, options.timeoutMs);
         options.onDocument?.(shown, true);
       } catch (error) {
         results[i] = describeFailure(shown, error);

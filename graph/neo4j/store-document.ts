@@ -4,7 +4,8 @@
  *
  * Storage model (what readers can rely on):
  * - `(:Document {id, contentHash, title, source, url, published, path, fileName, format, wordCount, text,
- *   keptRanges, importedAt})` — `keptRanges` is a flat integer list [s0, e0, s1, e1, …].
+ *   keptRanges, pageStarts, importedAt})` — `keptRanges` is a flat integer list [s0, e0, s1, e1, …]; `pageStarts`
+ *   (PDFs only) the offset where each page starts.
  * - `(:Entity:<Type> {id, type, name, aliases, …attributes})`, Type one of Person, State, Organization,
  *   Place, Treaty, Event. Attributes are scalars or lists of scalars (role, date, year, place, parties, …).
  * - `(:Entity)-[:MENTIONED_IN {starts, ends, texts}]->(:Document)` — parallel lists, one entry per mention.
@@ -145,6 +146,7 @@ function writeParameters({ document, entities, relations }: ExtractedDocument): 
     wordCount: neo4j.int(document.wordCount),
     text: document.text,
     keptRanges: document.keptRanges.flat().map((n) => neo4j.int(n)),
+    pageStarts: document.pageStarts ? document.pageStarts.map((n) => neo4j.int(n)) : null,
     importedAt: document.importedAt ?? new Date().toISOString(),
   };
   const entityRows = entities.map((e) => ({
