@@ -30,8 +30,11 @@ import {
   type RelationType,
 } from '../model/types';
 import { orientRelation } from '../model/ids';
+import type { Actor } from '../model/api-types';
+import { newId } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
+import { recordDocumentLog } from './document-log';
 
 export type StoreOutcome = 'created' | 'replaced' | 'unchanged';
 
@@ -43,10 +46,37 @@ export interface StoreResult {
 
 const WRITE_TIMEOUT_MS = 120_000;
 
-export async function storeDocument(connection: Neo4jConnection, extracted: ExtractedDocument): Promise<StoreResult> {
+export interface StoreOptions {
+  /** Who adds the document: recorded in the document log in the same transaction (uploads; the CLI logs nothing). */
+  audit?: { by: Actor; jobId?: string };
+}
+
+export async function storeDocument(
+  connection: Neo4jConnection,
+  extracted: ExtractedDocument,
+  options: StoreOptions = {},
+): Promise<StoreResult> {
   const session = connection.writeSession();
   try {
-    return await session.executeWrite((tx) => storeInTransaction(tx, extracted), { timeout: WRITE_TIMEOUT_MS });
+    return await session.executeWrite(
+      async (tx) => {
+        const result = await storeInTransaction(tx, extracted);
+        if (options.audit && result.outcome !== 'unchanged') {
+          await recordDocumentLog(tx, {
+            id: newId('doclog'),
+            action: 'imported',
+            documentId: result.documentId,
+            title: extracted.document.title,
+            fileName: extracted.document.fileName,
+            at: new Date().toISOString(),
+            by: options.audit.by,
+            jobId: options.audit.jobId,
+          });
+        }
+        return result;
+      },
+      { timeout: WRITE_TIMEOUT_MS },
+    );
   } catch (error) {
     if (isUnavailable(error)) throw toUnavailableError(error, connection.settings.uri);
     throw error;
