@@ -126,11 +126,3 @@ function pageParagraphs(items: TextItem[]): string[] {
   if (paragraph) paragraphs.push(paragraph);
   return paragraphs;
 }
-
-/** The page (1-based) that holds offset `at`, or undefined for a document without pages. */
-export function pageAt(pageStarts: readonly number[] | undefined | null, at: number): number | undefined {
-  if (!pageStarts?.length) return undefined;
-  let page = 1;
-  for (let i = 0; i < pageStarts.length; i++) if (pageStarts[i] <= at) page = i + 1;
-  return page;
-}
