@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DocumentLoadError } from '../../import/errors';
 import { loadDocument, MAX_FILE_BYTES, parseDocument } from '../../import/load';
-import { pageAt } from '../../import/load/pdf-text';
+import { pageAt } from '../../graph/model/pages';
 import { makeCorruptDocx, makeDocx, makeEncryptedPdf, makePdf, makePdfWithoutText } from '../support/make-documents';
 
 const fixture = (name: string): string => path.join(__dirname, '..', 'fixtures', 'import', name);
