@@ -6,6 +6,7 @@
  * client gets the answer instead of a reset connection.
  */
 import { createWriteStream, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream';
 import path from 'node:path';
 import type { Request } from 'express';
 import busboy from 'busboy';
@@ -42,6 +43,17 @@ export function receiveUpload(req: Request, dir: string, limits: Limits): Promis
     }
     const files: ReceivedFile[] = [];
     const writes: Array<Promise<void>> = [];
+    const writing = new Set<{ destroy(): void }>();
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(parser);
+      // The request will send no more: the files being written end here (their pipelines settle).
+      for (const stream of writing) stream.destroy();
+      // Files already being written are closed before their folder is dropped.
+      void Promise.allSettled(writes).then(() => reject(error));
+    };
     let total = 0;
     let refusal: Error | undefined;
     const refuse = (error: Error): void => {
@@ -79,13 +91,18 @@ export function receiveUpload(req: Request, dir: string, limits: Limits): Promis
           reason: `${file.name}: file is over the ${megabytes(limits.maxFileBytes)} limit per file (UPLOAD_MAX_FILE_MB)`,
         };
       });
+      // pipeline closes the file whatever happens to the request (an aborted upload errors the part's
+      // stream), so every write settles and the folder can go.
+      writing.add(out);
       writes.push(
-        new Promise((done, failed) => {
-          out.on('finish', done);
-          out.on('error', failed);
-        }),
+        new Promise((done, failed) =>
+          pipeline(stream, out, (error) => {
+            writing.delete(out);
+            if (error && !settled) failed(error);
+            else done();
+          }),
+        ),
       );
-      stream.pipe(out);
     });
     parser.on('filesLimit', () =>
       refuse(
@@ -101,13 +118,13 @@ export function receiveUpload(req: Request, dir: string, limits: Limits): Promis
       const why = /malformed part header/i.test(error.message)
         ? 'a part header is malformed (a file name with control characters?); rename the file'
         : error.message;
-      // Files already being written are closed before their folder is dropped.
-      void Promise.allSettled(writes).then(() =>
-        reject(new InvalidInputError(`POST /api/documents: ${why}`, { cause: error })),
-      );
+      fail(new InvalidInputError(`POST /api/documents: ${why}`, { cause: error }));
     });
     parser.on('close', () => {
+      if (settled) return;
       Promise.all(writes).then(() => {
+        if (settled) return;
+        settled = true;
         for (const f of files) {
           // A file cut off at its limit is never read: its partial bytes go now.
           if (f.refused && f.path) {
@@ -119,9 +136,12 @@ export function receiveUpload(req: Request, dir: string, limits: Limits): Promis
         else if (!files.length)
           reject(new InvalidInputError('POST /api/documents: no file in the request; send parts named "files"'));
         else resolve(files);
-      }, reject);
+      }, fail);
     });
-    req.on('aborted', () => reject(new InvalidInputError('POST /api/documents: the upload was aborted')));
+    // A browser closed mid-upload: nothing of the request is kept, and no job is made.
+    req.on('close', () => {
+      if (!req.complete) fail(new InvalidInputError('POST /api/documents: the upload was aborted'));
+    });
     req.pipe(parser);
   });
 }

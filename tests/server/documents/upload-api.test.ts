@@ -3,7 +3,8 @@
  * files made in the test: formats, bad input, limits, names, duplicates, rights, the audit log, the event
  * stream, and job states that survive a restart.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,10 @@ import { workshopWithViewer } from '../workshops/workshop-test-app';
 let connection: Neo4jConnection;
 const dirs: string[] = [];
 
-function uploadApp(env: NodeJS.ProcessEnv = {}, jobsFile?: string): { app: Express; imports: ImportJobs } {
+function uploadApp(
+  env: NodeJS.ProcessEnv = {},
+  jobsFile?: string,
+): { app: Express; imports: ImportJobs; uploads: ReturnType<typeof loadConfig>['uploads'] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'dossier-uploads-'));
   dirs.push(dir);
   const config = loadConfig({
@@ -43,7 +47,7 @@ function uploadApp(env: NodeJS.ProcessEnv = {}, jobsFile?: string): { app: Expre
     rateLimits: false,
     imports,
   });
-  return { app, imports };
+  return { app, imports, uploads: config.uploads };
 }
 
 async function finished(app: Express, id: string, headers: Record<string, string> = {}): Promise<ImportJob> {
@@ -285,6 +289,38 @@ describe('POST /api/documents', () => {
     }
   });
 
+  it('keeps nothing of an upload the browser abandoned halfway, and goes on answering', async () => {
+    const { app, imports, uploads } = uploadApp();
+    const server = await new Promise<ReturnType<Express['listen']>>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const boundary = 'abandoned-boundary';
+      const req = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/documents',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': '1000000' },
+      });
+      req.on('error', () => undefined);
+      req.write(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="half.txt"\r\n\r\n${'x'.repeat(50_000)}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      req.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(existsSync(uploads.dir) ? readdirSync(uploads.dir) : []).toEqual([]);
+      const jobs = existsSync(uploads.jobsFile) ? JSON.parse(readFileSync(uploads.jobsFile, 'utf8')).jobs : [];
+      expect(jobs).toEqual([]);
+      await request(app).get('/api/stats').expect(200);
+    } finally {
+      server.close();
+      await imports.close();
+    }
+  });
+
   it('records who added each document and when in the document log', async () => {
     const log = (await request(main.app).get('/api/documents/log').expect(200)).body.entries;
     const summit = log.find((e: { fileName: string }) => e.fileName === 'summit.pdf');
@@ -310,6 +346,20 @@ describe('who may add documents', () => {
         .expect(202);
       const job = await finished(app, accepted.body.id, { Authorization: `Bearer ${token}` });
       expect(job.by.name).toBe('API token holder');
+      // An EventSource sends no headers: the job's stream takes the token in its query, and only that route.
+      const server = await new Promise<ReturnType<Express['listen']>>((resolve) => {
+        const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+      });
+      try {
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/jobs/${job.id}`;
+        const stream = await openSse(`${base}/events?access_token=${token}`);
+        expect(stream.status).toBe(200);
+        expect(((await stream.next((f) => f.event === 'snapshot')).data as ImportJob).state).toBe('done');
+        stream.close();
+        expect((await fetch(`${base}?access_token=${token}`)).status).toBe(401);
+      } finally {
+        server.close();
+      }
     } finally {
       await imports.close();
     }
