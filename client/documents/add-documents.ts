@@ -102,6 +102,7 @@ export function createAddDocuments(
   }
   async function finished(job: ImportJob): Promise<void> {
     app.notify(`Import finished: ${summaryText(job)}.`, job.state === 'failed' ? 'error' : 'info');
+    if (addedDocumentIds(job).length) app.ui.update((s) => ({ ...s, documentsVersion: s.documentsVersion + 1 }));
     try {
       const shown = await showImported(app, addedDocumentIds(job), options.reload);
       if (shown) app.notify(`${shown} new entit${shown === 1 ? 'y' : 'ies'} in the graph.`);

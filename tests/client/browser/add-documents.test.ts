@@ -85,9 +85,40 @@ describeInBrowser('adding documents in Chromium', () => {
       undefined,
       { timeout: 15_000 },
     );
+    // The documents list knows the new document.
+    await page.locator('.sidebar', { hasText: 'Russian Defence Minister Sergei Shoigu' }).waitFor({ timeout: 15_000 });
     // What was in view stays, and so does the camera.
     expect(await names(page)).toContain('Kim Jong Un');
     expect(await page.evaluate(() => window.__dossier!.sigma.getCamera().getState())).toEqual(camera);
+    await page.close();
+  }, 180_000);
+
+  it('takes a file dropped onto the graph and a pasted text with its title', async () => {
+    const page = await openApp();
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File(['Sergei Lavrov met Choe Son Hui in Moscow in November 2023.'], 'dropped-talks.txt', {
+          type: 'text/plain',
+        }),
+      );
+      return transfer;
+    });
+    await page.dispatchEvent('#graph', 'dragenter', { dataTransfer });
+    expect(await page.locator('.drop-hint').isVisible()).toBe(true);
+    await page.dispatchEvent('#graph', 'drop', { dataTransfer });
+    const dropped = page.locator('.import-job', { hasText: 'dropped-talks.txt' });
+    await dropped.and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
+    expect(await page.locator('.drop-hint').isHidden()).toBe(true);
+
+    await page.getByRole('button', { name: 'Add documents' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add documents' });
+    await dialog.getByLabel('Title').fill('Desk note on Ri Son Gwon');
+    await dialog.getByLabel('Text').fill('Ri Son Gwon met Sergei Lavrov in Pyongyang on Friday.');
+    await dialog.getByRole('button', { name: 'Add text' }).click();
+    const pasted = page.locator('.import-job', { hasText: 'Desk-note-on-Ri-Son-Gwon.txt' });
+    await pasted.and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
+    await page.locator('.sidebar', { hasText: 'Desk note on Ri Son Gwon' }).waitFor({ timeout: 15_000 });
     await page.close();
   }, 180_000);
 
