@@ -58,6 +58,7 @@ export async function runImport(
     return { state: 'failed', code: failure.reason, reason };
   };
 
+  let databaseDown = false;
   const extracted = await extractFiles(
     inputs.map((input) => ({ path: input.path, displayPath: input.displayPath, title: input.title })),
     {
@@ -65,7 +66,15 @@ export async function runImport(
       onStage: (file, stage) => update(file, { state: stage }),
       onDocument: (file, ok, failure) => !ok && failure && update(file, failed(failure)),
       onDuplicate: ({ file, documentId }) => update(file, { state: 'duplicate', documentId }),
-      isStored: (id) => isDocumentStored(connection, id),
+      isStored: async (id) => {
+        // A database that does not answer is reported when the batch is stored, for every file; asking it
+        // again per file would only wait out the driver's retries each time.
+        if (databaseDown) return false;
+        return isDocumentStored(connection, id).catch(() => {
+          databaseDown = true;
+          return false;
+        });
+      },
     },
   );
   if (!extracted.documents.length) return { notes: [] };

@@ -14,6 +14,7 @@ import request from 'supertest';
 import type { DocumentDetails, EdgeDetails, ImportJob, NodeDetails } from '../../../graph/model/api-types';
 import type { Neo4jConnection } from '../../../graph/neo4j/connection';
 import { WorkshopStore } from '../../../graph/workshop-store/workshop-store';
+import { connectNeo4j } from '../../../graph/neo4j/connection';
 import { createApp } from '../../../server/app';
 import { loadConfig } from '../../../server/config';
 import { ImportJobs } from '../../../server/imports/import-jobs';
@@ -388,6 +389,39 @@ describe('who may add documents', () => {
       }),
     ]);
   });
+});
+
+describe('import jobs when Neo4j does not answer', () => {
+  it('fails each file with the database as the reason and keeps the job truthful', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dossier-jobs-'));
+    dirs.push(dir);
+    const config = loadConfig({ LOG_LEVEL: 'silent', DOSSIER_JOBS_FILE: path.join(dir, 'jobs.json') });
+    const logger = pino({ level: 'silent' });
+    const down = connectNeo4j({ uri: 'bolt://127.0.0.1:9' });
+    const imports = new ImportJobs({ connection: down, uploads: config.uploads, logger });
+    const app = createApp({
+      connection: down,
+      workshops: WorkshopStore.inMemory(),
+      config,
+      logger,
+      embedded: true,
+      rateLimits: false,
+      imports,
+    });
+    try {
+      const accepted = await request(app)
+        .post('/api/documents')
+        .attach('files', Buffer.from('Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.'), 'summit.txt')
+        .expect(202);
+      const job = await finished(app, accepted.body.id);
+      expect(job.state).toBe('failed');
+      expect(job.files[0]).toMatchObject({ state: 'failed', code: 'database-unavailable' });
+      expect(job.files[0].reason).toMatch(/^summit\.txt: not stored/);
+    } finally {
+      await imports.close();
+      await down.close();
+    }
+  }, 120_000);
 });
 
 describe('import jobs after a restart', () => {
