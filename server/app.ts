@@ -14,7 +14,7 @@ import { withoutSecrets } from './http/log-redaction';
 import { apiRateLimit, cypherRateLimit, DEFAULT_RATE_LIMITS, requireToken, securityHeaders } from './http/security';
 import { cypherRoutes } from './routes/cypher/cypher-routes';
 import { documentRoutes } from './routes/documents/document-routes';
-import { uploadRoutes } from './routes/documents/upload-routes';
+import { documentChangesRoutes } from './routes/documents/document-changes-routes';
 import { edgeRoutes } from './routes/edges/edge-routes';
 import { exportRoutes } from './routes/export/export-routes';
 import { graphRoutes } from './routes/graph/graph-routes';
@@ -40,7 +40,7 @@ const API_ROUTES: Array<(deps: AppDeps) => Router> = [
   pathRoutes,
   edgeRoutes,
   // Before documentRoutes: /documents/log is not a document id.
-  uploadRoutes,
+  documentChangesRoutes,
   documentRoutes,
   cypherRoutes,
   exportRoutes,

@@ -30,6 +30,7 @@ import {
   type RelationType,
 } from '../model/types';
 import { orientRelation } from '../model/ids';
+import { NotFoundError } from '../errors';
 import type { Actor } from '../model/api-types';
 import { newId } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
@@ -85,11 +86,43 @@ export async function storeDocument(
   }
 }
 
-/** Removes a document and everything only it contributed, in one transaction. */
-export async function removeStoredDocument(connection: Neo4jConnection, documentId: string): Promise<void> {
+/**
+ * Removes a document and everything only it contributed, in one transaction; with `audit`, the removal is
+ * in the document log in that transaction, and an unknown id is a NotFoundError.
+ */
+export async function removeStoredDocument(
+  connection: Neo4jConnection,
+  documentId: string,
+  options: StoreOptions = {},
+): Promise<void> {
   const session = connection.writeSession();
   try {
-    await session.executeWrite((tx) => removeDocument(tx, documentId), { timeout: WRITE_TIMEOUT_MS });
+    await session.executeWrite(
+      async (tx) => {
+        const found = await tx.run('MATCH (d:Document {id: $id}) RETURN d.title AS title, d.fileName AS fileName', {
+          id: documentId,
+        });
+        const stored = found.records[0];
+        if (!stored && options.audit)
+          throw new NotFoundError(`No document with id "${documentId}"`, { details: { id: documentId } });
+        await removeDocument(tx, documentId);
+        if (stored && options.audit) {
+          await recordDocumentLog(tx, {
+            id: newId('doclog'),
+            action: 'removed',
+            documentId,
+            title: String(stored.get('title') ?? ''),
+            fileName: String(stored.get('fileName') ?? ''),
+            at: new Date().toISOString(),
+            by: options.audit.by,
+          });
+        }
+      },
+      { timeout: WRITE_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (isUnavailable(error)) throw toUnavailableError(error, connection.settings.uri);
+    throw error;
   } finally {
     await session.close().catch(() => undefined);
   }

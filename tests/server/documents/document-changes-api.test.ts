@@ -330,6 +330,49 @@ describe('POST /api/documents', () => {
   });
 });
 
+describe('DELETE /api/documents/:id', () => {
+  it('removes a document with what only it contributed, and logs who removed it', async () => {
+    const text = Buffer.from('Andrei Belousov visited Pyongyang in November 2024 and met Kim Jong Un.');
+    const job = await finished(
+      main.app,
+      (await request(main.app).post('/api/documents').attach('files', text, 'belousov.txt').expect(202)).body.id,
+    );
+    const documentId = job.files[0].documentId!;
+    const belousov = async () =>
+      rows(connection, `MATCH (e:Entity {name: 'Andrei Belousov'}) RETURN e.id AS id`).then((r) => r.length);
+    expect(await belousov()).toBe(1);
+    await request(main.app).delete(`/api/documents/${documentId}`).expect(204);
+    await request(main.app).get(`/api/documents/${documentId}`).expect(404);
+    expect(await belousov()).toBe(0);
+    const log = (await request(main.app).get('/api/documents/log').expect(200)).body.entries;
+    expect(log[0]).toMatchObject({
+      action: 'removed',
+      documentId,
+      fileName: 'belousov.txt',
+      by: { name: 'local user' },
+    });
+    await request(main.app).delete(`/api/documents/${documentId}`).expect(404);
+  });
+
+  it('lets only a workshop editor remove from inside a workshop', async () => {
+    const ws = await workshopWithViewer(main.app, 'Removal desk');
+    const job = await finished(
+      main.app,
+      (
+        await request(main.app)
+          .post('/api/documents')
+          .attach('files', Buffer.from('Choe Son Hui visited Moscow in November 2024.'), 'choe.txt')
+          .expect(202)
+      ).body.id,
+    );
+    const path = `/api/workshops/${ws.workshopId}/documents/${job.files[0].documentId}`;
+    await request(main.app).delete(path).set('X-Workshop-Token', ws.viewerToken).expect(403);
+    await request(main.app).delete(path).set('X-Workshop-Token', ws.editorToken).expect(204);
+    const log = (await request(main.app).get(`/api/documents/log?workshop=${ws.workshopId}`).expect(200)).body.entries;
+    expect(log).toEqual([expect.objectContaining({ action: 'removed', by: expect.objectContaining({ name: 'Ada' }) })]);
+  });
+});
+
 describe('who may add documents', () => {
   it('asks for the API token when one is configured', async () => {
     const token = 'upload-test-token-0123456789';
