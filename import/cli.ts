@@ -7,6 +7,7 @@
  * per failed file on stderr), 2 for a usage error.
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { ExtractedDocument } from '../graph/model/types';
@@ -216,6 +217,8 @@ async function storeAll(
       return [];
     }
     const result = await storeBatch(open.connection, docs, {
+      // Imports from the command line are in the document log too, under the user who ran them.
+      audit: { by: { name: `command line (${userName()})` } },
       interrupted: () => interrupted,
       onStart: (count) => bar.start(count, 'Storing'),
       onStored: (d, r) => bar.tick(d.document.path, true, r.outcome),
@@ -229,6 +232,14 @@ async function storeAll(
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     await open.close();
+  }
+}
+
+function userName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown user';
   }
 }
 

@@ -48,7 +48,7 @@ export interface StoreResult {
 const WRITE_TIMEOUT_MS = 120_000;
 
 export interface StoreOptions {
-  /** Who adds the document: recorded in the document log in the same transaction (uploads; the CLI logs nothing). */
+  /** Who adds the document: recorded in the document log in the same transaction. */
   audit?: { by: Actor; jobId?: string };
 }
 

@@ -2,7 +2,7 @@
  * Adding documents in a real Chromium against the real server, the test Neo4j and the NLP engine: a PDF
  * made in the test goes in through the "Add documents" button, the progress list follows it to "done" (and
  * stays when the dialog is closed), and the entities it adds appear in the graph beside what was in view.
- * A workshop viewer finds the button disabled, saying why.
+ * A workshop viewer finds the button disabled, saying why, and the audit log saying who added what.
  */
 import type { Page } from 'playwright-core';
 import type { ImportJob } from '../../../graph/model/api-types';
@@ -140,6 +140,12 @@ describeInBrowser('adding documents in Chromium', () => {
     expect(await add.isDisabled()).toBe(true);
     expect(await add.getAttribute('title')).toBe(
       'Viewers of the workshop "Reading room" cannot add documents; an editor can.',
+    );
+    // The workshop's audit log says who added the documents of the tests above, and when.
+    const entry = page.locator('.document-log .document-entry', { hasText: 'shoigu-visit.pdf' });
+    await entry.waitFor({ timeout: 15_000 });
+    expect(await entry.locator('.curation-words').textContent()).toMatch(
+      /^local user added “.*” \(shoigu-visit\.pdf\)$/,
     );
     await page.close();
   }, 120_000);
