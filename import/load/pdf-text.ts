@@ -120,7 +120,10 @@ function pageParagraphs(items: TextItem[]): string[] {
       if (paragraph) paragraphs.push(paragraph);
       paragraph = '';
     }
-    if (words) paragraph = paragraph ? `${paragraph} ${words}` : words;
+    // A word broken at the end of a line ("North-" / "Korean") is joined again, its hyphen kept: dropping
+    // it would glue real compounds together, and a space would split the word in two.
+    const glue = /\p{L}-$/u.test(paragraph) && /^\p{L}/u.test(words) ? '' : ' ';
+    if (words) paragraph = paragraph ? `${paragraph}${glue}${words}` : words;
     previous = line;
   }
   if (paragraph) paragraphs.push(paragraph);
