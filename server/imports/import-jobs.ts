@@ -177,6 +177,9 @@ export class ImportJobs {
         onFile: (i, change) => this.setFile(job, inputs[i].index, change),
       });
       if (result.notes.length) this.deps.logger.warn({ event: 'import-notes', job: job.id, notes: result.notes });
+      // An engine that stopped answering is let go: the next job opens it again instead of failing every file.
+      if (job.files.some((f) => f.code === 'engine_failed' || f.code === 'engine_unreachable'))
+        await this.engine.close();
       this.finish(job, this.closing ? 'the server was stopped during the job' : undefined);
     } catch (error) {
       this.deps.logger.error({ err: error, job: job.id }, 'import job failed');

@@ -1,8 +1,8 @@
 /**
  * The NLP engine for uploads, opened at the first job and shared by every job after it: the importer's own
  * `openEngine` (the engine at DOSSIER_NLP_URL, or a JVM of its own that loads its models in about 40 s).
- * A server that is never sent a document never starts it. If it cannot be opened, the job says why and the
- * next job tries again.
+ * A server that is never sent a document never starts it. If it cannot be opened, or stops answering during
+ * a job, the job says why and the next job opens it again.
  */
 import type { NlpEngine } from '../../import/engine/nlp-engine';
 
@@ -19,6 +19,7 @@ export class SharedEngine {
     return this.opening;
   }
 
+  /** Stops the engine if this server started it; the next `get` opens one again. */
   async close(): Promise<void> {
     const opening = this.opening;
     this.opening = undefined;

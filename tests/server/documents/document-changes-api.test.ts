@@ -434,6 +434,34 @@ describe('who may add documents', () => {
   });
 });
 
+describe('import jobs when the NLP engine does not answer', () => {
+  it('fails the job saying so, and the next job opens the engine again', async () => {
+    const { app, imports } = uploadApp();
+    const shared = process.env.DOSSIER_NLP_URL;
+    try {
+      process.env.DOSSIER_NLP_URL = 'http://127.0.0.1:9';
+      const text = Buffer.from('Sergei Shoigu met Kim Jong Un in Pyongyang in September 2024.');
+      const first = await finished(
+        app,
+        (await request(app).post('/api/documents').attach('files', text, 'first.txt').expect(202)).body.id,
+      );
+      expect(first).toMatchObject({ state: 'failed', files: [{ state: 'failed', code: 'not-imported' }] });
+      expect(first.reason).toMatch(
+        /^the NLP engine could not be started \(The NLP engine at http:\/\/127\.0\.0\.1:9 does not answer/,
+      );
+      process.env.DOSSIER_NLP_URL = shared;
+      const second = await finished(
+        app,
+        (await request(app).post('/api/documents').attach('files', text, 'second.txt').expect(202)).body.id,
+      );
+      expect(second.files[0].state).toBe('done');
+    } finally {
+      process.env.DOSSIER_NLP_URL = shared;
+      await imports.close();
+    }
+  });
+});
+
 describe('import jobs when Neo4j does not answer', () => {
   it('fails each file with the database as the reason and keeps the job truthful', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dossier-jobs-'));
