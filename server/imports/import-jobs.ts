@@ -2,7 +2,7 @@
  * Import jobs: an upload becomes a job at once, and jobs run one after another off the request path through
  * the importer (`runImport`: the same stages as `npm run import`), while the server goes on answering. Each
  * change of a file's state is published to the job's listeners (the SSE stream); final states are written
- * to the job file first (`job-store.ts`). The uploaded bytes wait under the job's folder and go when the job
+ * to the job's file first (`job-store.ts`). The uploaded bytes wait under the job's folder and go when the job
  * ends. One server process is assumed, as for the workshop event bus.
  */
 import { EventEmitter } from 'node:events';
@@ -49,7 +49,7 @@ export class ImportJobs {
    */
   private store(): JobStore {
     if (!this.opened) {
-      this.opened = JobStore.open(this.deps.uploads.jobsFile, (message) => this.deps.logger.warn(message));
+      this.opened = JobStore.open(this.deps.uploads.jobsDir, (message) => this.deps.logger.warn(message));
       rmSync(this.deps.uploads.dir, { recursive: true, force: true });
     }
     return this.opened;

@@ -1,10 +1,12 @@
 /**
- * Import jobs on disk: one JSON file beside the workshop store, replaced atomically (temporary file, then
- * rename) whenever a job or one of its files reaches a new final state, so that what a job did is still
- * answered after a restart. A job the restart interrupted is reported as failed, "server restarted", with
- * each file it had not finished. The newest jobs are kept; older ones go.
+ * Import jobs on disk: one small JSON file per job in the jobs folder (`DOSSIER_JOBS_DIR`, beside the
+ * workshop store), replaced atomically (temporary file, then rename) whenever the job or one of its files
+ * reaches a new final state, so that what a job did is still answered after a restart. A file per job keeps
+ * each write as small as its job: a 500-file upload writes its own file 500 times, not the whole history.
+ * A job the restart interrupted is reported as failed, "server restarted", with each file it had not
+ * finished. The newest jobs are kept; older ones go.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { IMPORT_FILE_STATES, type ImportJob } from '../../graph/model/api-types';
@@ -12,17 +14,12 @@ import { IMPORT_FILE_STATES, type ImportJob } from '../../graph/model/api-types'
 const KEPT_JOBS = 200;
 export const RESTARTED = 'server restarted';
 
-const actorSchema = z.object({
-  name: z.string(),
-  participantId: z.string().optional(),
-  workshopId: z.string().optional(),
-});
 const jobSchema = z.object({
-  id: z.string(),
+  id: z.string().regex(/^job-[A-Za-z0-9_-]+$/),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   createdAt: z.string(),
   finishedAt: z.string().optional(),
-  by: actorSchema,
+  by: z.object({ name: z.string(), participantId: z.string().optional(), workshopId: z.string().optional() }),
   reason: z.string().optional(),
   files: z.array(
     z.object({
@@ -34,41 +31,37 @@ const jobSchema = z.object({
     }),
   ),
 });
-const fileSchema = z.object({ version: z.literal(1), jobs: z.array(jobSchema) });
 
 export const FINAL_FILE_STATES = new Set(['done', 'duplicate', 'failed']);
+
+const isFinished = (job: ImportJob) => job.state === 'done' || job.state === 'failed';
 
 export class JobStore {
   private readonly jobs = new Map<string, ImportJob>();
 
-  private constructor(private readonly file: string) {}
+  private constructor(private readonly dir: string) {}
 
   /**
-   * Reads the file (a missing one is an empty store). A file that cannot be read as jobs is moved aside
-   * with a warning rather than keeping the server from uploading: it holds history, not documents.
+   * Reads every job file of the folder (a missing folder is an empty store). A file that cannot be read as
+   * a job is moved aside with a warning rather than keeping the server from uploading: it holds history,
+   * not documents.
    */
-  static open(file: string, warn: (message: string) => void): JobStore {
-    const store = new JobStore(file);
-    let text: string | undefined;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    if (text !== undefined) {
-      const parsed = safeJson(text);
-      const checked = fileSchema.safeParse(parsed);
-      if (checked.success) for (const job of checked.data.jobs) store.jobs.set(job.id, job);
+  static open(dir: string, warn: (message: string) => void): JobStore {
+    const store = new JobStore(dir);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // A write the stop interrupted leaves its temporary file; the job's last complete state is beside it.
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.tmp'))) rmSync(path.join(dir, name));
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const file = path.join(dir, name);
+      const checked = jobSchema.safeParse(safeJson(readFileSync(file, 'utf8')));
+      if (checked.success && `${checked.data.id}.json` === name) store.jobs.set(checked.data.id, checked.data);
       else {
-        const aside = `${file}.unreadable-${Date.now()}`;
-        renameSync(file, aside);
-        warn(`Import job file ${file} is not a job list; moved it to ${aside} and started a new one.`);
+        renameSync(file, `${file}.unreadable`);
+        warn(`Import job file ${file} is not a job; moved it to ${file}.unreadable.`);
       }
     }
-    let interrupted = false;
     for (const job of store.jobs.values()) {
-      if (job.state === 'done' || job.state === 'failed') continue;
-      interrupted = true;
+      if (isFinished(job)) continue;
       job.state = 'failed';
       job.reason = RESTARTED;
       job.finishedAt = new Date().toISOString();
@@ -78,8 +71,9 @@ export class JobStore {
         f.code = 'server-restarted';
         f.reason = `${f.name}: not imported (${RESTARTED} during the job; upload it again)`;
       }
+      store.write(job);
     }
-    if (interrupted) store.save();
+    store.prune();
     return store;
   }
 
@@ -88,24 +82,28 @@ export class JobStore {
     return job && structuredClone(job);
   }
 
-  /** Keeps a copy of `job` and writes the file. */
+  /** Keeps a copy of `job` and writes its file; a new job may push the oldest finished one out. */
   put(job: ImportJob): void {
-    this.jobs.delete(job.id); // re-inserted last: the map's order is the order of last change
+    const added = !this.jobs.has(job.id);
     this.jobs.set(job.id, structuredClone(job));
-    while (this.jobs.size > KEPT_JOBS) {
-      const oldest = [...this.jobs.values()].find((j) => j.state === 'done' || j.state === 'failed');
-      if (!oldest) break;
-      this.jobs.delete(oldest.id);
-    }
-    this.save();
+    this.write(job);
+    if (added) this.prune();
   }
 
-  private save(): void {
-    mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+  private write(job: ImportJob): void {
     // Synchronous, as the workshop store: a final state is on disk before anyone is told of it.
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: 1, jobs: [...this.jobs.values()] }), { mode: 0o600 });
-    renameSync(temporary, this.file);
+    const file = path.join(this.dir, `${job.id}.json`);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(job), { mode: 0o600 });
+    renameSync(temporary, file);
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter(isFinished).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    for (const job of finished.slice(0, Math.max(0, this.jobs.size - KEPT_JOBS))) {
+      this.jobs.delete(job.id);
+      rmSync(path.join(this.dir, `${job.id}.json`), { force: true });
+    }
   }
 }
 

@@ -69,7 +69,7 @@ export async function startTestServer(options: { neo4jUri?: string; token?: stri
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
-    DOSSIER_JOBS_FILE: path.join(jobsDir, 'import-jobs.json'),
+    DOSSIER_JOBS_DIR: jobsDir,
     ...(options.token ? { DOSSIER_TOKEN: options.token } : {}),
   };
   const config = loadConfig(env, PROJECT_DIR);

@@ -3,7 +3,7 @@
  * files made in the test: formats, bad input, limits, names, duplicates, rights, the audit log, the event
  * stream, and job states that survive a restart.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,13 +28,13 @@ const dirs: string[] = [];
 
 function uploadApp(
   env: NodeJS.ProcessEnv = {},
-  jobsFile?: string,
+  jobsDir?: string,
 ): { app: Express; imports: ImportJobs; uploads: ReturnType<typeof loadConfig>['uploads'] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'dossier-uploads-'));
   dirs.push(dir);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
-    DOSSIER_JOBS_FILE: jobsFile ?? path.join(dir, 'jobs.json'),
+    DOSSIER_JOBS_DIR: jobsDir ?? path.join(dir, 'jobs'),
     ...env,
   });
   const logger = pino({ level: 'silent' });
@@ -313,7 +313,7 @@ describe('POST /api/documents', () => {
       req.destroy();
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(existsSync(uploads.dir) ? readdirSync(uploads.dir) : []).toEqual([]);
-      const jobs = existsSync(uploads.jobsFile) ? JSON.parse(readFileSync(uploads.jobsFile, 'utf8')).jobs : [];
+      const jobs = existsSync(uploads.jobsDir) ? readdirSync(uploads.jobsDir).filter((n) => n.endsWith('.json')) : [];
       expect(jobs).toEqual([]);
       await request(app).get('/api/stats').expect(200);
     } finally {
@@ -466,7 +466,7 @@ describe('import jobs when Neo4j does not answer', () => {
   it('fails each file with the database as the reason and keeps the job truthful', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dossier-jobs-'));
     dirs.push(dir);
-    const config = loadConfig({ LOG_LEVEL: 'silent', DOSSIER_JOBS_FILE: path.join(dir, 'jobs.json') });
+    const config = loadConfig({ LOG_LEVEL: 'silent', DOSSIER_JOBS_DIR: path.join(dir, 'jobs') });
     const logger = pino({ level: 'silent' });
     const down = connectNeo4j({ uri: 'bolt://127.0.0.1:9' });
     const imports = new ImportJobs({ connection: down, uploads: config.uploads, logger });
@@ -499,8 +499,8 @@ describe('import jobs after a restart', () => {
   it('answers a finished job as it ended and reports one a restart interrupted as failed', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dossier-jobs-'));
     dirs.push(dir);
-    const jobsFile = path.join(dir, 'jobs.json');
-    const before = uploadApp({}, jobsFile);
+    const jobsDir = path.join(dir, 'jobs');
+    const before = uploadApp({}, jobsDir);
     const done = await finished(
       before.app,
       (
@@ -511,21 +511,24 @@ describe('import jobs after a restart', () => {
       ).body.id,
     );
     await before.imports.close();
-    // A job the server was running when it stopped, as the file holds it.
-    const saved = JSON.parse(readFileSync(jobsFile, 'utf8'));
-    saved.jobs.push({
-      id: 'job-interrupted1',
-      state: 'running',
-      createdAt: new Date().toISOString(),
-      by: { name: 'local user' },
-      files: [
-        { name: 'stored.txt', state: 'done', documentId: 'doc-0000000000000000' },
-        { name: 'halfway.pdf', state: 'extracting' },
-      ],
-    });
-    writeFileSync(jobsFile, JSON.stringify(saved));
+    // A job the server was running when it stopped, as its file holds it, and the bytes it left waiting.
+    writeFileSync(
+      path.join(jobsDir, 'job-interrupted1.json'),
+      JSON.stringify({
+        id: 'job-interrupted1',
+        state: 'running',
+        createdAt: new Date().toISOString(),
+        by: { name: 'local user' },
+        files: [
+          { name: 'stored.txt', state: 'done', documentId: 'doc-0000000000000000' },
+          { name: 'halfway.pdf', state: 'extracting' },
+        ],
+      }),
+    );
+    mkdirSync(path.join(jobsDir, 'uploads', 'job-interrupted1'), { recursive: true });
+    writeFileSync(path.join(jobsDir, 'uploads', 'job-interrupted1', '1'), '%PDF-1.4 …');
 
-    const after = uploadApp({}, jobsFile);
+    const after = uploadApp({}, jobsDir);
     try {
       expect((await request(after.app).get(`/api/jobs/${done.id}`).expect(200)).body).toEqual(done);
       const interrupted = (await request(after.app).get('/api/jobs/job-interrupted1').expect(200)).body as ImportJob;
@@ -533,6 +536,9 @@ describe('import jobs after a restart', () => {
       expect(interrupted.files[0]).toMatchObject({ state: 'done' });
       expect(interrupted.files[1]).toMatchObject({ state: 'failed', code: 'server-restarted' });
       await request(after.app).get('/api/jobs/job-nosuchjob1').expect(404);
+      expect(existsSync(path.join(jobsDir, 'uploads', 'job-interrupted1'))).toBe(false);
+      // What the restart concluded is on disk too.
+      expect(JSON.parse(readFileSync(path.join(jobsDir, 'job-interrupted1.json'), 'utf8')).state).toBe('failed');
     } finally {
       await after.imports.close();
     }
