@@ -16,6 +16,7 @@ import {
   addedDocumentIds,
   applyJobEvent,
   isFinished,
+  parseJobEvent,
   summaryText,
   type JobEvent,
 } from './import-progress';
@@ -70,11 +71,9 @@ export function createAddDocuments(
     streams.set(job.id, source);
     const on = (type: JobEvent['type']) =>
       source.addEventListener(type, (message) => {
-        const data = JSON.parse((message as MessageEvent<string>).data) as ImportJob & { index: number; file: never };
+        const event = parseJobEvent(type, (message as MessageEvent<string>).data);
+        if (!event) return;
         const current = jobs.get().find((j) => j.id === job.id) ?? job;
-        const event = (
-          type === 'file' ? { type, index: data.index, file: data.file } : { type, job: data }
-        ) as JobEvent;
         const next = applyJobEvent(current, event);
         put(next);
         if (isFinished(next) && !isFinished(current)) void finished(next);

@@ -9,6 +9,20 @@ export type JobEvent =
   | { type: 'file'; index: number; file: ImportJobFile }
   | { type: 'job'; job: ImportJob };
 
+/** One frame of a job's event stream, or null for one that is not JSON (nothing is lost: the next snapshot tells). */
+export function parseJobEvent(type: JobEvent['type'], data: string): JobEvent | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object') return null;
+  if (type !== 'file') return { type, job: parsed as ImportJob };
+  const { index, file } = parsed as { index?: unknown; file?: ImportJobFile };
+  return typeof index === 'number' && file ? { type, index, file } : null;
+}
+
 export function isFinished(job: ImportJob): boolean {
   return job.state === 'done' || job.state === 'failed';
 }

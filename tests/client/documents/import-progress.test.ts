@@ -1,5 +1,5 @@
 import type { ImportJob } from '../../../graph/model/api-types';
-import { addedDocumentIds, applyJobEvent, summaryText } from '../../../client/documents/import-progress';
+import { addedDocumentIds, applyJobEvent, parseJobEvent, summaryText } from '../../../client/documents/import-progress';
 
 const job = (files: ImportJob['files'], state: ImportJob['state'] = 'running'): ImportJob => ({
   id: 'job-abcdefgh',
@@ -37,5 +37,16 @@ describe('import progress', () => {
     expect(summaryText(finished)).toBe('1 added, 1 already there, 1 failed');
     expect(addedDocumentIds(finished)).toEqual(['doc-1']);
     expect(summaryText(job([{ name: 'a.pdf', state: 'extracting' }]))).toBe('0 added, 1 to go');
+  });
+
+  it('reads the frames of the job stream and skips one that is not what it says', () => {
+    expect(parseJobEvent('file', '{"index":2,"file":{"name":"a.pdf","state":"storing"}}')).toEqual({
+      type: 'file',
+      index: 2,
+      file: { name: 'a.pdf', state: 'storing' },
+    });
+    expect(parseJobEvent('job', '{"id":"job-abcdefgh","state":"done"}')).toMatchObject({ type: 'job' });
+    expect(parseJobEvent('file', '{"file":{"name":"a.pdf"}}')).toBeNull();
+    expect(parseJobEvent('snapshot', 'not json')).toBeNull();
   });
 });
