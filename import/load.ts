@@ -134,8 +134,8 @@ export async function parseDocument(
     format,
   } as const;
   if (format === 'pdf') {
-    const { text, pageStarts } = await readPdfText(bytes, displayPath);
-    return { ...base, text, pageStarts, title: options.title ?? firstLine(text) };
+    const { text, pageStarts, title } = await readPdfText(bytes, displayPath);
+    return { ...base, text, pageStarts, title: options.title ?? title ?? firstLine(text) };
   }
   if (format === 'docx') return { ...base, ...parseHtml(await docxToHtml(bytes, displayPath), displayPath) };
 

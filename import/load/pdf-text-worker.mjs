@@ -2,7 +2,8 @@
  * Reads the text layer of one PDF with pdfjs-dist, in a worker thread of its own: pdfjs-dist is published as
  * ECMAScript modules only (the project is CommonJS), and a long PDF keeps a core busy for seconds that the
  * server's event loop must not lose. Input: `workerData` is the file's bytes. Output: one message,
- * `{ pages: [[{ str, eol, y, h }]] }` (each page's text items in reading order) or `{ error: { name, message } }`.
+ * `{ pages: [[{ str, eol, y, h }]], title }` (each page's text items in reading order, the title its metadata
+ * gives) or `{ error: { name, message } }`.
  * Assembling the text from the items is `pdf-text.ts`'s job, where it is typed and tested.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -20,6 +21,8 @@ async function readPages(bytes) {
   });
   const pdf = await task.promise;
   try {
+    const metadata = await pdf.getMetadata().catch(() => null);
+    const title = typeof metadata?.info?.Title === 'string' ? metadata.info.Title : undefined;
     const pages = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
@@ -31,14 +34,14 @@ async function readPages(bytes) {
       );
       page.cleanup();
     }
-    return pages;
+    return { pages, title };
   } finally {
     await pdf.destroy();
   }
 }
 
 readPages(workerData).then(
-  (pages) => parentPort.postMessage({ pages }),
+  (read) => parentPort.postMessage(read),
   (error) =>
     parentPort.postMessage({
       error: { name: String(error?.name ?? 'Error'), message: String(error?.message ?? error) },

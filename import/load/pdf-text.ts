@@ -13,11 +13,13 @@ export interface PdfText {
   text: string;
   /** `pageStarts[i]` is the offset in `text` where page i + 1 begins. */
   pageStarts: number[];
+  /** The title the file's metadata gives, when it is one (not "Untitled", not a file name). */
+  title?: string;
 }
 
 const itemSchema = z.object({ str: z.string(), eol: z.boolean(), y: z.number(), h: z.number() });
 const answerSchema = z.union([
-  z.object({ pages: z.array(z.array(itemSchema)) }),
+  z.object({ pages: z.array(z.array(itemSchema)), title: z.string().optional() }),
   z.object({ error: z.object({ name: z.string(), message: z.string() }) }),
 ]);
 type TextItem = z.infer<typeof itemSchema>;
@@ -33,7 +35,7 @@ const MIN_LETTERS = 20;
 export async function readPdfText(bytes: Buffer, file: string): Promise<PdfText> {
   const answer = await runWorker(bytes, file);
   if ('error' in answer) throw pdfError(answer.error, file);
-  const result = assemblePages(answer.pages);
+  const result = { ...assemblePages(answer.pages), title: usableTitle(answer.title) };
   if ((result.text.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) {
     throw new DocumentLoadError(file, 'no-text-layer', 'PDF has no text layer (scanned?): run OCR on it first');
   }
@@ -72,6 +74,21 @@ function pdfError(error: { name: string; message: string }, file: string): Docum
     return new DocumentLoadError(file, 'encrypted', 'PDF is encrypted with a password: save an unprotected copy');
   return new DocumentLoadError(file, 'corrupt', `PDF is damaged or not a PDF (${error.message})`);
 }
+
+/**
+ * Word processors fill in the title field with the file name or a placeholder ("Microsoft Word - draft.docx",
+ * "Untitled"): such a title says less than the document's first line.
+ */
+export function usableTitle(title: string | undefined): string | undefined {
+  const t = title?.replace(/\s+/g, ' ').trim();
+  if (!t || t.length < 3 || t.length > 300) return undefined;
+  if (/^(untitled|document\d*|microsoft (word|powerpoint) - )/i.test(t) || /\.(docx?|pdf|txt|odt|rtf)$/i.test(t))
+    return undefined;
+  return t;
+}
+
+/** A paragraph that is only a page number ("3", "Page 3", "3 of 12", "- 3 -") is the page's furniture. */
+const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 
 /** A gap between two lines larger than this many text heights starts a new paragraph. */
 const PARAGRAPH_GAP = 1.8;
@@ -127,5 +144,5 @@ function pageParagraphs(items: TextItem[]): string[] {
     previous = line;
   }
   if (paragraph) paragraphs.push(paragraph);
-  return paragraphs;
+  return paragraphs.filter((p) => !PAGE_NUMBER.test(p));
 }

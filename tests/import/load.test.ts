@@ -161,6 +161,14 @@ describe('load', () => {
     expect(doc.title).toBe('North Korea sent artillery shells to Russia, the ministry said on Monday.');
   });
 
+  it('takes the title of a PDF from its metadata when it has one', async () => {
+    const pdf = makePdf([['CONFIDENTIAL', '', 'North Korea sent artillery shells to Russia.']], {
+      title: 'Shells for Russia (briefing)',
+    });
+    const doc = await parseDocument(pdf, 'briefing.pdf');
+    expect(doc.title).toBe('Shells for Russia (briefing)');
+  });
+
   it('refuses a PDF without a text layer as scanned', async () => {
     const error = await failure(() => parseDocument(makePdfWithoutText(), 'scan.pdf'));
     expect(error.reason).toBe('no-text-layer');

@@ -55,9 +55,10 @@ function pagesPdf(contents: string[], trailerExtra = '', extraObjects: string[] 
   return assemble(objects, trailerExtra.replace(/\$FIRST/g, String(first)));
 }
 
-/** One entry of `pages` per page, each a list of lines. */
-export function makePdf(pages: string[][]): Buffer {
-  return pagesPdf(pages.map(textContent));
+/** One entry of `pages` per page, each a list of lines; `title` goes in the document information dictionary. */
+export function makePdf(pages: string[][], options: { title?: string } = {}): Buffer {
+  if (options.title === undefined) return pagesPdf(pages.map(textContent));
+  return pagesPdf(pages.map(textContent), '/Info $FIRST 0 R ', [`<< /Title ${pdfString(options.title)} >>`]);
 }
 
 /** A page with a filled rectangle and no text: the text layer a scanned page without OCR has. */

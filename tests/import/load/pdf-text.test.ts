@@ -1,4 +1,4 @@
-import { assemblePages } from '../../../import/load/pdf-text';
+import { assemblePages, usableTitle } from '../../../import/load/pdf-text';
 
 /** A text item as pdfjs-dist gives it: `y` grows upwards, `h` is the text height. */
 const line = (str: string, y: number, eol = true) => ({ str, eol, y, h: 10 });
@@ -29,5 +29,23 @@ describe('PDF text assembly', () => {
     ]);
     expect(text).toBe('Page one.\n\nPage three.');
     expect(pageStarts).toEqual([0, 9, 11]);
+  });
+
+  it('leaves out paragraphs that are only a page number', () => {
+    const { text } = assemblePages([
+      [line('Kim Jong Un met Vladimir Putin.', 700), line('3', 60)],
+      [line('- 4 -', 760), line('Page 4 of 12', 740), line('The talks went on.', 700)],
+    ]);
+    expect(text).toBe('Kim Jong Un met Vladimir Putin.\n\nThe talks went on.');
+  });
+
+  it.each([
+    ['Russia and North Korea: a treaty', 'Russia and North Korea: a treaty'],
+    ['Microsoft Word - draft 3.docx', undefined],
+    ['Untitled', undefined],
+    ['report-final.pdf', undefined],
+    ['  ', undefined],
+  ])('takes the metadata title %j as %j', (title, expected) => {
+    expect(usableTitle(title)).toBe(expected);
   });
 });
