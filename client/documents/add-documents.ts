@@ -207,7 +207,10 @@ export function createAddDocuments(
   });
 
   // ---- the progress list ----
-  const progress = el('section', { className: 'import-progress', attrs: { 'aria-label': 'Imports' } });
+  const progress = el('section', {
+    className: 'import-progress',
+    attrs: { 'aria-label': 'Imports', 'aria-live': 'polite' },
+  });
   progress.hidden = true;
   function renderJob(job: ImportJob): HTMLElement {
     return el('div', { className: `import-job ${job.state}`, dataset: { jobId: job.id, state: job.state } }, [
