@@ -62,7 +62,8 @@ export interface ExtractOptions {
   timeoutMs?: number;
   /**
    * Asked once a file is read: true when a document with this id is already stored, so the engine is spared
-   * it. A second file with the same content in one batch is a duplicate whatever this answers.
+   * it. Given, it also makes a second file with the same content in the batch a duplicate (uploads); the CLI
+   * gives none and extracts every file it is given, as it always has.
    */
   isStored?: (documentId: string) => Promise<boolean>;
 }
@@ -86,7 +87,7 @@ export async function extractFiles(
       try {
         options.onStage?.(shown, 'reading');
         const loaded = await loadDocument(f.path, shown, { title: f.title });
-        const repeated = seen.has(loaded.id);
+        const repeated = options.isStored !== undefined && seen.has(loaded.id);
         seen.add(loaded.id);
         if (repeated || (await options.isStored?.(loaded.id))) {
           const duplicate = { file: shown, documentId: loaded.id };
