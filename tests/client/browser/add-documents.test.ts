@@ -122,6 +122,32 @@ describeInBrowser('adding documents in Chromium', () => {
     await page.close();
   }, 180_000);
 
+  it("adds a document from inside a workshop under the editor's name", async () => {
+    const page = await openApp();
+    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+    await page.getByLabel('Workshop name').fill('Upload desk');
+    await page.locator('input[name="creator-name"]').fill('Bea');
+    await page.getByRole('button', { name: 'Create workshop' }).click();
+    await page.waitForSelector('.workshop[data-live="ready"]', { timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Add documents' }).isDisabled()).toBe(false);
+    await page.getByRole('button', { name: 'Add documents' }).click();
+    await page
+      .getByRole('dialog', { name: 'Add documents' })
+      .getByLabel('Choose files')
+      .setInputFiles({
+        name: 'editor-note.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Kim Yo Jong warned Seoul over leaflets on Sunday.'),
+      });
+    const job = page.locator('.import-job', { hasText: 'editor-note.txt' });
+    await job.and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
+    await page
+      .locator('.document-log .document-entry', { hasText: 'editor-note.txt' })
+      .and(page.locator('.document-entry', { hasText: 'Bea added' }))
+      .waitFor({ timeout: 15_000 });
+    await page.close();
+  }, 180_000);
+
   it('shows a workshop viewer the button disabled with the reason', async () => {
     const created = (await (
       await fetch(`${server.url}/api/workshops`, {
