@@ -59,6 +59,8 @@ export interface UiState {
   reader: ReaderTarget | null;
   layoutRunning: boolean;
   consoleOpen: boolean;
+  /** Counts imports that added documents: whatever lists the documents reads them again when it moves. */
+  documentsVersion: number;
 }
 
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
@@ -125,6 +127,7 @@ export function createApp(
     reader: null,
     layoutRunning: false,
     consoleOpen: false,
+    documentsVersion: 0,
   });
   const filterContext: FilterContext = { documentEntities: null };
 

@@ -20,6 +20,7 @@ import { askExpandChoice } from './ui/expand-dialog';
 import { createCypherConsole } from './ui/cypher-console';
 import { createExportMenu } from './ui/export-menu';
 import { createWorkshopPanel } from './workshop/workshop-panel';
+import { createAddDocuments } from './documents/add-documents';
 
 declare global {
   interface Window {
@@ -61,6 +62,7 @@ function boot(): void {
   const workshop = createWorkshopPanel(app);
   const details = createDetailsPanel(app, workshop.selectionNotes);
   const reader = createReaderPanel(app);
+  const addDocuments = createAddDocuments(app, { session: workshop.session, reload: () => load() });
 
   // Toolbar.
   const selectedNode = () => {
@@ -95,6 +97,7 @@ function boot(): void {
       el('div', { className: 'group' }, [expandButton, hideButton, removeButton, showHiddenButton]),
       el('div', { className: 'group' }, [undoButton, redoButton]),
       el('div', { className: 'group' }, [layoutButton, fitButton]),
+      el('div', { className: 'group' }, [addDocuments.button]),
       el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
     ]),
   ]);
@@ -106,6 +109,7 @@ function boot(): void {
     busy,
     toasts.element,
     consolePanel.element,
+    addDocuments.progress,
   ]);
   root.append(header, createSidebar(app), stage, panel);
 
@@ -139,6 +143,8 @@ function boot(): void {
         }),
       );
       if (ui.message) overlay.append(el('p', { text: ui.message }));
+      if (ui.status === 'empty' && !addDocuments.button.disabled)
+        overlay.append(button('Add documents', () => addDocuments.open(), { className: 'overlay-add-documents' }));
       if (ui.status === 'error' && askToken) {
         const field = el('input', {
           className: 'token-input',
@@ -227,7 +233,7 @@ function boot(): void {
           ...s,
           status: 'empty',
           message:
-            'The database is empty. Import documents with `npm run import -- data/corpus` (or restart `npm start`, which imports the bundled corpus into an empty database), then reload.',
+            'The database is empty. Add documents (PDF, Word, text, Markdown or HTML) with the button or by dropping them here, or import a folder with `npm run import -- data/corpus`.',
         }));
         return;
       }

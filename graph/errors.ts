@@ -41,6 +41,11 @@ export class UnauthorizedError extends DossierError {
   readonly code = 'UNAUTHORIZED';
 }
 
+/** A request carries more than a configured limit allows (upload size, number of files). */
+export class PayloadTooLargeError extends DossierError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+}
+
 /** The embedded Neo4j could not start; `reason` tells which fix applies. */
 export class Neo4jStartError extends DossierError {
   readonly code = 'NEO4J_START_FAILED';

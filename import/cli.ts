@@ -2,21 +2,20 @@
  * `npm run import -- <files, folders or globs> [--json FILE]`
  *
  * Extracts a graph of people, states, organisations, places, treaties and events from news documents
- * (.txt, .md with YAML front matter, .html) and stores it in Neo4j, one transaction per document, or writes
+ * (.txt, .md with YAML front matter, .html, .pdf with a text layer, .docx) and stores it in Neo4j, one transaction per document, or writes
  * it as graphology JSON with --json. Exit code 0 when every document imported, 1 when some failed (one line
  * per failed file on stderr), 2 for a usage error.
  */
 import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { ExtractedDocument } from '../graph/model/types';
-import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { extractFiles, type ExtractFailure, type ExtractResult } from './extract';
 import { openEngine, type NlpEngine } from './engine/nlp-engine';
 import { expandInputs } from './files';
 import { toGraphologyJson } from './graphology-json';
 import { formatSummary, summarise } from './summary';
-import { mergeDocuments } from './merge';
 
 const HELP = `Usage: npm run import -- [options] <file|folder|glob>...
 
@@ -24,7 +23,8 @@ Reads news and analysis documents and builds a graph of Person, State, Organizat
 Event entities whose relations carry the sentences they come from.
 
 Inputs:
-  file          a .txt, .md (optional YAML front matter: title, date, source, url) or .html file
+  file          a .txt, .md (optional YAML front matter: title, date, source, url), .html, .pdf (its
+                text layer, with page numbers) or .docx (Word) file; the content must match the name
   folder        every supported file below it
   glob          e.g. "data/corpus/**/*.md" (quote it so the shell leaves it alone)
 
@@ -192,7 +192,7 @@ async function storeAll(
   // Loaded lazily so that --json never needs the driver.
   const { loadNeo4jConfig, openNeo4j } = await import('../graph/neo4j/open-neo4j');
   const { applySchema } = await import('../graph/neo4j/schema');
-  const { storeDocument } = await import('../graph/neo4j/store-document');
+  const { storeBatch } = await import('./store-batch');
   let open;
   try {
     open = await openNeo4j(loadNeo4jConfig(), {
@@ -203,10 +203,6 @@ async function storeAll(
     failures.push(...notStored(docs, error));
     return [];
   }
-  const stored: ExtractedDocument[] = [];
-  const { isUnavailable } = await import('../graph/neo4j/connection');
-  const { DatabaseUnavailableError } = await import('../graph/errors');
-  let unavailable = false;
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true; // the current transaction finishes or rolls back; nothing is half-written
@@ -216,84 +212,34 @@ async function storeAll(
   try {
     try {
       await applySchema(open.connection);
-      // A document imported today joins the entities earlier imports stored, as if imported with them.
-      const { readKnownEntities } = await import('../graph/neo4j/known-entities');
-      docs = mergeDocuments(docs, await readKnownEntities(open.connection));
     } catch (error) {
       failures.push(...notStored(docs, error));
       return [];
     }
-    bar.start(docs.length, 'Storing');
-    for (const d of docs) {
-      if (interrupted) {
-        failures.push({
-          file: d.document.path,
-          reason: 'interrupted',
-          message: `${d.document.path}: not stored (import interrupted)`,
-        });
-        continue;
-      }
-      if (unavailable) {
-        failures.push({
-          file: d.document.path,
-          reason: 'database-unavailable',
-          message: `${d.document.path}: not stored (the database stopped answering)`,
-        });
-        continue;
-      }
-      try {
-        const r = await storeDocument(open.connection, d);
-        stored.push(d);
-        bar.tick(d.document.path, true, r.outcome);
-      } catch (error) {
-        // The driver has already retried for a while: once the database is gone, the other documents
-        // are reported at once instead of each waiting out the same retries.
-        if (isUnavailable(error) || error instanceof DatabaseUnavailableError) unavailable = true;
-        failures.push({
-          file: d.document.path,
-          reason: unavailable ? 'database-unavailable' : 'store-failed',
-          message: `${d.document.path}: not stored (${(error as Error).message})`,
-        });
-        bar.tick(d.document.path, false);
-      }
-    }
+    const result = await storeBatch(open.connection, docs, {
+      // Imports from the command line are in the document log too, under the user who ran them.
+      audit: { by: { name: `command line (${userName()})` } },
+      interrupted: () => interrupted,
+      onStart: (count) => bar.start(count, 'Storing'),
+      onStored: (d, r) => bar.tick(d.document.path, true, r.outcome),
+      onFailed: (d) => bar.tick(d.document.path, false),
+      onReplayNote: (line) => process.stderr.write(`${line}\n`),
+    });
     bar.stop();
-    if (stored.length && !unavailable) {
-      try {
-        await replayAnalystCurations(open.connection, failures);
-      } catch (error) {
-        failures.push({
-          file: 'curation log',
-          reason: 'curation-replay',
-          message: `analysts' curations not re-applied (${(error as Error).message}): run the import again once the database answers`,
-        });
-      }
-    }
+    failures.push(...result.failures);
+    return result.stored;
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     await open.close();
   }
-  return stored;
 }
 
-/**
- * The importer never undoes an analyst's work: after new facts are stored, the curation log (merges,
- * renames, deleted relations …) is re-applied in order. Replaying is idempotent.
- */
-async function replayAnalystCurations(connection: Neo4jConnection, failures: ExtractFailure[]): Promise<void> {
-  const { replayCurations } = await import('../graph/neo4j/curation-repository');
-  const replay = await replayCurations(connection);
-  if (replay.applied > 0) process.stderr.write(`Re-applied ${replay.applied} analyst curation(s) after the import\n`);
-  for (const skipped of replay.skipped) {
-    process.stderr.write(`Curation #${skipped.seq} no longer applies: ${skipped.message}\n`);
-  }
-  for (const failed of replay.failed) {
-    failures.push({
-      file: 'curation log',
-      reason: 'curation-replay',
-      message: `curation #${failed.seq} could not be re-applied: ${failed.message}`,
-    });
+function userName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown user';
   }
 }
 

@@ -12,7 +12,11 @@ export type LoadFailureReason =
   | 'invalid-utf8'
   | 'unsupported-format'
   | 'malformed-front-matter'
-  | 'no-article-text';
+  | 'no-article-text'
+  | 'content-mismatch'
+  | 'no-text-layer'
+  | 'encrypted'
+  | 'corrupt';
 
 export class DocumentLoadError extends InvalidInputError {
   readonly file: string;

@@ -39,16 +39,34 @@ export interface ExtractFailure {
   message: string;
 }
 
+/** A file whose content is already stored (or came earlier in the same batch): not extracted again. */
+export interface ExtractDuplicate {
+  file: string;
+  documentId: string;
+}
+
 export interface ExtractResult {
   documents: ExtractedDocument[];
   failures: ExtractFailure[];
+  duplicates: ExtractDuplicate[];
 }
+
+/** Where one file is in extraction: its bytes are being read, or the engine and the rules are at it. */
+export type ExtractStage = 'reading' | 'extracting';
 
 export interface ExtractOptions {
   engine: NlpEngine;
-  onDocument?: (file: string, ok: boolean) => void;
+  onDocument?: (file: string, ok: boolean, failure?: ExtractFailure) => void;
+  onDuplicate?: (duplicate: ExtractDuplicate) => void;
+  onStage?: (file: string, stage: ExtractStage) => void;
   /** Per-document deadline for the engine. */
   timeoutMs?: number;
+  /**
+   * Asked once a file is read: true when a document with this id is already stored, so the engine is spared
+   * it. Given, it also makes a second file with the same content in the batch a duplicate (uploads); the CLI
+   * gives none and extracts every file it is given, as it always has.
+   */
+  isStored?: (documentId: string) => Promise<boolean>;
 }
 
 /**
@@ -56,10 +74,11 @@ export interface ExtractOptions {
  * documents are with the engine at once as there are cores, so that its JVM decodes on every core.
  */
 export async function extractFiles(
-  files: Array<{ path: string; displayPath?: string }>,
+  files: Array<{ path: string; displayPath?: string; title?: string }>,
   options: ExtractOptions,
 ): Promise<ExtractResult> {
-  const results: Array<ExtractedDocument | ExtractFailure> = new Array(files.length);
+  const results: Array<ExtractedDocument | ExtractFailure | ExtractDuplicate> = new Array(files.length);
+  const seen = new Set<string>();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length) {
@@ -67,18 +86,31 @@ export async function extractFiles(
       const f = files[i];
       const shown = f.displayPath ?? f.path;
       try {
-        results[i] = await extractDocument(loadDocument(f.path, shown), options.engine, options.timeoutMs);
+        options.onStage?.(shown, 'reading');
+        const loaded = await loadDocument(f.path, shown, { title: f.title });
+        const repeated = options.isStored !== undefined && seen.has(loaded.id);
+        seen.add(loaded.id);
+        if (repeated || (await options.isStored?.(loaded.id))) {
+          const duplicate = { file: shown, documentId: loaded.id };
+          results[i] = duplicate;
+          options.onDuplicate?.(duplicate);
+          continue;
+        }
+        options.onStage?.(shown, 'extracting');
+        results[i] = await extractDocument(loaded, options.engine, options.timeoutMs);
         options.onDocument?.(shown, true);
       } catch (error) {
-        results[i] = describeFailure(shown, error);
-        options.onDocument?.(shown, false);
+        const failure = describeFailure(shown, error);
+        results[i] = failure;
+        options.onDocument?.(shown, false, failure);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(files.length, availableParallelism()) }, worker));
   const documents = results.filter((r): r is ExtractedDocument => 'document' in r);
   const failures = results.filter((r): r is ExtractFailure => 'reason' in r);
-  return { documents: mergeDocuments(documents), failures };
+  const duplicates = results.filter((r): r is ExtractDuplicate => 'documentId' in r);
+  return { documents: mergeDocuments(documents), failures, duplicates };
 }
 
 function describeFailure(shown: string, error: unknown): ExtractFailure {

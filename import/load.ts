@@ -1,6 +1,9 @@
 /**
  * Stage 1: load. Reads one file and turns it into a DocumentRecord: text with front matter or markup removed,
- * title, source, url, published date, content hash. Bad input fails with a DocumentLoadError naming the reason.
+ * title, source, url, published date, content hash, and for a PDF where each page starts. The content decides
+ * the format as much as the name: a PDF or a ZIP renamed to .txt is refused, naming what it really is. Word
+ * documents go through the HTML path (`load/docx-html.ts`), PDFs through their text layer (`load/pdf-text.ts`).
+ * Bad input fails with a DocumentLoadError naming the reason.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +15,34 @@ import type { DocumentRecord } from '../graph/model/types';
 import { DocumentLoadError } from './errors';
 import { toIsoDate } from './text/dates';
 import { inferDocumentDate } from './text/document-date';
+import { docxToHtml } from './load/docx-html';
+import { readPdfText } from './load/pdf-text';
+import { sniffFormat, startsLikePdf } from './load/sniff-format';
 
+/** A text file over 10 MB is no article; PDFs and Word files carry images and fonts besides their text. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+export const MAX_CONTAINER_BYTES = 50 * 1024 * 1024;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'] as const;
+
+type Format = DocumentRecord['format'];
+
+const FORMAT_BY_EXTENSION: Record<string, Format> = {
+  '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+};
+
+function maxBytes(format: Format | undefined): number {
+  return format === 'pdf' || format === 'docx' ? MAX_CONTAINER_BYTES : MAX_FILE_BYTES;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
 
 export type LoadedDocument = Omit<DocumentRecord, 'keptRanges' | 'wordCount'>;
 
@@ -22,7 +50,11 @@ export type LoadedDocument = Omit<DocumentRecord, 'keptRanges' | 'wordCount'>;
  * Reads a file from disk; every failure is a DocumentLoadError naming the file. A symbolic link is refused:
  * the importer reads only what it was given (`expandInputs` resolves links when asked to follow them).
  */
-export function loadDocument(filePath: string, displayPath: string = filePath): LoadedDocument {
+export async function loadDocument(
+  filePath: string,
+  displayPath: string = filePath,
+  options: ParseOptions = {},
+): Promise<LoadedDocument> {
   const unreadable = (error: unknown) =>
     new DocumentLoadError(displayPath, 'unreadable', `cannot read the file (${(error as Error).message})`, {
       cause: error,
@@ -36,11 +68,12 @@ export function loadDocument(filePath: string, displayPath: string = filePath): 
     fd = openSync(filePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw unreadable(new Error('not a regular file'));
-    if (stat.size > MAX_FILE_BYTES) {
+    const limit = maxBytes(FORMAT_BY_EXTENSION[path.extname(displayPath).toLowerCase()]);
+    if (stat.size > limit) {
       throw new DocumentLoadError(
         displayPath,
         'too-large',
-        `file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the 10 MB limit`,
+        `file is ${megabytes(stat.size)}, over the ${megabytes(limit)} limit`,
       );
     }
     bytes = readFileSync(fd);
@@ -51,7 +84,7 @@ export function loadDocument(filePath: string, displayPath: string = filePath): 
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return parseDocument(bytes, displayPath);
+  return parseDocument(bytes, displayPath, options);
 }
 
 function symlinkRefused(displayPath: string): DocumentLoadError {
@@ -62,28 +95,60 @@ function symlinkRefused(displayPath: string): DocumentLoadError {
   );
 }
 
-/** Parses file bytes; `displayPath` decides the format by its extension. */
-export function parseDocument(bytes: Buffer, displayPath: string): LoadedDocument {
+export interface ParseOptions {
+  /** A title given with the text (pasted text), used instead of the first line. */
+  title?: string;
+}
+
+/** Parses file bytes; the extension of `displayPath` names the format, and the content must agree. */
+export async function parseDocument(
+  bytes: Buffer,
+  displayPath: string,
+  options: ParseOptions = {},
+): Promise<LoadedDocument> {
   const ext = path.extname(displayPath).toLowerCase();
-  const format =
-    ext === '.md' || ext === '.markdown'
-      ? 'md'
-      : ext === '.html' || ext === '.htm'
-        ? 'html'
-        : ext === '.txt'
-          ? 'txt'
-          : null;
+  const format = FORMAT_BY_EXTENSION[ext];
   if (!format) {
     throw new DocumentLoadError(
       displayPath,
       'unsupported-format',
-      `unsupported file type "${ext || '(none)'}": expected .txt, .md or .html`,
+      `unsupported file type "${ext || '(none)'}": expected .txt, .md, .html, .pdf or .docx`,
     );
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new DocumentLoadError(displayPath, 'too-large', `file is over the 10 MB limit`);
+  const limit = maxBytes(format);
+  if (bytes.length > limit) {
+    throw new DocumentLoadError(
+      displayPath,
+      'too-large',
+      `file is ${megabytes(bytes.length)}, over the ${megabytes(limit)} limit`,
+    );
   }
   if (bytes.length === 0) throw new DocumentLoadError(displayPath, 'empty', 'file is empty');
+  checkContent(bytes, format, displayPath);
+
+  const contentHash = sha256(bytes);
+  const base = {
+    id: documentId(contentHash),
+    contentHash,
+    path: displayPath,
+    fileName: path.basename(displayPath),
+    format,
+  } as const;
+  if (format === 'pdf') {
+    const { text, pageStarts, title } = await readPdfText(bytes, displayPath);
+    return {
+      ...base,
+      text,
+      pageStarts,
+      title: options.title ?? title ?? firstLine(text),
+      published: inferDocumentDate(text),
+    };
+  }
+  if (format === 'docx') {
+    const parsed = parseHtml(await docxToHtml(bytes, displayPath), displayPath);
+    return { ...base, ...parsed, published: parsed.published ?? inferDocumentDate(parsed.text) };
+  }
+
   if (looksBinary(bytes)) throw new DocumentLoadError(displayPath, 'binary', 'file is binary, not text');
   let raw: string;
   try {
@@ -94,26 +159,43 @@ export function parseDocument(bytes: Buffer, displayPath: string): LoadedDocumen
   raw = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (raw.trim() === '') throw new DocumentLoadError(displayPath, 'empty', 'file has no text (only whitespace)');
 
-  const contentHash = sha256(bytes);
-  const base = {
-    id: documentId(contentHash),
-    contentHash,
-    path: displayPath,
-    fileName: path.basename(displayPath),
-    format,
-  } as const;
   const parsed: Parsed =
     format === 'html'
       ? parseHtml(raw, displayPath)
       : format === 'md'
         ? parseMarkdown(raw, displayPath)
-        : { text: raw, title: firstLine(raw) };
+        : { text: raw, title: options.title ?? firstLine(raw) };
   return { ...base, ...parsed, published: parsed.published ?? inferDocumentDate(parsed.text) };
 }
 
+/** The content must be what the name says: a PDF is a PDF, a .docx a ZIP archive, a text no known binary. */
+function checkContent(bytes: Buffer, format: Format, file: string): void {
+  const sniffed = sniffFormat(bytes);
+  const mismatch = (message: string) => new DocumentLoadError(file, 'content-mismatch', message);
+  if (format === 'pdf') {
+    // A PDF cut off before its end marker still goes to the reader, which names the damage.
+    if (sniffed.kind !== 'pdf' && !startsLikePdf(bytes))
+      throw mismatch(`named .pdf, but the content is ${sniffed.kind === 'text' ? 'text' : sniffed.name}, not a PDF`);
+    return;
+  }
+  if (format === 'docx') {
+    if (sniffed.kind !== 'zip')
+      throw mismatch(
+        `named .docx, but the content is ${sniffed.kind === 'text' ? 'text' : sniffed.name}, not a Word document`,
+      );
+    return;
+  }
+  if (sniffed.kind !== 'text') {
+    const fix = sniffed.extension
+      ? `give it the ${sniffed.extension} extension`
+      : (sniffed.save ?? 'Dossier reads only text, PDF and Word documents');
+    throw mismatch(`named ${path.extname(file).toLowerCase()}, but the content is ${sniffed.name}: ${fix}`);
+  }
+}
+
 /**
- * Binary files have NUL bytes or many control characters. Magic numbers are not checked on purpose: a text
- * that happens to start with "Blink" or "PK" is still text.
+ * Binary files have NUL bytes or many control characters. A text that happens to start with "Blink" or
+ * "%PDF-" is still text (magic numbers are checked by `sniffFormat`, which wants more than the first bytes).
  */
 export function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, 8192);

@@ -4,26 +4,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Router } from 'express';
-import type { Logger } from 'pino';
 import pinoHttp from 'pino-http';
-import type { Neo4jConnection } from '../graph/neo4j/connection';
-import type { WorkshopStore } from '../graph/workshop-store/workshop-store';
-import type { RunawayQuery } from '../graph/neo4j/query-deadline';
 import { NotFoundError } from '../graph/errors';
-import type { Config } from './config';
+import type { AppDeps } from './app-deps';
+import { ImportJobs } from './imports/import-jobs';
 import { errorMiddleware } from './http/error-middleware';
 import { requireKnownHost } from './http/host-check';
 import { withoutSecrets } from './http/log-redaction';
-import {
-  apiRateLimit,
-  cypherRateLimit,
-  DEFAULT_RATE_LIMITS,
-  requireToken,
-  securityHeaders,
-  type RateLimits,
-} from './http/security';
+import { apiRateLimit, cypherRateLimit, DEFAULT_RATE_LIMITS, requireToken, securityHeaders } from './http/security';
 import { cypherRoutes } from './routes/cypher/cypher-routes';
 import { documentRoutes } from './routes/documents/document-routes';
+import { documentChangesRoutes } from './routes/documents/document-changes-routes';
 import { edgeRoutes } from './routes/edges/edge-routes';
 import { exportRoutes } from './routes/export/export-routes';
 import { graphRoutes } from './routes/graph/graph-routes';
@@ -34,18 +25,10 @@ import { searchRoutes } from './routes/search/search-routes';
 import { statsRoutes } from './routes/stats/stats-routes';
 import { workshopRoutes } from './routes/workshops/workshop-routes';
 
-export interface AppDeps {
-  connection: Neo4jConnection;
-  /** Workshops, participants, views, notes and hypotheses: outside Neo4j, where user Cypher cannot read them. */
-  workshops: WorkshopStore;
-  config: Config;
-  logger: Logger;
-  embedded: boolean;
-  /** Per-client request limits; `false` turns them off (benchmarks). Defaults: DEFAULT_RATE_LIMITS. */
-  rateLimits?: RateLimits | false;
-  /** A user query still running after it was terminated at its deadline (the embedded Neo4j restarts). */
-  onRunawayQuery?: (query: RunawayQuery) => void;
-}
+export type { AppDeps };
+
+/** What `createApp` needs; without `imports`, uploads get jobs of their own from the configuration. */
+export type AppInput = Omit<AppDeps, 'imports'> & { imports?: ImportJobs };
 
 /** Feature routers mounted under /api, in one list so a newcomer sees the whole API here. */
 const API_ROUTES: Array<(deps: AppDeps) => Router> = [
@@ -56,13 +39,21 @@ const API_ROUTES: Array<(deps: AppDeps) => Router> = [
   nodeRoutes,
   pathRoutes,
   edgeRoutes,
+  // Before documentRoutes: /documents/log is not a document id.
+  documentChangesRoutes,
   documentRoutes,
   cypherRoutes,
   exportRoutes,
   workshopRoutes,
 ];
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(input: AppInput): Express {
+  const deps: AppDeps = {
+    ...input,
+    imports:
+      input.imports ??
+      new ImportJobs({ connection: input.connection, uploads: input.config.uploads, logger: input.logger }),
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -91,9 +82,14 @@ export function createApp(deps: AppDeps): Express {
     app.use('/api', apiRateLimit(limits));
     app.use(['/api/cypher', '/api/export'], cypherRateLimit(limits));
   }
-  // A browser's EventSource sends no headers: the workshop event stream alone may carry the API token in
-  // its query (redacted from the log like every secret parameter).
-  app.use('/api', requireToken(deps.config.token, { queryTokenPaths: [/^\/workshops\/[^/]+\/events$/] }));
+  // A browser's EventSource sends no headers: the event streams alone (a workshop's, an import job's) may
+  // carry the API token in their query (redacted from the log like every secret parameter).
+  app.use(
+    '/api',
+    requireToken(deps.config.token, {
+      queryTokenPaths: [/^\/workshops\/[^/]+\/events$/, /^\/jobs\/[^/]+\/events$/],
+    }),
+  );
   // Exports may name up to 100 000 node ids; everything else fits in 1 MB.
   app.use('/api/export', express.json({ limit: '8mb' }));
   app.use('/api', express.json({ limit: '1mb' }));

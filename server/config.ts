@@ -49,6 +49,10 @@ const envSchema = neo4jEnvSchema.extend({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DOSSIER_CORPUS_DIR: z.string().default('data/corpus'),
   DOSSIER_WORKSHOPS_FILE: z.string().default('.data/workshops.json'),
+  DOSSIER_JOBS_DIR: z.string().default('.data/jobs'),
+  UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
+  UPLOAD_MAX_REQUEST_MB: z.coerce.number().positive().max(10_240).default(500),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 
 export interface Config {
@@ -65,6 +69,8 @@ export interface Config {
   corpusDir: string;
   /** The workshop store: workshops, participants, views, notes, hypotheses (never in Neo4j). */
   workshopsFile: string;
+  /** Uploads: the jobs folder (final states survive a restart), the folder files wait in, and the limits. */
+  uploads: { jobsDir: string; dir: string; maxFileBytes: number; maxRequestBytes: number; maxFiles: number };
   projectDir: string;
 }
 
@@ -92,6 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pa
     logLevel: e.LOG_LEVEL,
     corpusDir: path.resolve(projectDir, e.DOSSIER_CORPUS_DIR),
     workshopsFile: path.resolve(projectDir, e.DOSSIER_WORKSHOPS_FILE),
+    uploads: {
+      jobsDir: path.resolve(projectDir, e.DOSSIER_JOBS_DIR),
+      // Inside the jobs folder, so one setting moves both.
+      dir: path.join(path.resolve(projectDir, e.DOSSIER_JOBS_DIR), 'uploads'),
+      maxFileBytes: Math.round(e.UPLOAD_MAX_FILE_MB * 1024 * 1024),
+      maxRequestBytes: Math.round(e.UPLOAD_MAX_REQUEST_MB * 1024 * 1024),
+      maxFiles: e.UPLOAD_MAX_FILES,
+    },
     projectDir,
   };
 }

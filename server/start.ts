@@ -13,6 +13,7 @@ import { applySchema } from '../graph/neo4j/schema';
 import { moveWorkshopDataOutOfNeo4j } from '../graph/neo4j/workshop-migration';
 import { WorkshopStore } from '../graph/workshop-store/workshop-store';
 import { createApp } from './app';
+import { ImportJobs } from './imports/import-jobs';
 import type { AllowedHost } from './http/host-check';
 import type { RateLimits } from './http/security';
 import { loadConfig, type Config } from './config';
@@ -53,6 +54,7 @@ export async function startDossier(options: {
     if (moved > 0) say(`Moved ${moved} workshop records out of Neo4j into ${config.workshopsFile}.`);
     await importCorpusIfEmpty(config, connection);
     if (options.buildClient) buildClientIfNeeded(config);
+    const imports = new ImportJobs({ connection, uploads: config.uploads, logger });
     const server = options.serve
       ? await listen(
           createApp({
@@ -61,6 +63,7 @@ export async function startDossier(options: {
             config,
             logger,
             embedded,
+            imports,
             rateLimits: rateLimitsOf(config),
             onRunawayQuery: (query) => {
               logger.error({ event: 'runaway-query', ...query }, 'a user query outlived its termination');
@@ -78,6 +81,7 @@ export async function startDossier(options: {
       server,
       stop: async () => {
         await server?.close();
+        await imports.close();
         await neo4j.close();
       },
     };

@@ -5,6 +5,7 @@
 import type {
   CypherResponse,
   DocumentDetails,
+  DocumentLogEntry,
   DocumentSummary,
   EdgeDetails,
   ExportFormat,
@@ -40,6 +41,8 @@ export interface ApiClient extends ApiTransport {
   edge(id: string): Promise<EdgeDetails>;
   documents(): Promise<DocumentSummary[]>;
   document(id: string): Promise<DocumentDetails>;
+  /** Who added or removed which document, newest first. */
+  documentLog(limit?: number): Promise<DocumentLogEntry[]>;
   cypher(query: string, params?: Record<string, unknown>): Promise<CypherResponse>;
   /** The entities with these ids, their facts with each other and with the entities `around` them. */
   subgraph(ids: string[], around?: string[]): Promise<Subgraph>;
@@ -117,6 +120,8 @@ export function createApiClient(
       return Array.isArray(body) ? body : body.documents;
     },
     document: (docId) => getJson(`/api/documents/${id(docId)}`),
+    documentLog: async (limit = 200) =>
+      (await getJson<{ entries: DocumentLogEntry[] }>(`/api/documents/log?limit=${limit}`)).entries,
     cypher: (query, params = {}) => postJson('/api/cypher', { query, params }),
     subgraph: (ids, around = []) => postJson('/api/subgraph', { ids, around }),
     exportFile: async (format, body) => {

@@ -41,6 +41,7 @@ function evidenceItem(
   documentTitle: string,
   published: string | null | undefined,
   open: () => void,
+  page?: number,
 ): HTMLElement {
   const item = el('li', { className: 'evidence' }, [
     el('button', {
@@ -52,6 +53,7 @@ function evidenceItem(
     el('div', { className: 'evidence-source' }, [
       el('span', { className: 'evidence-title', text: documentTitle }),
       published ? el('span', { className: 'evidence-date', text: published.slice(0, 10) }) : null,
+      page ? el('span', { className: 'evidence-page', text: `p. ${page}` }) : null,
     ]),
   ]);
   item.querySelector('button')!.addEventListener('click', open);
@@ -178,13 +180,18 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
       'ul',
       { className: 'evidence-list' },
       mentions.slice(0, MAX_EVIDENCE).map((m) =>
-        evidenceItem(m.sentence ?? m.text, m.documentTitle, m.documentPublished, () =>
-          app.openReader({
-            documentId: m.document,
-            highlight: m.sentence ? null : { start: m.start, end: m.end },
-            sentence: m.sentence,
-            around: m.start,
-          }),
+        evidenceItem(
+          m.sentence ?? m.text,
+          m.documentTitle,
+          m.documentPublished,
+          () =>
+            app.openReader({
+              documentId: m.document,
+              highlight: m.sentence ? null : { start: m.start, end: m.end },
+              sentence: m.sentence,
+              around: m.start,
+            }),
+          m.page,
         ),
       ),
     );
@@ -234,8 +241,12 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
         details.evidence
           .slice(0, MAX_EVIDENCE)
           .map((e) =>
-            evidenceItem(e.text, e.documentTitle, e.documentPublished, () =>
-              app.openReader({ documentId: e.document, highlight: { start: e.start, end: e.end } }),
+            evidenceItem(
+              e.text,
+              e.documentTitle,
+              e.documentPublished,
+              () => app.openReader({ documentId: e.document, highlight: { start: e.start, end: e.end } }),
+              e.page,
             ),
           ),
       ),

@@ -7,6 +7,7 @@ import type { DossierApp, ReaderTarget } from '../app';
 import { plainMessage } from '../api/api-error';
 import { nodeTypeStyle } from '../appearance/node-style';
 import { locateSentence, readerSegments } from '../reader/reader-segments';
+import { pageAt } from '../../graph/model/pages';
 import { button, clear, el } from './dom';
 
 export function safeHttpUrl(url: string | null | undefined): string | null {
@@ -37,6 +38,13 @@ export function createReaderPanel(app: DossierApp): HTMLElement {
           doc.published ? el('span', { text: doc.published.slice(0, 10) }) : null,
           doc.source ? el('span', { text: doc.source }) : null,
           el('span', { text: `${doc.wordCount} words` }),
+          doc.pageStarts ? el('span', { text: `${doc.pageStarts.length} pages` }) : null,
+          highlight && doc.pageStarts
+            ? el('span', {
+                className: 'reader-page',
+                text: `evidence on p. ${pageAt(doc.pageStarts, highlight.start)}`,
+              })
+            : null,
           url
             ? el('a', { text: 'original', attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } })
             : null,

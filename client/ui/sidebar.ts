@@ -228,6 +228,9 @@ export function createSidebar(app: DossierApp): HTMLElement {
     renderDocuments();
   }
   void loadDocuments();
+  app.ui.subscribe((state, previous) => {
+    if (state.documentsVersion !== previous.documentsVersion) void loadDocuments();
+  });
   renderAll();
   return element;
 }

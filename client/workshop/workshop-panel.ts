@@ -23,11 +23,14 @@ import { createWorkshopApi, type JoinAnswer } from './workshop-api';
 import { attempt, createWorkshopContext, field, type WorkshopSignal } from './workshop-context';
 import { connectLive, type LiveConnection } from './workshop-live';
 import { loadSession, saveSession, type WorkshopSession } from './workshop-session';
+import type { Store } from '../state/store';
 
 export interface WorkshopPanel {
   element: HTMLElement;
   /** Notes on the selected node or relation, for the foot of the details panel. */
   selectionNotes: HTMLElement;
+  /** The workshop this tab has joined (its role decides what else the page offers). */
+  session: Store<WorkshopSession | null>;
   toggle(): void;
   /** After the first graph load: opens the view a shareable link names (or asks to join first). */
   openFromLink(): Promise<void>;
@@ -196,6 +199,7 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
   return {
     element,
     selectionNotes,
+    session: ctx.session,
     toggle() {
       element.hidden = !element.hidden;
     },

@@ -82,6 +82,8 @@ export interface DocumentListResponse {
 export interface EvidenceWithDocument extends Evidence {
   documentTitle: string;
   documentPublished?: string | null;
+  /** The page of a PDF the evidence starts on ("p. 3"); absent for documents without pages. */
+  page?: number;
 }
 
 export interface MentionWithDocument extends Span {
@@ -89,6 +91,7 @@ export interface MentionWithDocument extends Span {
   documentTitle: string;
   documentPublished?: string | null;
   sentence?: string; // the sentence around the mention
+  page?: number; // the page of a PDF the mention is on
 }
 
 export interface NodeDetails {
@@ -126,6 +129,7 @@ export interface EdgeDetails {
 export interface DocumentDetails extends DocumentSummary {
   text: string; // as loaded; offsets refer to it
   keptRanges: Array<[number, number]>; // what cleaning kept: the reader shows these
+  pageStarts?: number[]; // a PDF's pages: page i + 1 starts at offset pageStarts[i] of `text`
   mentions: Array<{
     start: number;
     end: number;
@@ -174,3 +178,56 @@ export interface CypherPathValue {
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Who did something to the shared graph outside a curation: a workshop participant, the token holder, or the local user. */
+export interface Actor {
+  name: string;
+  participantId?: string;
+  workshopId?: string;
+}
+
+/** GET /api/documents/log: one document added or removed, by whom and when. */
+export interface DocumentLogEntry {
+  id: string;
+  action: 'imported' | 'removed';
+  documentId: string;
+  title: string;
+  fileName: string;
+  at: string; // ISO time
+  by: Actor;
+  jobId?: string;
+}
+
+/** Where one file of an import job is; the last four states are final. */
+export const IMPORT_FILE_STATES = [
+  'queued',
+  'reading',
+  'extracting',
+  'storing',
+  'done',
+  'duplicate',
+  'failed',
+] as const;
+export type ImportFileState = (typeof IMPORT_FILE_STATES)[number];
+
+export interface ImportJobFile {
+  name: string;
+  state: ImportFileState;
+  /** Why it failed ("scan.pdf: PDF has no text layer (scanned?) …"), or which stored document it duplicates. */
+  reason?: string;
+  /** A stable code for `reason` ("no-text-layer", "too-large", …). */
+  code?: string;
+  documentId?: string;
+}
+
+/** POST /api/documents answers `{id, state: "queued", files}` at once; GET /api/jobs/:id the same, as it goes. */
+export interface ImportJob {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  createdAt: string;
+  finishedAt?: string;
+  by: Actor;
+  files: ImportJobFile[];
+  /** Set when the whole job failed (the engine did not start, the server restarted). */
+  reason?: string;
+}

@@ -79,10 +79,11 @@ export interface DocumentRecord {
   published?: string; // ISO date, partial allowed
   path: string; // as given on import, relative when possible
   fileName: string;
-  format: 'txt' | 'md' | 'html';
+  format: 'txt' | 'md' | 'html' | 'pdf' | 'docx';
   wordCount: number;
   text: string; // the document's text as loaded (front matter / markup removed), offsets refer to it
   keptRanges: Array<[number, number]>; // what cleaning kept, as [start, end) ranges of `text`
+  pageStarts?: number[]; // a PDF's pages: page i + 1 starts at offset pageStarts[i] of `text`
   importedAt?: string;
 }
 

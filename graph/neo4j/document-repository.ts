@@ -12,9 +12,16 @@ import type {
 } from '../model/api-types';
 import type { Evidence } from '../model/types';
 import { NotFoundError } from '../errors';
+import { pageAt } from '../model/pages';
 import type { Neo4jConnection } from './connection';
 import { toJson } from './cypher-values';
 import { int, readQuery, toNumber } from './read-query';
+
+/** `pageStarts` as stored (PDFs only): a list of integers, or absent. */
+function readPageStarts(value: unknown): number[] | undefined {
+  const raw = toJson(value);
+  return Array.isArray(raw) && raw.length ? raw.map(Number) : undefined;
+}
 
 function optionalString(value: unknown): string | null {
   const json = toJson(value);
@@ -133,7 +140,8 @@ export async function loadMentions(
   const rows = await readQuery(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
-       RETURN d.id AS document, d.title AS title, d.published AS published, d.text AS text, properties(m) AS props, properties(e) AS entity
+       RETURN d.id AS document, d.title AS title, d.published AS published, d.text AS text, d.pageStarts AS pageStarts,
+              properties(m) AS props, properties(e) AS entity
        ORDER BY d.published DESC, d.title`,
       { id: entityId },
     );
@@ -142,6 +150,7 @@ export async function loadMentions(
       title: String(r.get('title') ?? r.get('document')),
       published: optionalString(r.get('published')),
       text: String(r.get('text') ?? ''),
+      pageStarts: readPageStarts(r.get('pageStarts')),
       props: r.get('props') as Record<string, unknown>,
       entity: r.get('entity') as Record<string, unknown>,
     }));
@@ -158,6 +167,7 @@ export async function loadMentions(
         documentTitle: row.title,
         documentPublished: row.published,
         sentence: sentenceAround(row.text, mention.start, mention.end),
+        ...withPage(row.pageStarts, mention.start),
       });
     }
   }
@@ -190,6 +200,7 @@ export async function readDocument(connection: Neo4jConnection, id: string): Pro
       ...toDocumentSummary(node),
       text,
       keptRanges: readRanges(node.properties.keptRanges, text.length),
+      ...(readPageStarts(node.properties.pageStarts) ? { pageStarts: readPageStarts(node.properties.pageStarts) } : {}),
       mentions,
     };
   });
@@ -202,7 +213,7 @@ export async function withDocumentTitles(
   if (evidence.length === 0) return [];
   const titles = await readQuery(connection, async (tx) => {
     const result = await tx.run(
-      'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.published AS published',
+      'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.published AS published, d.pageStarts AS pageStarts',
       {
         ids: [...new Set(evidence.map((e) => e.document))],
       },
@@ -210,7 +221,11 @@ export async function withDocumentTitles(
     return new Map(
       result.records.map((r) => [
         r.get('id') as string,
-        { title: String(r.get('title') ?? r.get('id')), published: optionalString(r.get('published')) },
+        {
+          title: String(r.get('title') ?? r.get('id')),
+          published: optionalString(r.get('published')),
+          pageStarts: readPageStarts(r.get('pageStarts')),
+        },
       ]),
     );
   });
@@ -218,5 +233,19 @@ export async function withDocumentTitles(
     ...e,
     documentTitle: titles.get(e.document)?.title ?? e.document,
     documentPublished: titles.get(e.document)?.published ?? null,
+    ...withPage(titles.get(e.document)?.pageStarts, e.start),
   }));
+}
+
+function withPage(pageStarts: number[] | undefined, at: number): { page?: number } {
+  const page = pageAt(pageStarts, at);
+  return page === undefined ? {} : { page };
+}
+
+/** Whether a document with this id (that is, this content) is stored. */
+export async function isDocumentStored(connection: Neo4jConnection, id: string): Promise<boolean> {
+  return readQuery(connection, async (tx) => {
+    const result = await tx.run('RETURN EXISTS { MATCH (:Document {id: $id}) } AS stored', { id });
+    return result.records[0].get('stored') === true;
+  });
 }

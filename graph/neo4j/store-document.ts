@@ -4,7 +4,8 @@
  *
  * Storage model (what readers can rely on):
  * - `(:Document {id, contentHash, title, source, url, published, path, fileName, format, wordCount, text,
- *   keptRanges, importedAt})` — `keptRanges` is a flat integer list [s0, e0, s1, e1, …].
+ *   keptRanges, pageStarts, importedAt})` — `keptRanges` is a flat integer list [s0, e0, s1, e1, …]; `pageStarts`
+ *   (PDFs only) the offset where each page starts.
  * - `(:Entity:<Type> {id, type, name, aliases, …attributes})`, Type one of Person, State, Organization,
  *   Place, Treaty, Event. Attributes are scalars or lists of scalars (role, date, year, place, parties, …).
  * - `(:Entity)-[:MENTIONED_IN {starts, ends, texts}]->(:Document)` — parallel lists, one entry per mention.
@@ -29,8 +30,12 @@ import {
   type RelationType,
 } from '../model/types';
 import { orientRelation } from '../model/ids';
+import { NotFoundError } from '../errors';
+import type { Actor } from '../model/api-types';
+import { newId } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
 import { isUnavailable, toUnavailableError } from './connection';
+import { recordDocumentLog } from './document-log';
 
 export type StoreOutcome = 'created' | 'replaced' | 'unchanged';
 
@@ -42,10 +47,37 @@ export interface StoreResult {
 
 const WRITE_TIMEOUT_MS = 120_000;
 
-export async function storeDocument(connection: Neo4jConnection, extracted: ExtractedDocument): Promise<StoreResult> {
+export interface StoreOptions {
+  /** Who adds the document: recorded in the document log in the same transaction. */
+  audit?: { by: Actor; jobId?: string };
+}
+
+export async function storeDocument(
+  connection: Neo4jConnection,
+  extracted: ExtractedDocument,
+  options: StoreOptions = {},
+): Promise<StoreResult> {
   const session = connection.writeSession();
   try {
-    return await session.executeWrite((tx) => storeInTransaction(tx, extracted), { timeout: WRITE_TIMEOUT_MS });
+    return await session.executeWrite(
+      async (tx) => {
+        const result = await storeInTransaction(tx, extracted);
+        if (options.audit && result.outcome !== 'unchanged') {
+          await recordDocumentLog(tx, {
+            id: newId('doclog'),
+            action: 'imported',
+            documentId: result.documentId,
+            title: extracted.document.title,
+            fileName: extracted.document.fileName,
+            at: new Date().toISOString(),
+            by: options.audit.by,
+            jobId: options.audit.jobId,
+          });
+        }
+        return result;
+      },
+      { timeout: WRITE_TIMEOUT_MS },
+    );
   } catch (error) {
     if (isUnavailable(error)) throw toUnavailableError(error, connection.settings.uri);
     throw error;
@@ -54,11 +86,43 @@ export async function storeDocument(connection: Neo4jConnection, extracted: Extr
   }
 }
 
-/** Removes a document and everything only it contributed, in one transaction. */
-export async function removeStoredDocument(connection: Neo4jConnection, documentId: string): Promise<void> {
+/**
+ * Removes a document and everything only it contributed, in one transaction; with `audit`, the removal is
+ * in the document log in that transaction, and an unknown id is a NotFoundError.
+ */
+export async function removeStoredDocument(
+  connection: Neo4jConnection,
+  documentId: string,
+  options: StoreOptions = {},
+): Promise<void> {
   const session = connection.writeSession();
   try {
-    await session.executeWrite((tx) => removeDocument(tx, documentId), { timeout: WRITE_TIMEOUT_MS });
+    await session.executeWrite(
+      async (tx) => {
+        const found = await tx.run('MATCH (d:Document {id: $id}) RETURN d.title AS title, d.fileName AS fileName', {
+          id: documentId,
+        });
+        const stored = found.records[0];
+        if (!stored && options.audit)
+          throw new NotFoundError(`No document with id "${documentId}"`, { details: { id: documentId } });
+        await removeDocument(tx, documentId);
+        if (stored && options.audit) {
+          await recordDocumentLog(tx, {
+            id: newId('doclog'),
+            action: 'removed',
+            documentId,
+            title: String(stored.get('title') ?? ''),
+            fileName: String(stored.get('fileName') ?? ''),
+            at: new Date().toISOString(),
+            by: options.audit.by,
+          });
+        }
+      },
+      { timeout: WRITE_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (isUnavailable(error)) throw toUnavailableError(error, connection.settings.uri);
+    throw error;
   } finally {
     await session.close().catch(() => undefined);
   }
@@ -145,6 +209,7 @@ function writeParameters({ document, entities, relations }: ExtractedDocument): 
     wordCount: neo4j.int(document.wordCount),
     text: document.text,
     keptRanges: document.keptRanges.flat().map((n) => neo4j.int(n)),
+    pageStarts: document.pageStarts ? document.pageStarts.map((n) => neo4j.int(n)) : null,
     importedAt: document.importedAt ?? new Date().toISOString(),
   };
   const entityRows = entities.map((e) => ({

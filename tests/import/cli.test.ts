@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { main, parseArgs } from '../../import/cli';
 import { expandInputs, globToRegExp } from '../../import/files';
+import { makeDocx, makePdf, makePdfWithoutText } from '../support/make-documents';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'import');
 
@@ -150,5 +151,25 @@ describe('cli', () => {
       expect(followCode).toBe(0);
       expect(readFileSync(out, 'utf8')).toContain('SECRET-OUTSIDE');
     });
+  });
+
+  it('reads the PDF and Word files of a folder, and names a scanned PDF among them', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-formats-'));
+    writeFileSync(path.join(dir, 'talks.pdf'), makePdf([['Sergei Lavrov met Choe Son Hui in Pyongyang.']]));
+    writeFileSync(
+      path.join(dir, 'visit.docx'),
+      await makeDocx('Shoigu visit', ['Russian Defence Minister Sergei Shoigu visited Pyongyang in July 2023.']),
+    );
+    writeFileSync(path.join(dir, 'scan.pdf'), makePdfWithoutText());
+    const out = path.join(dir, 'graph.json');
+    const io = capture();
+    const code = await main(['--json', out, dir]);
+    io.restore();
+    expect(code).toBe(1);
+    const graph = JSON.parse(readFileSync(out, 'utf8'));
+    const names = graph.nodes.map((n: { attributes: { name: string } }) => n.attributes.name);
+    expect(names).toEqual(expect.arrayContaining(['Choe Son Hui', 'Sergei Shoigu']));
+    expect(io.out.join('')).toMatch(/Imported 2 documents, 1 failed/);
+    expect(io.err.join('')).toMatch(/failed: .*scan\.pdf: PDF has no text layer \(scanned\?\)/);
   });
 });

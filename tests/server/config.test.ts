@@ -32,4 +32,18 @@ describe('configuration', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NEO4J_URI: '', PORT: '' }).port).toBe(8080);
   });
+
+  it('keeps uploads in the jobs folder, with limits in megabytes and files', () => {
+    const config = loadConfig({}, '/project');
+    expect(config.uploads).toEqual({
+      jobsDir: '/project/.data/jobs',
+      dir: '/project/.data/jobs/uploads',
+      maxFileBytes: 50 * 1024 * 1024,
+      maxRequestBytes: 500 * 1024 * 1024,
+      maxFiles: 500,
+    });
+    expect(loadConfig({ UPLOAD_MAX_FILE_MB: '0.5' }).uploads.maxFileBytes).toBe(524_288);
+    expect(() => loadConfig({ UPLOAD_MAX_FILES: '0' })).toThrow(/UPLOAD_MAX_FILES/);
+    expect(() => loadConfig({ UPLOAD_MAX_FILE_MB: 'lots' })).toThrow(/UPLOAD_MAX_FILE_MB/);
+  });
 });

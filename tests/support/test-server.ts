@@ -3,13 +3,15 @@
  * client/, then starts `createApp` on a free port against the test Neo4j.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from '../../server/app';
 import { WorkshopStore } from '../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../server/config';
+import { ImportJobs } from '../../server/imports/import-jobs';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { connectNeo4j } from '../../graph/neo4j/connection';
 import { connectTestNeo4j } from './neo4j';
@@ -61,21 +63,27 @@ export interface TestServer {
  */
 export async function startTestServer(options: { neo4jUri?: string; token?: string } = {}): Promise<TestServer> {
   ensureClientBuilt();
+  // Upload jobs and their files live in a folder of this server's own.
+  const jobsDir = mkdtempSync(path.join(tmpdir(), 'dossier-test-jobs-'));
   const env = {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
+    DOSSIER_JOBS_DIR: jobsDir,
     ...(options.token ? { DOSSIER_TOKEN: options.token } : {}),
   };
   const config = loadConfig(env, PROJECT_DIR);
   const connection = options.neo4jUri ? connectNeo4j({ uri: options.neo4jUri }) : connectTestNeo4j();
+  const logger = pino({ level: 'silent' });
+  const imports = new ImportJobs({ connection, uploads: config.uploads, logger });
   const app = createApp({
     connection,
     workshops: WorkshopStore.inMemory(),
     config,
-    logger: pino({ level: 'silent' }),
+    logger,
     embedded: true,
     rateLimits: false,
+    imports,
   });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -88,7 +96,9 @@ export async function startTestServer(options: { neo4jUri?: string; token?: stri
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await imports.close();
       await connection.close();
+      rmSync(jobsDir, { recursive: true, force: true });
     },
   };
 }

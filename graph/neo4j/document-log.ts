@@ -1,0 +1,63 @@
+/**
+ * The audit log of documents: who added a document, and when, as `(:DocumentLog)` nodes written in the
+ * same transaction as the document itself, so that no document is stored without its record (the curation
+ * log keeps its records beside the graph the same way). Entries are never changed or deleted; a removal is
+ * one more entry (`action: "removed"`).
+ */
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { DocumentLogEntry } from '../model/api-types';
+import type { Neo4jConnection } from './connection';
+import { readQuery } from './read-query';
+
+export type { DocumentLogEntry };
+
+export async function recordDocumentLog(tx: ManagedTransaction, entry: DocumentLogEntry): Promise<void> {
+  await tx.run(
+    `CREATE (:DocumentLog {id: $id, action: $action, documentId: $documentId, title: $title, fileName: $fileName,
+             at: $at, byName: $byName, byParticipant: $byParticipant, byWorkshop: $byWorkshop, jobId: $jobId})`,
+    {
+      id: entry.id,
+      action: entry.action,
+      documentId: entry.documentId,
+      title: entry.title,
+      fileName: entry.fileName,
+      at: entry.at,
+      byName: entry.by.name,
+      byParticipant: entry.by.participantId ?? null,
+      byWorkshop: entry.by.workshopId ?? null,
+      jobId: entry.jobId ?? null,
+    },
+  );
+}
+
+/** Newest first; `workshopId` narrows to what was done from one workshop. */
+export async function listDocumentLog(
+  connection: Neo4jConnection,
+  options: { limit?: number; workshopId?: string } = {},
+): Promise<DocumentLogEntry[]> {
+  return readQuery(connection, async (tx) => {
+    const result = await tx.run(
+      `MATCH (l:DocumentLog) WHERE $workshop IS NULL OR l.byWorkshop = $workshop
+       RETURN properties(l) AS l ORDER BY l.at DESC, l.id DESC LIMIT $limit`,
+      { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 200) },
+    );
+    return result.records.map((record): DocumentLogEntry => {
+      const p = record.get('l') as Record<string, unknown>;
+      const optional = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      return {
+        id: String(p.id),
+        action: p.action === 'removed' ? 'removed' : 'imported',
+        documentId: String(p.documentId),
+        title: String(p.title ?? ''),
+        fileName: String(p.fileName ?? ''),
+        at: String(p.at),
+        by: {
+          name: String(p.byName ?? ''),
+          participantId: optional(p.byParticipant),
+          workshopId: optional(p.byWorkshop),
+        },
+        jobId: optional(p.jobId),
+      };
+    });
+  });
+}

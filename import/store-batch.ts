@@ -1,0 +1,111 @@
+/**
+ * Stores a batch of extracted documents the way every import does, from the CLI or an upload: the batch
+ * joins the entities already stored (one merge, as if imported together), each document goes in its own
+ * transaction (all of it or nothing), and once something was stored the analysts' curations are re-applied.
+ * When the database stops answering, the documents still waiting are reported at once instead of each
+ * waiting out the driver's retries.
+ */
+import type { Actor } from '../graph/model/api-types';
+import type { ExtractedDocument } from '../graph/model/types';
+import { DatabaseUnavailableError } from '../graph/errors';
+import { isUnavailable, type Neo4jConnection } from '../graph/neo4j/connection';
+import { replayCurations } from '../graph/neo4j/curation-repository';
+import { readKnownEntities } from '../graph/neo4j/known-entities';
+import { storeDocument, type StoreResult } from '../graph/neo4j/store-document';
+import type { ExtractFailure } from './extract';
+import { mergeDocuments } from './merge';
+
+export interface StoreBatchOptions {
+  /** Called once the batch is merged, before the first document is written. */
+  onStart?: (count: number) => void;
+  onStoring?: (doc: ExtractedDocument) => void;
+  onStored?: (doc: ExtractedDocument, result: StoreResult) => void;
+  onFailed?: (doc: ExtractedDocument, failure: ExtractFailure) => void;
+  /** Asked before each document: true stops the batch (Ctrl-C, a server shutting down). */
+  interrupted?: () => boolean;
+  /** Who adds the documents: each stored one gets its document-log entry in its own transaction. */
+  audit?: { by: Actor; jobId?: string };
+  /** Curations that no longer apply after the import (the CLI prints them). */
+  onReplayNote?: (line: string) => void;
+}
+
+export interface StoreBatchResult {
+  stored: ExtractedDocument[];
+  failures: ExtractFailure[];
+}
+
+function notStored(doc: ExtractedDocument, reason: string, why: string): ExtractFailure {
+  return { file: doc.document.path, reason, message: `${doc.document.path}: not stored (${why})` };
+}
+
+export async function storeBatch(
+  connection: Neo4jConnection,
+  docs: ExtractedDocument[],
+  options: StoreBatchOptions = {},
+): Promise<StoreBatchResult> {
+  const failures: ExtractFailure[] = [];
+  const fail = (doc: ExtractedDocument, failure: ExtractFailure): void => {
+    failures.push(failure);
+    options.onFailed?.(doc, failure);
+  };
+  let merged: ExtractedDocument[];
+  try {
+    // A document imported today joins the entities earlier imports stored, as if imported with them.
+    merged = mergeDocuments(docs, await readKnownEntities(connection));
+  } catch (error) {
+    for (const d of docs) fail(d, notStored(d, 'database-unavailable', (error as Error).message));
+    return { stored: [], failures };
+  }
+  options.onStart?.(merged.length);
+  const stored: ExtractedDocument[] = [];
+  let unavailable = false;
+  for (const d of merged) {
+    if (options.interrupted?.()) {
+      fail(d, notStored(d, 'interrupted', 'import interrupted'));
+      continue;
+    }
+    if (unavailable) {
+      fail(d, notStored(d, 'database-unavailable', 'the database stopped answering'));
+      continue;
+    }
+    try {
+      options.onStoring?.(d);
+      const result = await storeDocument(connection, d, { audit: options.audit });
+      stored.push(d);
+      options.onStored?.(d, result);
+    } catch (error) {
+      if (isUnavailable(error) || error instanceof DatabaseUnavailableError) unavailable = true;
+      fail(d, notStored(d, unavailable ? 'database-unavailable' : 'store-failed', (error as Error).message));
+    }
+  }
+  if (stored.length && !unavailable) {
+    try {
+      failures.push(...(await replayAnalystCurations(connection, options.onReplayNote)));
+    } catch (error) {
+      failures.push({
+        file: 'curation log',
+        reason: 'curation-replay',
+        message: `analysts' curations not re-applied (${(error as Error).message}): run the import again once the database answers`,
+      });
+    }
+  }
+  return { stored, failures };
+}
+
+/**
+ * The importer never undoes an analyst's work: after new facts are stored, the curation log (merges,
+ * renames, deleted relations …) is re-applied in order. Replaying is idempotent.
+ */
+async function replayAnalystCurations(
+  connection: Neo4jConnection,
+  onSkipped: ((line: string) => void) | undefined,
+): Promise<ExtractFailure[]> {
+  const replay = await replayCurations(connection);
+  if (replay.applied > 0) onSkipped?.(`Re-applied ${replay.applied} analyst curation(s) after the import`);
+  for (const skipped of replay.skipped) onSkipped?.(`Curation #${skipped.seq} no longer applies: ${skipped.message}`);
+  return replay.failed.map((failed) => ({
+    file: 'curation log',
+    reason: 'curation-replay',
+    message: `curation #${failed.seq} could not be re-applied: ${failed.message}`,
+  }));
+}
