@@ -35,7 +35,21 @@ export function refineWithEngine(candidates: Candidate[], ctx: EngineContext): C
   );
   const fresh = [...retyped, ...engineOnly([...kept, ...retyped], spans, ctx)];
   const added = surnamesOfPeople(dropMalformed(joinLongerNames(fresh, kept), spans), kept);
-  return [...kept, ...added].map(treatyByItsHead).sort((a, b) => a.start - b.start || b.end - a.end);
+  return [...kept, ...added]
+    .map(treatyByItsHead)
+    .map(withAbbreviatedPrefix(ctx.text))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** "St. Petersburg International Economic Forum", "Mt. Paektu": the abbreviation before a name is part of it. */
+function withAbbreviatedPrefix(text: string) {
+  return (c: Candidate): Candidate => {
+    const prefix = /(?:^|[\s(“"])((?:St|Mt|Ft|Ste)\.\s)$/.exec(text.slice(Math.max(0, c.start - 6), c.start));
+    if (!prefix || c.type === 'Person' || c.short || c.name !== c.text) return c;
+    const start = c.start - prefix[1].length;
+    const name = text.slice(start, c.end);
+    return { ...c, start, text: name, name, key: `${c.key.split(':')[0]}:${norm(name)}` };
+  };
 }
 
 /**
@@ -130,7 +144,7 @@ function echoedHeadlines(candidates: Candidate[], ctx: EngineContext): Candidate
  * the engine sees inside it ("Foreign Minister Sergey Lavrov and Minister of Foreign Affairs").
  */
 function dropMalformed(candidates: Candidate[], spans: EngineEntity[][]): Candidate[] {
-  const names = new Set(candidates.map((c) => norm(c.text)));
+  const names = new Set([...candidates.map((c) => c.text), ...spans.flat().map((e) => e.text)].map(norm));
   const known = (part: string): boolean => names.has(norm(part)) || Boolean(gazetteer().stateByName(part));
   return candidates.filter((c) => {
     if (c.type !== 'Organization' && c.type !== 'Place') return true;

@@ -13,6 +13,16 @@ async function entities(text: string): Promise<string[]> {
 }
 
 describe('recognition refined by the engine', () => {
+  it('keeps the abbreviation a name starts with, and does not take a photo credit or two joined names for one', async () => {
+    const found = await entities(
+      'The minister spoke at the St. Louis Economic Forum on Monday. [Photo: Reuters/Pool] Officials of the European Union and Britain met later.',
+    );
+    expect(found.some((n) => n.endsWith(':St. Louis Economic Forum'))).toBe(true);
+    expect(found.some((n) => /Louis Economic Forum$/.test(n) && !n.includes('St. '))).toBe(false);
+    expect(found).not.toContain('Organization:Reuters/Pool');
+    expect(found).not.toContain('Organization:European Union and Britain');
+  });
+
   it('finds one-word companies and types a company name as an organisation, not a person', async () => {
     const found = await entities(
       'Microsoft completed its purchase of Activision Blizzard, the company said on Friday.',
