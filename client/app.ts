@@ -416,7 +416,7 @@ export function createApp(
         );
         if (unplaced > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
       });
-      if (mode === 'replace') graphView.fit();
+      if (mode === 'replace') void graphView.fit();
       return added;
     },
 

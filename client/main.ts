@@ -19,6 +19,7 @@ import { createSidebar } from './ui/sidebar';
 import { askExpandChoice } from './ui/expand-dialog';
 import { createCypherConsole } from './ui/cypher-console';
 import { createExportMenu } from './ui/export-menu';
+import { createGraphControls } from './ui/graph-controls';
 import { createWorkshopPanel } from './workshop/workshop-panel';
 
 declare global {
@@ -82,7 +83,7 @@ function boot(): void {
   const layoutButton = button('▶ Layout', () => void app.toggleLayout(), {
     title: 'Run ForceAtlas2 until you stop it',
   });
-  const fitButton = button('Fit', () => app.graphView.fit(), { title: 'Fit the graph to the screen (F)' });
+  const fitButton = button('Fit', () => void app.graphView.fit(), { title: 'Fit the graph to the screen (F)' });
   const consoleButton = button('Cypher', () => app.ui.update((s) => ({ ...s, consoleOpen: !s.consoleOpen })), {
     title: 'Open the Cypher console',
   });
@@ -102,6 +103,7 @@ function boot(): void {
   const panel = el('aside', { className: 'panel' }, [workshop.element, details, reader]);
   const stage = el('main', { className: 'stage' }, [
     graphContainer,
+    createGraphControls(app),
     overlay,
     busy,
     toasts.element,
@@ -269,6 +271,7 @@ function boot(): void {
       }
       app.graphView.sigma.refresh();
       if (fromUrl.camera) app.graphView.sigma.getCamera().setState(fromUrl.camera);
+      else await app.graphView.fit({ duration: 0 });
       app.history.update(() => ({ past: [], future: [] }));
       urlReady = true;
     } catch (error) {
@@ -304,7 +307,7 @@ function boot(): void {
       search.input.select();
     } else if ((event.key === 'f' || event.key === 'F') && !mod && !event.altKey) {
       event.preventDefault();
-      app.graphView.fit();
+      void app.graphView.fit();
     } else if (mod && (event.key === 'z' || event.key === 'Z')) {
       event.preventDefault();
       if (event.shiftKey) app.redo();

@@ -1,8 +1,10 @@
 /**
  * What sigma draws for each node and edge, derived from the graph's rendering attributes and the view
- * state (hover, selection, hidden, filters, zoom). Used as sigma's nodeReducer / edgeReducer: they return
- * display data and never change the graph. Pure and DOM-free.
+ * state (hover, selection, hidden, filters, zoom, the label layout). Used as sigma's nodeReducer /
+ * edgeReducer: they return display data and never change the graph. Pure and DOM-free.
  */
+import type { LabelPlacement } from './label-layout';
+
 export const DIMMED_NODE_COLOR = '#e3e6eb';
 export const DIMMED_EDGE_COLOR = '#eef0f3';
 
@@ -16,6 +18,8 @@ export interface ReducerContext {
   filteredOutNodes: ReadonlySet<string>; // hidden by the filters
   hiddenRelationTypes: ReadonlySet<string>;
   zoomedIn: boolean; // camera close enough to show every edge label
+  /** The labels to draw and on which side (appearance/label-layout.ts); null draws every allowed label. */
+  labels: ReadonlyMap<string, { placement: LabelPlacement }> | null;
 }
 
 /** Nothing hovered, selected, hidden or filtered. */
@@ -30,6 +34,7 @@ export function emptyReducerContext(): ReducerContext {
     filteredOutNodes: new Set(),
     hiddenRelationTypes: new Set(),
     zoomedIn: false,
+    labels: null,
   };
 }
 
@@ -49,6 +54,15 @@ export interface NodeOutput {
   zIndex?: number;
   size?: number;
   pictoColor?: string;
+  labelPlacement?: LabelPlacement;
+}
+
+/** Whether a node may carry a label at all: not while it is dimmed around a hovered node. */
+export function labelAllowed(id: string, context: ReducerContext): boolean {
+  if (context.hidden.has(id) || context.filteredOutNodes.has(id)) return false;
+  return (
+    context.hovered === null || id === context.hovered || context.hoverNeighbours.has(id) || id === context.selectedNode
+  );
 }
 
 export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerContext): NodeOutput & NodeInput {
@@ -74,6 +88,12 @@ export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerC
     out.zIndex = 4;
     out.color = attributes.color;
     out.label = attributes.label ?? null;
+  }
+  if (context.labels && out.label) {
+    const placed = context.labels.get(id);
+    out.forceLabel = !!placed;
+    out.label = placed ? out.label : null;
+    if (placed) out.labelPlacement = placed.placement;
   }
   return out;
 }

@@ -7,7 +7,15 @@
 import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { GraphEdge, GraphNode, Subgraph } from '../../graph/model/api-types';
-import { edgeColor, edgeSize, iconDataUrl, nodeSize, nodeTypeStyle, relationLabel } from '../appearance/node-style';
+import {
+  edgeColor,
+  edgeSize,
+  iconDataUrl,
+  nodeLabel,
+  nodeSize,
+  nodeTypeStyle,
+  relationLabel,
+} from '../appearance/node-style';
 
 export interface NodeAttributes {
   x: number;
@@ -76,7 +84,7 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
       const style = nodeTypeStyle(data.type);
       graph.mergeNodeAttributes(node.id, {
         data,
-        label: data.name,
+        label: nodeLabel(data.name),
         color: style.color,
         image: iconDataUrl(style.icon),
       });
@@ -88,7 +96,7 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
       ...position,
       size: 1,
       color: style.color,
-      label: node.name,
+      label: nodeLabel(node.name),
       image: iconDataUrl(style.icon),
       pictoColor: '#ffffff',
       data: node,

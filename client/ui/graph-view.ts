@@ -13,9 +13,27 @@ import {
   EDGE_LABEL_ZOOM_RATIO,
   edgeDisplay,
   emptyReducerContext,
+  labelAllowed,
   nodeDisplay,
   type ReducerContext,
 } from '../appearance/reducers';
+import {
+  densityGap,
+  hubCount,
+  labelOrder,
+  placeLabels,
+  topHubs,
+  type Box,
+  type LabelNode,
+  type PlacedLabel,
+} from '../appearance/label-layout';
+import { createDrawLabel, createLabelMeasure, drawNodeHover, labelFont } from '../appearance/label-drawing';
+import { fitCamera, type FitItem } from '../appearance/camera-fit';
+
+/** Camera ratio below which every node on screen must carry a label. */
+export const LABEL_ALL_ZOOM_RATIO = 0.5;
+/** Pixels kept free between the canvas edge and what Fit frames. */
+const FIT_MARGIN = 16;
 
 export interface GraphViewEvents {
   onClickNode(id: string): void;
@@ -28,32 +46,65 @@ export interface GraphViewEvents {
   onCameraChange(): void;
 }
 
+export interface DrawnLabel {
+  id: string;
+  box: Box; // viewport pixels, as drawn on the labels canvas
+}
+
 export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
-  setContext(context: Omit<ReducerContext, 'zoomedIn'>): void;
-  fit(): void;
+  setContext(context: Omit<ReducerContext, 'zoomedIn' | 'labels'>): void;
+  /** Frames every visible node and its label. */
+  fit(options?: { duration?: number }): Promise<void>;
+  /** 0..1: how many labels beyond those that must be seen. */
+  labelDensity(): number;
+  setLabelDensity(density: number): void;
+  /** The node labels drawn in the last frame, with the box each fills. */
+  drawnLabels(): DrawnLabel[];
   focus(id: string): void;
   kill(): void;
 }
 
-export function createGraphView(container: HTMLElement, graph: ViewGraph, events: GraphViewEvents): GraphView {
-  const NodePictogramCircleProgram = createNodeCompoundProgram([
-    NodeCircleProgram,
-    createNodeImageProgram({
-      drawingMode: 'color',
-      colorAttribute: 'pictoColor',
-      padding: 0.22,
-      keepWithinCircle: true,
-      size: { mode: 'force', value: 96 },
-    }),
-  ]);
+const DENSITY_KEY = 'dossier.labelDensity';
+const DEFAULT_DENSITY = 0.5;
 
-  let context: ReducerContext = emptyReducerContext();
+function readDensity(): number {
+  try {
+    const stored = Number(localStorage.getItem(DENSITY_KEY) ?? NaN);
+    return Number.isFinite(stored) ? Math.max(0, Math.min(1, stored)) : DEFAULT_DENSITY;
+  } catch {
+    return DEFAULT_DENSITY;
+  }
+}
+
+export function createGraphView(container: HTMLElement, graph: ViewGraph, events: GraphViewEvents): GraphView {
+  let drawn: DrawnLabel[] = [];
+  let lastDrawn: DrawnLabel[] = [];
+  const drawLabel = createDrawLabel((id, box) => drawn.push({ id, box }));
+  const NodePictogramCircleProgram = createNodeCompoundProgram(
+    [
+      NodeCircleProgram,
+      createNodeImageProgram({
+        drawingMode: 'color',
+        colorAttribute: 'pictoColor',
+        padding: 0.22,
+        keepWithinCircle: true,
+        size: { mode: 'force', value: 96 },
+      }),
+    ],
+    drawLabel as never,
+    drawNodeHover as never,
+  );
+
+  let context: ReducerContext = { ...emptyReducerContext(), labels: new Map() };
+  let density = readDensity();
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     allowInvalidContainer: true,
     defaultNodeType: 'pictogram',
     nodeProgramClasses: { pictogram: NodePictogramCircleProgram as never },
+    defaultDrawNodeLabel: drawLabel as never,
+    defaultDrawNodeHover: drawNodeHover as never,
     defaultEdgeType: 'straight',
     edgeProgramClasses: {
       straight: EdgeArrowProgram,
@@ -70,7 +121,10 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     edgeLabelFont: 'Inter, "Segoe UI", system-ui, sans-serif',
     edgeLabelSize: 11,
     edgeLabelColor: { color: '#5a6375' },
-    labelDensity: 0.4,
+    // Sigma's label grid is off (density 0): every label drawn is forced by the label layout, which
+    // checks each against the others. The threshold still says which nodes are large enough for an
+    // optional label.
+    labelDensity: 0,
     labelGridCellSize: 120,
     labelRenderedSizeThreshold: 9,
     minCameraRatio: 0.05,
@@ -81,6 +135,81 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       const [source, target] = graph.extremities(edge);
       return edgeDisplay(edge, data as never, source, target, context) as never;
     },
+  });
+
+  const measure = createLabelMeasure(labelFont(sigma.getSettings()));
+
+  /** The boxes of elements marked `data-label-obstacle` over the canvas: no label goes under them. */
+  function obstacles(): Box[] {
+    const stage = container.parentElement;
+    if (!stage) return [];
+    const origin = container.getBoundingClientRect();
+    return [...stage.querySelectorAll<HTMLElement>('[data-label-obstacle]')]
+      .filter((element) => element.offsetParent !== null)
+      .map((element) => {
+        const r = element.getBoundingClientRect();
+        return {
+          x0: r.left - origin.left,
+          y0: r.top - origin.top,
+          x1: r.right - origin.left,
+          y1: r.bottom - origin.top,
+        };
+      });
+  }
+
+  /** Recomputes which labels are drawn where; refreshes only the nodes whose label changed. */
+  function layoutLabels(): void {
+    const { width, height } = sigma.getDimensions();
+    const threshold = sigma.getSetting('labelRenderedSizeThreshold');
+    const ratio = camera.getState().ratio;
+    const visible: LabelNode[] = [];
+    const onScreen: LabelNode[] = [];
+    const geometry = new Map<string, { x: number; y: number; size: number; width: number }>();
+    graph.forEachNode((id, attributes) => {
+      if (!attributes.label || !labelAllowed(id, context)) return;
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return;
+      const node = { id, size: attributes.size };
+      visible.push(node);
+      const at = sigma.framedGraphToViewport(display);
+      if (at.x < 0 || at.x > width || at.y < 0 || at.y > height) return;
+      onScreen.push(node);
+      geometry.set(id, { x: at.x, y: at.y, size: sigma.scaleSize(display.size), width: measure(attributes.label) });
+    });
+    const order = labelOrder({
+      nodes: onScreen,
+      selected: new Set(context.selectedNode ? [context.selectedNode] : []),
+      hovered: context.hovered,
+      hoverNeighbours: context.hoverNeighbours,
+      emphasised: new Set(),
+      hubs: topHubs(visible, hubCount(visible.length)),
+      zoomedIn: ratio <= LABEL_ALL_ZOOM_RATIO,
+      eligible: (id) => (geometry.get(id)?.size ?? 0) >= threshold,
+      density,
+    });
+    const next = placeLabels(
+      order.map(({ id, required }) => ({ id, required, ...geometry.get(id)! })),
+      {
+        labelSize: sigma.getSetting('labelSize'),
+        gap: densityGap(density),
+        bounds: { width, height },
+        obstacles: obstacles(),
+      },
+    );
+    const previous = context.labels ?? new Map<string, PlacedLabel>();
+    const changed: string[] = [];
+    for (const [id, placed] of next) if (previous.get(id)?.placement !== placed.placement) changed.push(id);
+    for (const id of previous.keys()) if (!next.has(id) && graph.hasNode(id)) changed.push(id);
+    if (!changed.length) return;
+    context = { ...context, labels: next };
+    sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+  }
+  sigma.on('beforeRender', () => {
+    drawn = [];
+  });
+  sigma.on('afterRender', () => {
+    lastDrawn = drawn;
+    layoutLabels();
   });
 
   // Edge labels for every edge once the camera is close enough.
@@ -144,15 +273,65 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     events.onHoverEdge(null);
   });
 
+  /** The camera that frames every visible node with its label (on its right, as most are drawn). */
+  function fitTarget(): { x: number; y: number; ratio: number } | null {
+    const { width, height } = sigma.getDimensions();
+    if (!width || !height) return null;
+    const reset = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const items: FitItem[] = [];
+    graph.forEachNode((id, attributes) => {
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return;
+      // At the reset camera, not the current one: sigma's matrix follows the camera only once it renders.
+      const at = sigma.framedGraphToViewport(display, { cameraState: reset });
+      items.push({
+        x: at.x - width / 2,
+        y: at.y - height / 2,
+        size: display.size,
+        labelWidth: attributes.label && labelAllowed(id, context) ? measure(attributes.label) : 0,
+      });
+    });
+    const fit = fitCamera(items, {
+      width,
+      height,
+      margin: FIT_MARGIN,
+      labelSize: sigma.getSetting('labelSize'),
+      minRatio: 0.5,
+      maxRatio: sigma.getSetting('maxCameraRatio') ?? 8,
+      radiusAt: (size, ratio) => sigma.scaleSize(size, ratio),
+    });
+    if (!fit) return null;
+    const centre = sigma.viewportToFramedGraph(
+      { x: width / 2 + fit.centre.x, y: height / 2 + fit.centre.y },
+      { cameraState: reset },
+    );
+    return { x: centre.x, y: centre.y, ratio: fit.ratio };
+  }
+
   return {
     sigma,
     setContext(next) {
-      context = { ...next, zoomedIn: context.zoomedIn };
+      context = { ...next, zoomedIn: context.zoomedIn, labels: context.labels };
       sigma.refresh({ skipIndexation: true });
     },
-    fit() {
-      void camera.animatedReset({ duration: 400 });
+    async fit(options = {}) {
+      const target = fitTarget();
+      const duration = options.duration ?? 400;
+      if (!target) return camera.animatedReset({ duration });
+      if (duration === 0) camera.setState(target);
+      else await camera.animate(target, { duration });
     },
+    labelDensity: () => density,
+    setLabelDensity(value) {
+      density = Math.max(0, Math.min(1, value));
+      try {
+        localStorage.setItem(DENSITY_KEY, String(density));
+      } catch {
+        // Private windows may refuse storage: the setting then lasts for the page.
+      }
+      layoutLabels();
+    },
+    drawnLabels: () => lastDrawn.map((label) => ({ id: label.id, box: { ...label.box } })),
     focus(id) {
       const display = sigma.getNodeDisplayData(id);
       if (!display) return;
