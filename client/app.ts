@@ -32,13 +32,25 @@ import {
   INITIAL_VIEW,
   forgetMissing,
   hideNodes,
+  invertSelection,
   select,
+  selectNodes,
   setHidden,
   showAll,
+  toggleSelected,
   type Selection,
   type ViewState,
 } from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
+import {
+  INITIAL_PATHS,
+  noPathMessage,
+  pathHighlight,
+  pathsAnswered,
+  pathsFailed,
+  pathsLoading,
+  type PathState,
+} from './paths/path-state';
 
 export interface ViewSnapshot {
   graph: SerializedView;
@@ -59,6 +71,8 @@ export interface UiState {
   reader: ReaderTarget | null;
   layoutRunning: boolean;
   consoleOpen: boolean;
+  /** The context menu open at a point of the canvas, on a node or on the background. */
+  contextMenu: { node: string | null; x: number; y: number } | null;
 }
 
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
@@ -75,11 +89,27 @@ export interface DossierApp {
   filters: Store<FilterState>;
   history: Store<HistoryState<ViewSnapshot>>;
   ui: Store<UiState>;
+  /** The shortest paths asked for and shown (paths/path-state.ts). */
+  paths: Store<PathState>;
   graphView: GraphView;
   layout: LayoutRunner;
   notify: Notify;
   askExpandChoice: AskExpandChoice;
   select(selection: Selection): void;
+  /** Shift-click: adds the node to the selected nodes, or takes it out. */
+  toggleSelected(id: string): void;
+  /** Selects these nodes (`add`: besides those selected). */
+  selectNodes(ids: string[], add?: boolean): void;
+  /** Selects the visible nodes not selected, and unselects the others. */
+  invertSelection(): void;
+  /** The selected nodes still loaded and visible, sorted. */
+  selectedNodeIds(): string[];
+  /** Removes from the view every node but these (undoable). */
+  keepOnly(ids: string[]): void;
+  /** Pins the nodes where they are (layouts leave them there), or unpins them (undoable). */
+  pin(ids: string[], pinned: boolean): void;
+  /** Expands several nodes as one undoable step. */
+  expandMany(ids: string[]): Promise<void>;
   focusNode(id: string): Promise<void>;
   expand(id: string): Promise<void>;
   hide(ids: string[]): void;
@@ -102,6 +132,8 @@ export interface DossierApp {
     options?: { positions?: Readonly<Record<string, { x: number; y: number }>> },
   ): Promise<number>;
   loadNodes(ids: string[]): Promise<void>;
+  /** Asks for the shortest paths between the ends in `paths` and adds them to the view as one undoable step. */
+  findPaths(): Promise<void>;
   openReader(target: ReaderTarget): void;
   closeReader(): void;
   visibleNodeIds(): string[];
@@ -125,11 +157,16 @@ export function createApp(
     reader: null,
     layoutRunning: false,
     consoleOpen: false,
+    contextMenu: null,
   });
+  const paths = createStore<PathState>(INITIAL_PATHS);
   const filterContext: FilterContext = { documentEntities: null };
 
   const graphView = createGraphView(container, graph, {
-    onClickNode: (id) => app.select({ kind: 'node', id }),
+    onClickNode: (id, additive) => (additive ? app.toggleSelected(id) : app.select({ kind: 'node', id })),
+    onBoxSelect: (ids) => app.selectNodes(ids, true),
+    onRightClickNode: (id, at) => ui.update((s) => ({ ...s, contextMenu: { node: id, ...at } })),
+    onRightClickStage: (at) => ui.update((s) => ({ ...s, contextMenu: { node: null, ...at } })),
     onDoubleClickNode: (id) => void app.expand(id),
     onClickEdge: (id) => app.select({ kind: 'edge', id }),
     onClickStage: () => app.select(null),
@@ -153,6 +190,7 @@ export function createApp(
   function updateContext(): void {
     const v = view.get();
     const f = filters.get();
+    const highlight = pathHighlight(paths.get());
     const filteredOutNodes = new Set<string>();
     graph.forEachNode((id, attributes) => {
       if (!nodePassesFilters(attributes.data, f, filterContext)) filteredOutNodes.add(id);
@@ -162,12 +200,16 @@ export function createApp(
       hoverNeighbours: v.hovered ? neighbourSet(graph, v.hovered) : new Set(),
       hoveredEdge: v.hoveredEdge,
       selectedNode: v.selection?.kind === 'node' ? v.selection.id : null,
+      selectedNodes: new Set(v.selectedNodes),
       selectedEdge: v.selection?.kind === 'edge' ? v.selection.id : null,
       hidden: new Set(v.hidden),
       filteredOutNodes,
       hiddenRelationTypes: new Set(f.hiddenRelationTypes),
+      pathNodes: highlight.nodes,
+      pathEdges: highlight.edges,
     });
   }
+  paths.subscribe(() => scheduleContext());
   view.subscribe((state, previous) => {
     // Hover must feel instant; everything else can wait for the next frame.
     if (state.hovered !== previous.hovered || state.hoveredEdge !== previous.hoveredEdge) updateContext();
@@ -220,7 +262,13 @@ export function createApp(
     ) {
       const samePositions = before.graph.nodes.every((n, i) => {
         const m = after.graph.nodes[i];
-        return m && m.key === n.key && m.attributes?.x === n.attributes?.x && m.attributes?.y === n.attributes?.y;
+        return (
+          m &&
+          m.key === n.key &&
+          m.attributes?.x === n.attributes?.x &&
+          m.attributes?.y === n.attributes?.y &&
+          !!m.attributes?.fixed === !!n.attributes?.fixed
+        );
       });
       if (samePositions && before.hidden.join() === after.hidden.join()) return;
     }
@@ -265,6 +313,7 @@ export function createApp(
     filters,
     history,
     ui,
+    paths,
     graphView,
     layout,
     notify: options.notify,
@@ -272,6 +321,77 @@ export function createApp(
 
     select(selection) {
       view.update(select(selection));
+    },
+
+    toggleSelected(id) {
+      if (graph.hasNode(id)) view.update(toggleSelected(id));
+    },
+
+    selectNodes(ids, add = false) {
+      view.update(
+        selectNodes(
+          ids.filter((id) => graph.hasNode(id)),
+          add,
+        ),
+      );
+    },
+
+    invertSelection() {
+      view.update(invertSelection(app.visibleNodeIds()));
+    },
+
+    selectedNodeIds() {
+      const visible = new Set(app.visibleNodeIds());
+      const v = view.get();
+      const ids = new Set(v.selectedNodes);
+      if (v.selection?.kind === 'node') ids.add(v.selection.id);
+      return [...ids].filter((id) => visible.has(id)).sort();
+    },
+
+    keepOnly(ids) {
+      const keep = new Set(ids);
+      const others = graph.filterNodes((id) => !keep.has(id));
+      if (!keep.size || !others.length) return;
+      void undoable(`Keep only ${ids.length === 1 ? nodeName(ids[0]) : `${ids.length} nodes`}`, () => {
+        removeNodes(graph, others);
+        view.update(
+          forgetMissing(
+            (n) => graph.hasNode(n),
+            (e) => graph.hasEdge(e),
+          ),
+        );
+      });
+    },
+
+    pin(ids, pinned) {
+      const changing = ids.filter((id) => graph.hasNode(id) && !!graph.getNodeAttribute(id, 'fixed') !== pinned);
+      if (!changing.length) return;
+      const what = changing.length === 1 ? nodeName(changing[0]) : `${changing.length} nodes`;
+      void undoable(`${pinned ? 'Pin' : 'Unpin'} ${what}`, () => {
+        for (const id of changing) graph.setNodeAttribute(id, 'fixed', pinned);
+      });
+    },
+
+    async expandMany(ids) {
+      const loaded = ids.filter((id) => graph.hasNode(id));
+      if (loaded.length <= 1) return loaded.length ? app.expand(loaded[0]) : undefined;
+      await busy(`Expanding ${loaded.length} nodes…`, async () => {
+        const responses = await Promise.all(
+          loaded.map((id) => api.neighbors(id, neighborQuery({ limit: EXPAND_THRESHOLD }))),
+        );
+        let added = 0;
+        await undoable(`Expand ${loaded.length} nodes`, async () => {
+          responses.forEach((response, i) => {
+            added += mergeSubgraph(graph, response, { anchor: loaded[i] }).addedNodes.length;
+          });
+          if (added > 0) await layout.settle({ iterations: 150 });
+        });
+        options.notify(
+          added
+            ? `Added ${added} neighbour${added === 1 ? '' : 's'} of ${loaded.length} nodes.`
+            : 'Every neighbour is already shown.',
+        );
+      });
     },
 
     async focusNode(id) {
@@ -432,6 +552,28 @@ export function createApp(
       for (let i = 0; i < missing.length; i += 8) {
         const batch = await Promise.allSettled(missing.slice(i, i + 8).map((id) => api.node(id)));
         for (const result of batch) if (result.status === 'fulfilled') mergeDetails(result.value);
+      }
+    },
+
+    async findPaths() {
+      const { from, to, options: o } = paths.get();
+      if (!from || !to) return paths.update(pathsFailed('Choose where the path starts and where it ends.'));
+      if (from.id === to.id) return paths.update(pathsFailed('Choose two different entities.'));
+      paths.update(pathsLoading());
+      try {
+        const result = await api.paths(from.id, to.id, {
+          maxHops: o.maxHops,
+          relTypes: o.relTypes,
+          throughDocuments: o.throughDocuments,
+        });
+        if (!result.paths.length) {
+          paths.update(pathsAnswered(result, noPathMessage(from.name, to.name, o)));
+          return;
+        }
+        await app.applySubgraph(result, 'add', `Paths from ${from.name} to ${to.name}`);
+        paths.update(pathsAnswered(result, null));
+      } catch (error) {
+        paths.update(pathsFailed(plainMessage(error)));
       }
     },
 

@@ -25,6 +25,8 @@ export interface NodeAttributes {
   label: string;
   image: string;
   pictoColor: string;
+  /** Pinned by the user: layouts leave it where it is. */
+  fixed?: boolean;
   data: GraphNode;
 }
 

@@ -8,7 +8,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 
 export interface LayoutRequest {
-  nodes: Array<{ key: string; x: number; y: number; size: number }>;
+  nodes: Array<{ key: string; x: number; y: number; size: number; fixed?: boolean }>;
   edges: Array<[string, string]>;
   iterations: number; // ForceAtlas2 iterations; 0 = only remove overlaps
   noverlap: boolean;
@@ -22,7 +22,8 @@ const VIEWPORT = 900;
 export function computeLayout(request: LayoutRequest): Positions {
   const graph = new Graph({ multi: true, type: 'undirected', allowSelfLoops: false });
   for (const node of [...request.nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    graph.addNode(node.key, { x: node.x, y: node.y, size: node.size });
+    // ForceAtlas2 does not move a `fixed` node and lays the others out around it.
+    graph.addNode(node.key, { x: node.x, y: node.y, size: node.size, fixed: !!node.fixed });
   }
   for (const [source, target] of request.edges) {
     if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.addEdge(source, target);

@@ -41,7 +41,7 @@ export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: 
 
   function request(iterations: number): LayoutRequest {
     return {
-      nodes: graph.mapNodes((key, a) => ({ key, x: a.x, y: a.y, size: a.size })),
+      nodes: graph.mapNodes((key, a) => ({ key, x: a.x, y: a.y, size: a.size, fixed: !!a.fixed })),
       edges: graph.mapEdges((_edge, _a, source, target) => [source, target] as [string, string]),
       iterations,
       noverlap: true,
@@ -51,7 +51,9 @@ export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: 
   let cancelAnimation: (() => void) | null = null;
   function moveTo(positions: Positions, instant: boolean): Promise<void> {
     const targets: Record<string, { x: number; y: number }> = {};
-    for (const [key, p] of Object.entries(positions)) if (graph.hasNode(key)) targets[key] = p;
+    // Pinned nodes stay where the user put them.
+    for (const [key, p] of Object.entries(positions))
+      if (graph.hasNode(key) && !graph.getNodeAttribute(key, 'fixed')) targets[key] = p;
     cancelAnimation?.();
     if (instant) {
       for (const [key, p] of Object.entries(targets)) graph.mergeNodeAttributes(key, p);

@@ -36,7 +36,12 @@ export const LABEL_ALL_ZOOM_RATIO = 0.5;
 const FIT_MARGIN = 16;
 
 export interface GraphViewEvents {
-  onClickNode(id: string): void;
+  /** `additive`: shift was held (add to the selection, or take out). */
+  onClickNode(id: string, additive: boolean): void;
+  /** Shift-drag on the background: the visible nodes inside the box. */
+  onBoxSelect(ids: string[]): void;
+  onRightClickNode(id: string, at: { x: number; y: number }): void;
+  onRightClickStage(at: { x: number; y: number }): void;
   onDoubleClickNode(id: string): void;
   onClickEdge(id: string): void;
   onClickStage(): void;
@@ -178,10 +183,10 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     });
     const order = labelOrder({
       nodes: onScreen,
-      selected: new Set(context.selectedNode ? [context.selectedNode] : []),
+      selected: new Set([...context.selectedNodes, ...(context.selectedNode ? [context.selectedNode] : [])]),
       hovered: context.hovered,
       hoverNeighbours: context.hoverNeighbours,
-      emphasised: new Set(),
+      emphasised: context.pathNodes,
       hubs: topHubs(visible, hubCount(visible.length)),
       zoomedIn: ratio <= LABEL_ALL_ZOOM_RATIO,
       eligible: (id) => (geometry.get(id)?.size ?? 0) >= threshold,
@@ -227,6 +232,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   let dragged: string | null = null;
   let moved = false;
   sigma.on('downNode', ({ node, event }) => {
+    if (event.original.shiftKey) return; // shift-drag draws a selection box instead
     dragged = node;
     moved = false;
     event.original.preventDefault?.();
@@ -247,15 +253,77 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   sigma.getMouseCaptor().on('mouseup', endDrag);
   sigma.getMouseCaptor().on('mouseleave', endDrag);
 
-  sigma.on('clickNode', ({ node }) => {
-    if (!moved) events.onClickNode(node);
+  sigma.on('clickNode', ({ node, event }) => {
+    if (afterBox()) return;
+    if (!moved) events.onClickNode(node, event.original.shiftKey);
   });
-  sigma.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
+
+  // Shift-drag on the background draws a box; the visible nodes inside it are selected.
+  const band = document.createElement('div');
+  band.className = 'selection-box';
+  band.hidden = true;
+  container.append(band);
+  let boxStart: { x: number; y: number } | null = null;
+  // The click that ends a box is not a click on what lies under the mouse.
+  let boxEnded = false;
+  const afterBox = () => {
+    const ended = boxEnded;
+    boxEnded = false;
+    return ended;
+  };
+  sigma.getMouseCaptor().on('mousedown', (event) => {
+    boxEnded = false;
+    if (event.original.shiftKey) boxStart = { x: event.x, y: event.y };
+  });
+  sigma.getMouseCaptor().on('mousemovebody', (event) => {
+    if (!boxStart) return;
+    event.preventSigmaDefault();
+    event.original.preventDefault();
+    band.hidden = false;
+    Object.assign(band.style, {
+      left: `${Math.min(boxStart.x, event.x)}px`,
+      top: `${Math.min(boxStart.y, event.y)}px`,
+      width: `${Math.abs(event.x - boxStart.x)}px`,
+      height: `${Math.abs(event.y - boxStart.y)}px`,
+    });
+  });
+  sigma.getMouseCaptor().on('mouseup', (event) => {
+    if (!boxStart) return;
+    const [x0, x1] = [Math.min(boxStart.x, event.x), Math.max(boxStart.x, event.x)];
+    const [y0, y1] = [Math.min(boxStart.y, event.y), Math.max(boxStart.y, event.y)];
+    boxStart = null;
+    band.hidden = true;
+    if (x1 - x0 < 3 && y1 - y0 < 3) return; // a shift-click, not a box
+    boxEnded = true;
+    const inside = graph.filterNodes((id) => {
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return false;
+      const at = sigma.framedGraphToViewport(display);
+      return at.x >= x0 && at.x <= x1 && at.y >= y0 && at.y <= y1;
+    });
+    events.onBoxSelect(inside);
+  });
+
+  // Right click: the context menu instead of the browser's.
+  container.addEventListener('contextmenu', (event) => event.preventDefault());
+  sigma.on('rightClickNode', ({ node, event }) => {
+    event.preventSigmaDefault();
+    events.onRightClickNode(node, { x: event.x, y: event.y });
+  });
+  sigma.on('rightClickStage', ({ event }) => {
+    event.preventSigmaDefault();
+    events.onRightClickStage({ x: event.x, y: event.y });
+  });
+  sigma.on('doubleClickNode', ({ node, event, preventSigmaDefault }) => {
     preventSigmaDefault();
-    events.onDoubleClickNode(node);
+    // Sigma takes any two clicks in quick succession for a double click: with shift, two selections.
+    if (event.original.shiftKey) events.onClickNode(node, true);
+    else events.onDoubleClickNode(node);
   });
   sigma.on('clickEdge', ({ edge }) => events.onClickEdge(edge));
-  sigma.on('clickStage', () => events.onClickStage());
+  sigma.on('clickStage', () => {
+    if (!afterBox()) events.onClickStage();
+  });
   sigma.on('enterNode', ({ node }) => {
     container.style.cursor = 'pointer';
     events.onHover(node);
