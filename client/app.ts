@@ -43,6 +43,15 @@ import {
 } from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
 import {
+  INITIAL_APPEARANCE,
+  communityColours,
+  metricSizes,
+  needsMetrics,
+  type AppearanceState,
+} from './appearance/appearance-state';
+import type { MetricsResult } from './metrics/compute-metrics';
+import { createMetricsRunner } from './metrics/metrics-runner';
+import {
   INITIAL_PATHS,
   noPathMessage,
   pathHighlight,
@@ -75,6 +84,13 @@ export interface UiState {
   contextMenu: { node: string | null; x: number; y: number } | null;
 }
 
+/** The metrics of the visible graph, computed when the appearance needs them. */
+export interface MetricsState {
+  status: 'idle' | 'computing' | 'ready' | 'error';
+  result: MetricsResult | null;
+  message: string | null;
+}
+
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
 export type AskExpandChoice = (
   name: string,
@@ -91,6 +107,9 @@ export interface DossierApp {
   ui: Store<UiState>;
   /** The shortest paths asked for and shown (paths/path-state.ts). */
   paths: Store<PathState>;
+  /** Size and colour by (appearance/appearance-state.ts), and the metrics they read. */
+  appearance: Store<AppearanceState>;
+  metrics: Store<MetricsState>;
   graphView: GraphView;
   layout: LayoutRunner;
   notify: Notify;
@@ -160,6 +179,8 @@ export function createApp(
     contextMenu: null,
   });
   const paths = createStore<PathState>(INITIAL_PATHS);
+  const appearance = createStore<AppearanceState>(INITIAL_APPEARANCE);
+  const metrics = createStore<MetricsState>({ status: 'idle', result: null, message: null });
   const filterContext: FilterContext = { documentEntities: null };
 
   const graphView = createGraphView(container, graph, {
@@ -191,6 +212,8 @@ export function createApp(
     const v = view.get();
     const f = filters.get();
     const highlight = pathHighlight(paths.get());
+    const look = appearance.get();
+    const result = metrics.get().result;
     const filteredOutNodes = new Set<string>();
     graph.forEachNode((id, attributes) => {
       if (!nodePassesFilters(attributes.data, f, filterContext)) filteredOutNodes.add(id);
@@ -207,9 +230,51 @@ export function createApp(
       hiddenRelationTypes: new Set(f.hiddenRelationTypes),
       pathNodes: highlight.nodes,
       pathEdges: highlight.edges,
+      sizes: result && look.sizeBy !== 'degree' ? metricSizes(result.values[look.sizeBy]) : null,
+      colours: result && look.colourBy === 'community' ? communityColours(result.communities) : null,
     });
   }
   paths.subscribe(() => scheduleContext());
+  metrics.subscribe(() => scheduleContext());
+
+  // Metrics follow the visible graph while the appearance needs them (debounced: an expansion adds many nodes).
+  const metricsRunner = createMetricsRunner();
+  let metricsTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleMetrics(): void {
+    clearTimeout(metricsTimer);
+    if (!needsMetrics(appearance.get())) return;
+    metricsTimer = setTimeout(() => void computeMetrics(), 200);
+  }
+  async function computeMetrics(): Promise<void> {
+    const nodes = app.visibleNodeIds();
+    const visible = new Set(nodes);
+    const hiddenTypes = new Set(filters.get().hiddenRelationTypes);
+    const edges = graph
+      .filterEdges((_e, a, s, t) => visible.has(s) && visible.has(t) && !hiddenTypes.has(a.data.type))
+      .map((e) => graph.extremities(e));
+    metrics.update((m) => ({ ...m, status: 'computing' }));
+    try {
+      const result = await metricsRunner.compute({ nodes, edges });
+      if (!result) return;
+      const message =
+        nodes.length <= 1
+          ? `${nodes.length ? 'One node' : 'No node'} in view: every metric is the same for all of it.`
+          : edges.length === 0
+            ? 'No relation between the nodes in view: every node is its own community.'
+            : null;
+      metrics.update(() => ({ status: 'ready', result, message }));
+    } catch (error) {
+      metrics.update(() => ({ status: 'error', result: null, message: plainMessage(error) }));
+    }
+  }
+  appearance.subscribe(() => {
+    scheduleMetrics();
+    scheduleContext();
+  });
+  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const)
+    graph.on(event, scheduleMetrics);
+  view.subscribe((s, p) => s.hidden !== p.hidden && scheduleMetrics());
+  filters.subscribe(scheduleMetrics);
   view.subscribe((state, previous) => {
     // Hover must feel instant; everything else can wait for the next frame.
     if (state.hovered !== previous.hovered || state.hoveredEdge !== previous.hoveredEdge) updateContext();
@@ -314,6 +379,8 @@ export function createApp(
     history,
     ui,
     paths,
+    appearance,
+    metrics,
     graphView,
     layout,
     notify: options.notify,

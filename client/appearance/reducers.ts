@@ -23,6 +23,9 @@ export interface ReducerContext {
   /** The shortest paths shown: everything else is dimmed while there are some. */
   pathNodes: ReadonlySet<string>;
   pathEdges: ReadonlySet<string>;
+  /** Size and colour by a metric or community (appearance-state.ts); null: the graph's own. */
+  sizes: ReadonlyMap<string, number> | null;
+  colours: ReadonlyMap<string, string> | null;
   zoomedIn: boolean; // camera close enough to show every edge label
   /** The labels to draw and on which side (appearance/label-layout.ts); null draws every allowed label. */
   labels: ReadonlyMap<string, { placement: LabelPlacement }> | null;
@@ -42,6 +45,8 @@ export function emptyReducerContext(): ReducerContext {
     hiddenRelationTypes: new Set(),
     pathNodes: new Set(),
     pathEdges: new Set(),
+    sizes: null,
+    colours: null,
     zoomedIn: false,
     labels: null,
   };
@@ -81,6 +86,10 @@ export function isSelected(id: string, context: ReducerContext): boolean {
 export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerContext): NodeOutput & NodeInput {
   if (context.hidden.has(id) || context.filteredOutNodes.has(id)) return { ...attributes, hidden: true };
   const out: NodeOutput & NodeInput = { ...attributes };
+  const size = context.sizes?.get(id);
+  if (size !== undefined) out.size = size;
+  const colour = context.colours?.get(id);
+  if (colour !== undefined) out.color = colour;
   if (context.pathNodes.size) {
     if (context.pathNodes.has(id)) out.zIndex = 3;
     else {
@@ -108,7 +117,7 @@ export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerC
     out.highlighted = true;
     out.forceLabel = true;
     out.zIndex = 4;
-    out.color = attributes.color;
+    out.color = colour ?? attributes.color;
     out.label = attributes.label ?? null;
   }
   if (context.labels && out.label) {

@@ -1,11 +1,20 @@
 /**
- * Controls drawn over the canvas, bottom right: the label density. Marked as a label obstacle, so the
- * label layout never puts a label under it.
+ * Controls drawn over the canvas, bottom right: size and colour by (degree, PageRank, betweenness;
+ * type or Louvain community) with the legend of what they show, and the label density. Marked as a
+ * label obstacle, so the label layout never puts a label under it.
  */
 import type { DossierApp } from '../app';
-import { el } from './dom';
+import { appearanceLegend, setColourBy, setSizeBy } from '../appearance/appearance-state';
+import { METRICS, METRIC_LABELS, type Metric } from '../metrics/compute-metrics';
+import { clear, el } from './dom';
 
-export function createGraphControls(app: Pick<DossierApp, 'graphView'>): HTMLElement {
+type ControlsApp = Pick<DossierApp, 'graphView' | 'appearance' | 'metrics'>;
+
+function formatValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toPrecision(2);
+}
+
+export function createGraphControls(app: ControlsApp): HTMLElement {
   const density = el('input', {
     className: 'label-density',
     attrs: {
@@ -19,7 +28,79 @@ export function createGraphControls(app: Pick<DossierApp, 'graphView'>): HTMLEle
   });
   density.value = String(Math.round(app.graphView.labelDensity() * 100));
   density.addEventListener('input', () => app.graphView.setLabelDensity(Number(density.value) / 100));
+
+  const sizeBy = el('select', { attrs: { 'aria-label': 'Size nodes by' } });
+  for (const metric of METRICS) {
+    const option = el('option', { text: METRIC_LABELS[metric] });
+    option.value = metric;
+    sizeBy.append(option);
+  }
+  sizeBy.addEventListener('change', () => app.appearance.update(setSizeBy(sizeBy.value as Metric)));
+  const colourBy = el('select', { attrs: { 'aria-label': 'Colour nodes by' } });
+  for (const [value, text] of [
+    ['type', 'Type'],
+    ['community', 'Community (Louvain)'],
+  ]) {
+    const option = el('option', { text });
+    option.value = value;
+    colourBy.append(option);
+  }
+  colourBy.addEventListener('change', () =>
+    app.appearance.update(setColourBy(colourBy.value === 'community' ? 'community' : 'type')),
+  );
+  const legend = el('div', {
+    className: 'metric-legend',
+    attrs: { 'aria-label': 'Metric legend', 'aria-live': 'polite' },
+  });
+
+  function render(): void {
+    const look = app.appearance.get();
+    const state = app.metrics.get();
+    sizeBy.value = look.sizeBy;
+    colourBy.value = look.colourBy;
+    clear(legend);
+    if (look.sizeBy === 'degree' && look.colourBy === 'type') return;
+    if (state.status === 'computing' && !state.result) legend.append(el('p', { text: 'Computing…' }));
+    if (state.status === 'error' || state.message)
+      legend.append(
+        el('p', { className: state.status === 'error' ? 'error-text' : 'hint', text: state.message ?? '' }),
+      );
+    const { size, communities } = appearanceLegend(look, state.result);
+    if (size)
+      legend.append(
+        el('p', {
+          className: 'metric-range',
+          text: `Size: ${METRIC_LABELS[look.sizeBy]} from ${formatValue(size.min)} to ${formatValue(size.max)}`,
+        }),
+      );
+    if (communities.length) {
+      legend.append(
+        el(
+          'ul',
+          { className: 'community-legend' },
+          communities.map((c) => {
+            const swatch = el('span', { className: 'swatch round' });
+            swatch.style.backgroundColor = c.colour;
+            return el('li', {}, [
+              swatch,
+              el('span', { text: c.label }),
+              el('span', { className: 'count', text: String(c.count) }),
+            ]);
+          }),
+        ),
+      );
+    }
+  }
+  app.appearance.subscribe(render);
+  app.metrics.subscribe(render);
+  render();
+
   return el('div', { className: 'graph-controls', dataset: { labelObstacle: '' } }, [
-    el('label', { className: 'graph-control' }, [el('span', { text: 'Labels' }), density]),
+    legend,
+    el('div', { className: 'graph-control-row' }, [
+      el('label', { className: 'graph-control' }, [el('span', { text: 'Size' }), sizeBy]),
+      el('label', { className: 'graph-control' }, [el('span', { text: 'Colour' }), colourBy]),
+      el('label', { className: 'graph-control' }, [el('span', { text: 'Labels' }), density]),
+    ]),
   ]);
 }

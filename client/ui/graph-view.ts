@@ -174,7 +174,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       if (!attributes.label || !labelAllowed(id, context)) return;
       const display = sigma.getNodeDisplayData(id);
       if (!display || display.hidden) return;
-      const node = { id, size: attributes.size };
+      const node = { id, size: display.size }; // the active size metric, as the reducer applied it
       visible.push(node);
       const at = sigma.framedGraphToViewport(display);
       if (at.x < 0 || at.x > width || at.y < 0 || at.y > height) return;

@@ -212,4 +212,74 @@ describeInBrowser('labels in Chromium', () => {
     expect(outside(fitted, await canvas(page))).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('sizes nodes by PageRank, says so in the legend, and labels the five largest by it', async () => {
+    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    await page.getByLabel('Size nodes by').selectOption('pagerank');
+    await page.locator('.metric-range').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.metric-range').textContent()).toMatch(/^Size: PageRank from [\d.e-]+ to [\d.e-]+$/);
+    const top = await page.evaluate(() => {
+      const result = (
+        window.__dossier!.app.metrics.get() as { result: { values: { pagerank: Record<string, number> } } }
+      ).result;
+      return Object.entries(result.values.pagerank)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5)
+        .map(([id]) => id);
+    });
+    // Sigma draws the PageRank sizes: the first is drawn at the largest size, bigger than the fifth.
+    const sizes = await page.evaluate(
+      (ids) => ids.map((id) => window.__dossier!.sigma.getNodeDisplayData(id)!.size),
+      top,
+    );
+    expect(sizes[0]).toBeGreaterThan(sizes[4]);
+    const labels = await settledLabels(page);
+    const drawn = new Set(labels.map((l) => l.id));
+    expect(top.filter((id) => !drawn.has(id))).toEqual([]);
+    expect(overlapping(labels)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('colours nodes by Louvain community and lists the communities in the legend', async () => {
+    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    await page.getByLabel('Colour nodes by').selectOption('community');
+    await page.locator('.community-legend li').first().waitFor({ timeout: 15_000 });
+    const { total, counted, coloured } = await page.evaluate(() => {
+      const app = window.__dossier!.app;
+      const result = (app.metrics.get() as { result: { communities: Record<string, number> } }).result;
+      const visible = app.visibleNodeIds();
+      const colours = visible.map((id) => window.__dossier!.sigma.getNodeDisplayData(id)!.color);
+      const counts = [...document.querySelectorAll('.community-legend .count')].map((e) => Number(e.textContent));
+      // Nodes of one community share one colour, and two large communities differ.
+      const byCommunity = new Map<number, Set<string>>();
+      visible.forEach((id, i) => {
+        const c = result.communities[id];
+        if (!byCommunity.has(c)) byCommunity.set(c, new Set());
+        byCommunity.get(c)!.add(colours[i]);
+      });
+      return {
+        total: visible.length,
+        counted: counts.reduce((a, b) => a + b, 0),
+        coloured: [0, 1].map((c) => [...(byCommunity.get(c) ?? [])]),
+      };
+    });
+    expect(counted).toBe(total);
+    expect(coloured[0]).toHaveLength(1);
+    expect(coloured[1]).toHaveLength(1);
+    expect(coloured[0][0]).not.toBe(coloured[1][0]);
+    await page.getByLabel('Colour nodes by').selectOption('type');
+    await page.close();
+  }, 60_000);
+
+  it('says plainly that every metric is the same when one node is in view', async () => {
+    const page = await openExplorer(browser, server.url, { width: 1280, height: 720 }, pageErrors);
+    const keep = await page.evaluate(() => window.__dossier!.graph.nodes()[0]);
+    await page.evaluate((id) => window.__dossier!.app.keepOnly([id]), keep);
+    await page.getByLabel('Size nodes by').selectOption('betweenness');
+    await page.locator('.metric-legend .hint').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.metric-legend .hint').textContent()).toBe(
+      'One node in view: every metric is the same for all of it.',
+    );
+    await page.close();
+  }, 60_000);
 });

@@ -165,7 +165,7 @@ describeInBrowser('paths, selection and the context menu in Chromium', () => {
       await page.keyboard.up('Shift');
     }
     expect((await view()).selected).toEqual([a, b].sort());
-    await page.getByRole('button', { name: 'Hide', exact: true }).click();
+    await page.locator('.toolbar').getByRole('button', { name: 'Hide', exact: true }).click();
     expect((await view()).hidden).toEqual(expect.arrayContaining([a, b]));
     await page.keyboard.press('ControlOrMeta+z');
     expect((await view()).hidden).toEqual([]);
