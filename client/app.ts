@@ -27,6 +27,7 @@ import {
 import { canRedo, canUndo, emptyHistory, record, redo, undo, type HistoryState } from './history/history';
 import { EXPAND_THRESHOLD, needsChoice, neighborQuery, type ExpandChoice } from './expand/expand-plan';
 import { createLayoutRunner, type LayoutRunner } from './layout/layout-runner';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings, type ShapeLayout } from './layout/layout-settings';
 import { createStore, type Store } from './state/store';
 import {
   INITIAL_VIEW,
@@ -110,6 +111,8 @@ export interface DossierApp {
   /** Size and colour by (appearance/appearance-state.ts), and the metrics they read. */
   appearance: Store<AppearanceState>;
   metrics: Store<MetricsState>;
+  /** ForceAtlas2's settings and noverlap after it (layout/layout-settings.ts). */
+  layoutSettings: Store<LayoutSettings>;
   graphView: GraphView;
   layout: LayoutRunner;
   notify: Notify;
@@ -136,6 +139,8 @@ export interface DossierApp {
   remove(ids: string[]): void;
   collapse(id: string): void;
   settleLayout(label?: string): Promise<void>;
+  /** Nodes on a circle or packed in circles by type or community, as one undoable step. */
+  shapeLayout(shape: ShapeLayout): Promise<void>;
   toggleLayout(): Promise<void>;
   undo(): void;
   redo(): void;
@@ -181,6 +186,7 @@ export function createApp(
   const paths = createStore<PathState>(INITIAL_PATHS);
   const appearance = createStore<AppearanceState>(INITIAL_APPEARANCE);
   const metrics = createStore<MetricsState>({ status: 'idle', result: null, message: null });
+  const layoutSettings = createStore<LayoutSettings>(DEFAULT_LAYOUT_SETTINGS);
   const filterContext: FilterContext = { documentEntities: null };
 
   const graphView = createGraphView(container, graph, {
@@ -196,7 +202,11 @@ export function createApp(
     onDragEnd: () => undefined,
     onCameraChange: () => undefined,
   });
-  const layout = createLayoutRunner(graph, (running) => ui.update((s) => ({ ...s, layoutRunning: running })));
+  const layout = createLayoutRunner(
+    graph,
+    (running) => ui.update((s) => ({ ...s, layoutRunning: running })),
+    () => layoutSettings.get(),
+  );
 
   // Reducer context: recomputed when the view, the filters or the graph change (once per frame).
   let contextScheduled = false;
@@ -381,6 +391,7 @@ export function createApp(
     paths,
     appearance,
     metrics,
+    layoutSettings,
     graphView,
     layout,
     notify: options.notify,
@@ -549,6 +560,23 @@ export function createApp(
 
     async settleLayout(label = 'Layout') {
       await undoable(label, () => layout.settle({ iterations: 300 }));
+    },
+
+    async shapeLayout(shape) {
+      if (graph.order === 0) return;
+      let groupOf: ((id: string) => string) | undefined;
+      if (shape === 'circlepack-type') groupOf = (id) => graph.getNodeAttribute(id, 'data').type;
+      if (shape === 'circlepack-community') {
+        if (!metrics.get().result) await computeMetrics();
+        const communities = metrics.get().result?.communities ?? {};
+        groupOf = (id) => String(communities[id] ?? -1);
+      }
+      const label =
+        shape === 'circular'
+          ? 'Circular layout'
+          : `Circle pack by ${shape === 'circlepack-type' ? 'type' : 'community'}`;
+      await undoable(label, () => layout.shape(shape === 'circular' ? 'circular' : 'circlepack', groupOf));
+      await graphView.fit();
     },
 
     async toggleLayout() {

@@ -1,14 +1,70 @@
 /**
- * Controls drawn over the canvas, bottom right: size and colour by (degree, PageRank, betweenness;
+ * Controls drawn over the canvas, bottom right: the layouts (ForceAtlas2 with its settings and noverlap,
+ * circular, circle packing by type or community), size and colour by (degree, PageRank, betweenness;
  * type or Louvain community) with the legend of what they show, and the label density. Marked as a
  * label obstacle, so the label layout never puts a label under it.
  */
 import type { DossierApp } from '../app';
 import { appearanceLegend, setColourBy, setSizeBy } from '../appearance/appearance-state';
 import { METRICS, METRIC_LABELS, type Metric } from '../metrics/compute-metrics';
-import { clear, el } from './dom';
+import { setLayoutSettings, type LayoutSettings } from '../layout/layout-settings';
+import { button, clear, el } from './dom';
 
-type ControlsApp = Pick<DossierApp, 'graphView' | 'appearance' | 'metrics'>;
+type ControlsApp = Pick<
+  DossierApp,
+  'graphView' | 'appearance' | 'metrics' | 'layoutSettings' | 'settleLayout' | 'shapeLayout'
+>;
+
+function layoutControls(app: ControlsApp): HTMLElement {
+  const settings = app.layoutSettings;
+  const update = (change: Partial<LayoutSettings>) => settings.update(setLayoutSettings(change));
+  const number = (label: string, key: 'gravity' | 'scalingRatio', min: number, max: number, step: number) => {
+    const input = el('input', {
+      attrs: { type: 'number', min: String(min), max: String(max), step: String(step), 'aria-label': label },
+    });
+    input.value = String(settings.get()[key]);
+    input.addEventListener('change', () => {
+      const value = Number(input.value);
+      if (Number.isFinite(value) && value >= min && value <= max) update({ [key]: value });
+      else input.value = String(settings.get()[key]); // out of range: back to the setting in force
+    });
+    return el('label', { className: 'graph-control' }, [el('span', { text: label }), input]);
+  };
+  const box = (label: string, key: 'linLogMode' | 'noverlap') => {
+    const input = el('input', { attrs: { type: 'checkbox', 'aria-label': label } });
+    input.checked = settings.get()[key];
+    input.addEventListener('change', () => update({ [key]: input.checked }));
+    return el('label', { className: 'graph-control' }, [input, el('span', { text: label })]);
+  };
+  const barnesHut = el('select', { attrs: { 'aria-label': 'Barnes-Hut approximation' } });
+  for (const [value, text] of [
+    ['auto', 'auto (above 400 nodes)'],
+    ['on', 'on'],
+    ['off', 'off'],
+  ]) {
+    const option = el('option', { text });
+    option.value = value;
+    barnesHut.append(option);
+  }
+  barnesHut.value = settings.get().barnesHut;
+  barnesHut.addEventListener('change', () => update({ barnesHut: barnesHut.value as LayoutSettings['barnesHut'] }));
+  return el('details', { className: 'layout-controls' }, [
+    el('summary', { text: 'Layout' }),
+    el('div', { className: 'layout-settings' }, [
+      number('Gravity', 'gravity', 0, 20, 0.1),
+      number('Scaling', 'scalingRatio', 0.1, 200, 1),
+      box('LinLog', 'linLogMode'),
+      el('label', { className: 'graph-control' }, [el('span', { text: 'Barnes-Hut' }), barnesHut]),
+      box('Remove overlaps after', 'noverlap'),
+      el('div', { className: 'layout-buttons' }, [
+        button('ForceAtlas2', () => void app.settleLayout('ForceAtlas2'), { className: 'small' }),
+        button('Circle', () => void app.shapeLayout('circular'), { className: 'small' }),
+        button('Pack by type', () => void app.shapeLayout('circlepack-type'), { className: 'small' }),
+        button('Pack by community', () => void app.shapeLayout('circlepack-community'), { className: 'small' }),
+      ]),
+    ]),
+  ]);
+}
 
 function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toPrecision(2);
@@ -96,6 +152,7 @@ export function createGraphControls(app: ControlsApp): HTMLElement {
   render();
 
   return el('div', { className: 'graph-controls', dataset: { labelObstacle: '' } }, [
+    layoutControls(app),
     legend,
     el('div', { className: 'graph-control-row' }, [
       el('label', { className: 'graph-control' }, [el('span', { text: 'Size' }), sizeBy]),
