@@ -9,7 +9,7 @@ import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { relationLabel } from '../appearance/node-style';
 import { button, clear, el } from '../ui/dom';
-import { createEntityField } from './entity-field';
+import { createEntityField } from '../ui/entity-field';
 import {
   MAX_PATH_HOPS,
   clearPaths,

@@ -1,31 +1,48 @@
 /**
  * A searchable entity field that starts empty: typing lists the matching nodes in view first, then the
- * entities the search API finds; choosing one (click or Enter) sets it.
+ * entities the search API finds; choosing one (click or Enter) sets it. Used for the ends of a path and
+ * "the other entity" of a curation or a hypothesis: nothing is chosen until the analyst chooses.
  */
 import type { DossierApp } from '../app';
 import { nodeTypeStyle } from '../appearance/node-style';
-import { clear, el, typeBadge } from '../ui/dom';
-import type { PathEnd } from './path-state';
+import { clear, el, typeBadge } from './dom';
+
+export interface EntityChoice {
+  id: string;
+  name: string;
+}
 
 export interface EntityField {
   element: HTMLElement;
   input: HTMLInputElement;
-  set(end: PathEnd | null): void;
+  /** What is chosen, null while nothing is. */
+  value(): EntityChoice | null;
+  set(end: EntityChoice | null): void;
+  /** Leaves an entity out of the matches (the selected node itself). */
+  exclude(id: string | null): void;
 }
 
-interface Suggestion extends PathEnd {
+interface Suggestion extends EntityChoice {
   type: string;
 }
 
 export function createEntityField(
   app: Pick<DossierApp, 'api' | 'graph'>,
   label: string,
-  onChoose: (end: PathEnd | null) => void,
+  onChoose: (end: EntityChoice | null) => void = () => undefined,
+  name?: string,
 ): EntityField {
   const input = el('input', {
     className: 'entity-field-input',
-    attrs: { type: 'search', 'aria-label': label, placeholder: 'Search an entity…', autocomplete: 'off' },
+    attrs: {
+      type: 'search',
+      'aria-label': label,
+      placeholder: 'Search an entity…',
+      autocomplete: 'off',
+      ...(name ? { name } : {}),
+    },
   });
+  let excluded: string | null = null;
   const list = el('ul', {
     className: 'entity-field-list',
     attrs: { role: 'listbox', 'aria-label': `${label}: matches` },
@@ -35,7 +52,7 @@ export function createEntityField(
   let active = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let request = 0;
-  let chosen: PathEnd | null = null;
+  let chosen: EntityChoice | null = null;
 
   function render(): void {
     clear(list);
@@ -54,7 +71,7 @@ export function createEntityField(
     list.hidden = suggestions.length === 0;
   }
 
-  function choose(end: PathEnd | null): void {
+  function choose(end: EntityChoice | null): void {
     chosen = end ? { id: end.id, name: end.name } : null;
     input.value = chosen?.name ?? '';
     suggestions = [];
@@ -65,7 +82,9 @@ export function createEntityField(
   function inView(q: string): Suggestion[] {
     const folded = q.toLowerCase();
     return app.graph
-      .filterNodes((_id, a) => a.data.type !== 'Document' && a.data.name.toLowerCase().includes(folded))
+      .filterNodes(
+        (id, a) => id !== excluded && a.data.type !== 'Document' && a.data.name.toLowerCase().includes(folded),
+      )
       .slice(0, 5)
       .map((id) => {
         const data = app.graph.getNodeAttribute(id, 'data');
@@ -96,7 +115,9 @@ export function createEntityField(
         const known = new Set(suggestions.map((s) => s.id));
         suggestions = [
           ...suggestions,
-          ...hits.filter((h) => !known.has(h.id)).map((h) => ({ id: h.id, name: h.name, type: h.type })),
+          ...hits
+            .filter((h) => !known.has(h.id) && h.id !== excluded)
+            .map((h) => ({ id: h.id, name: h.name, type: h.type })),
         ].slice(0, 10);
         render();
       } catch {
@@ -125,6 +146,10 @@ export function createEntityField(
   return {
     element: el('div', { className: 'entity-field' }, [input, list]),
     input,
+    value: () => chosen,
+    exclude: (id) => {
+      excluded = id;
+    },
     set: (end) => {
       // Only a change from outside: the field's own choice (or its clearing while typing) is already shown.
       if (end?.id === chosen?.id) return;
