@@ -54,6 +54,7 @@ import type { MetricsResult } from './metrics/compute-metrics';
 import { createMetricsRunner } from './metrics/metrics-runner';
 import {
   INITIAL_PATHS,
+  clearPaths,
   noPathMessage,
   pathHighlight,
   pathsAnswered,
@@ -318,6 +319,10 @@ export function createApp(
   }
   function restore(s: ViewSnapshot): void {
     restoreGraph(graph, s.graph);
+    // Paths whose nodes an undo took away are no longer in view: their emphasis and hop list go too.
+    const shown = paths.get().result;
+    if (shown && (shown.nodes.some((n) => !graph.hasNode(n.id)) || shown.edges.some((e) => !graph.hasEdge(e.id))))
+      paths.update(clearPaths());
     view.update(setHidden(s.hidden));
     view.update(
       forgetMissing(

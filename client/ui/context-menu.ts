@@ -23,6 +23,7 @@ type MenuApp = Pick<
   | 'keepOnly'
   | 'pin'
   | 'showHidden'
+  | 'metrics'
 >;
 
 export function createContextMenu(
@@ -67,8 +68,17 @@ export function createContextMenu(
       item('Path to here', () => paths.setEnd('to', end)),
       el('hr'),
       item(`Select every ${data.type}`, () => app.selectNodes(ofType(data.type))),
+      ...communityItem(node),
       item('Invert the selection', () => app.invertSelection()),
     ];
+  }
+
+  /** Once communities are computed (colour or pack by community), select the node's own. */
+  function communityItem(node: string): HTMLElement[] {
+    const communities = app.metrics.get().result?.communities;
+    if (!communities || communities[node] === undefined) return [];
+    const members = app.visibleNodeIds().filter((id) => communities[id] === communities[node]);
+    return [item(`Select its community (${members.length})`, () => app.selectNodes(members))];
   }
 
   function stageItems(): HTMLElement[] {

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { openExplorer, overlapping, settledLabels } from '../../support/explorer-page';
+import { nodeOnPage, openExplorer, overlapping, settledLabels } from '../../support/explorer-page';
 import { seedCorpus } from '../../support/seed-database';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
@@ -59,7 +59,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('colours nodes by Louvain community and lists the communities in the legend', async () => {
+  it('colours nodes by Louvain community, lists the communities in the legend, and selects one from the menu', async () => {
     const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
     await page.getByLabel('Colour nodes by').selectOption('community');
     await page.locator('.community-legend li').first().waitFor({ timeout: 15_000 });
@@ -86,6 +86,31 @@ describeInBrowser('metrics and layouts in Chromium', () => {
     expect(coloured[0]).toHaveLength(1);
     expect(coloured[1]).toHaveLength(1);
     expect(coloured[0][0]).not.toBe(coloured[1][0]);
+
+    // The context menu selects a node's whole community.
+    const hub = await page.evaluate(() => {
+      const g = window.__dossier!.graph;
+      return g.nodes().sort((a, b) => g.degree(b) - g.degree(a))[0];
+    });
+    const at = await nodeOnPage(page, hub);
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await page
+      .locator('.context-menu')
+      .getByRole('menuitem', { name: /^Select its community \(\d+\)$/ })
+      .click();
+    const { selected, members } = await page.evaluate((id) => {
+      const app = window.__dossier!.app;
+      const communities = (app.metrics.get() as { result: { communities: Record<string, number> } }).result.communities;
+      return {
+        selected: app.selectedNodeIds(),
+        members: app
+          .visibleNodeIds()
+          .filter((n) => communities[n] === communities[id])
+          .sort(),
+      };
+    }, hub);
+    expect(selected).toEqual(members);
+    expect(members.length).toBeGreaterThan(1);
     await page.getByLabel('Colour nodes by').selectOption('type');
     await page.close();
   }, 60_000);
