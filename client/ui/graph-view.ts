@@ -212,14 +212,34 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   sigma.on('beforeRender', () => {
     drawn = [];
   });
+  // The layout runs after a frame only if what it depends on changed since it last ran: the camera, the
+  // view state, the graph, the canvas size or the density. Its own refresh then costs one check.
+  let labelsDirty = true;
+  const markDirty = () => {
+    labelsDirty = true;
+  };
+  for (const event of [
+    'nodeAdded',
+    'nodeDropped',
+    'edgeAdded',
+    'edgeDropped',
+    'cleared',
+    'nodeAttributesUpdated',
+    'eachNodeAttributesUpdated',
+  ] as const)
+    graph.on(event, markDirty);
+  sigma.on('resize', markDirty);
   sigma.on('afterRender', () => {
     lastDrawn = drawn;
+    if (!labelsDirty) return;
+    labelsDirty = false;
     layoutLabels();
   });
 
   // Edge labels for every edge once the camera is close enough.
   const camera = sigma.getCamera();
   camera.on('updated', (state) => {
+    labelsDirty = true;
     const zoomedIn = state.ratio < EDGE_LABEL_ZOOM_RATIO;
     if (zoomedIn !== context.zoomedIn) {
       context = { ...context, zoomedIn };
@@ -346,15 +366,17 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     const { width, height } = sigma.getDimensions();
     if (!width || !height) return null;
     const reset = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    // Positions at the reset camera, not the current one (sigma's matrix follows the camera only once it
+    // renders). With no rotation that is an affine map of the framed coordinates: two points give it.
+    const origin = sigma.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: reset });
+    const unit = sigma.framedGraphToViewport({ x: 1, y: 1 }, { cameraState: reset });
     const items: FitItem[] = [];
     graph.forEachNode((id, attributes) => {
       const display = sigma.getNodeDisplayData(id);
       if (!display || display.hidden) return;
-      // At the reset camera, not the current one: sigma's matrix follows the camera only once it renders.
-      const at = sigma.framedGraphToViewport(display, { cameraState: reset });
       items.push({
-        x: at.x - width / 2,
-        y: at.y - height / 2,
+        x: origin.x + display.x * (unit.x - origin.x) - width / 2,
+        y: origin.y + display.y * (unit.y - origin.y) - height / 2,
         size: display.size,
         labelWidth: attributes.label && labelAllowed(id, context) ? measure(attributes.label) : 0,
       });
@@ -379,6 +401,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   return {
     sigma,
     setContext(next) {
+      labelsDirty = true;
       context = { ...next, zoomedIn: context.zoomedIn, labels: context.labels };
       sigma.refresh({ skipIndexation: true });
     },
@@ -392,6 +415,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     labelDensity: () => density,
     setLabelDensity(value) {
       density = Math.max(0, Math.min(1, value));
+      labelsDirty = true;
       try {
         localStorage.setItem(DENSITY_KEY, String(density));
       } catch {
