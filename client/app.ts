@@ -43,15 +43,8 @@ import {
   type ViewState,
 } from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
-import {
-  INITIAL_APPEARANCE,
-  communityColours,
-  metricSizes,
-  needsMetrics,
-  type AppearanceState,
-} from './appearance/appearance-state';
-import type { MetricsResult } from './metrics/compute-metrics';
-import { createMetricsRunner } from './metrics/metrics-runner';
+import { INITIAL_APPEARANCE, communityColours, metricSizes, type AppearanceState } from './appearance/appearance-state';
+import { INITIAL_METRICS, syncMetrics, type MetricsState } from './metrics/metrics-sync';
 import {
   INITIAL_PATHS,
   clearPaths,
@@ -84,13 +77,6 @@ export interface UiState {
   consoleOpen: boolean;
   /** The context menu open at a point of the canvas, on a node or on the background. */
   contextMenu: { node: string | null; x: number; y: number } | null;
-}
-
-/** The metrics of the visible graph, computed when the appearance needs them. */
-export interface MetricsState {
-  status: 'idle' | 'computing' | 'ready' | 'error';
-  result: MetricsResult | null;
-  message: string | null;
 }
 
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
@@ -186,7 +172,7 @@ export function createApp(
   });
   const paths = createStore<PathState>(INITIAL_PATHS);
   const appearance = createStore<AppearanceState>(INITIAL_APPEARANCE);
-  const metrics = createStore<MetricsState>({ status: 'idle', result: null, message: null });
+  const metrics = createStore<MetricsState>(INITIAL_METRICS);
   const layoutSettings = createStore<LayoutSettings>(DEFAULT_LAYOUT_SETTINGS);
   const filterContext: FilterContext = { documentEntities: null };
 
@@ -248,44 +234,16 @@ export function createApp(
   paths.subscribe(() => scheduleContext());
   metrics.subscribe(() => scheduleContext());
 
-  // Metrics follow the visible graph while the appearance needs them (debounced: an expansion adds many nodes).
-  const metricsRunner = createMetricsRunner();
-  let metricsTimer: ReturnType<typeof setTimeout> | undefined;
-  function scheduleMetrics(): void {
-    clearTimeout(metricsTimer);
-    if (!needsMetrics(appearance.get())) return;
-    metricsTimer = setTimeout(() => void computeMetrics(), 200);
-  }
-  async function computeMetrics(): Promise<void> {
-    const nodes = app.visibleNodeIds();
-    const visible = new Set(nodes);
-    const hiddenTypes = new Set(filters.get().hiddenRelationTypes);
-    const edges = graph
-      .filterEdges((_e, a, s, t) => visible.has(s) && visible.has(t) && !hiddenTypes.has(a.data.type))
-      .map((e) => graph.extremities(e));
-    metrics.update((m) => ({ ...m, status: 'computing' }));
-    try {
-      const result = await metricsRunner.compute({ nodes, edges });
-      if (!result) return;
-      const message =
-        nodes.length <= 1
-          ? `${nodes.length ? 'One node' : 'No node'} in view: every metric is the same for all of it.`
-          : edges.length === 0
-            ? 'No relation between the nodes in view: every node is its own community.'
-            : null;
-      metrics.update(() => ({ status: 'ready', result, message }));
-    } catch (error) {
-      metrics.update(() => ({ status: 'error', result: null, message: plainMessage(error) }));
-    }
-  }
-  appearance.subscribe(() => {
-    scheduleMetrics();
-    scheduleContext();
+  // Metrics follow the visible graph while the appearance needs them (metrics/metrics-sync.ts).
+  const metricsSync = syncMetrics({
+    graph,
+    view,
+    filters,
+    appearance,
+    metrics,
+    visibleNodeIds: () => app.visibleNodeIds(),
   });
-  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const)
-    graph.on(event, scheduleMetrics);
-  view.subscribe((s, p) => s.hidden !== p.hidden && scheduleMetrics());
-  filters.subscribe(scheduleMetrics);
+  appearance.subscribe(() => scheduleContext());
   view.subscribe((state, previous) => {
     // Hover must feel instant; everything else can wait for the next frame.
     if (state.hovered !== previous.hovered || state.hoveredEdge !== previous.hoveredEdge) updateContext();
@@ -572,7 +530,7 @@ export function createApp(
       let groupOf: ((id: string) => string) | undefined;
       if (shape === 'circlepack-type') groupOf = (id) => graph.getNodeAttribute(id, 'data').type;
       if (shape === 'circlepack-community') {
-        if (!metrics.get().result) await computeMetrics();
+        if (!metrics.get().result) await metricsSync.compute();
         const communities = metrics.get().result?.communities ?? {};
         groupOf = (id) => String(communities[id] ?? -1);
       }
