@@ -4,8 +4,18 @@
  * expands). Sigma reads the graph; this module never writes domain data into it.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, NodeCircleProgram, createNodeCompoundProgram } from 'sigma/rendering';
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import {
+  DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+  EdgeArrowProgram,
+  NodeCircleProgram,
+  createNodeCompoundProgram,
+  drawStraightEdgeLabel,
+} from 'sigma/rendering';
+import {
+  DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS,
+  createDrawCurvedEdgeLabel,
+  createEdgeCurveProgram,
+} from '@sigma/edge-curve';
 import { createNodeImageProgram } from '@sigma/node-image';
 import { EdgeDashedArrowProgram } from '../appearance/edge-dashed-program';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from '../graph/view-graph';
@@ -29,6 +39,7 @@ import {
 } from '../appearance/label-layout';
 import { createDrawLabel, createLabelMeasure, drawNodeHover, labelFont } from '../appearance/label-drawing';
 import { fitCamera, type FitItem } from '../appearance/camera-fit';
+import { boxQuad, guardEdgeLabel, type Quad } from '../appearance/edge-label-guard';
 
 /** Camera ratio below which every node on screen must carry a label. */
 export const LABEL_ALL_ZOOM_RATIO = 0.5;
@@ -56,6 +67,11 @@ export interface DrawnLabel {
   box: Box; // viewport pixels, as drawn on the labels canvas
 }
 
+export interface DrawnEdgeLabel {
+  id: string;
+  quads: Quad[]; // each glyph box (or the whole label) as drawn, in viewport pixels
+}
+
 export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
   setContext(context: Omit<ReducerContext, 'zoomedIn' | 'labels'>): void;
@@ -66,10 +82,13 @@ export interface GraphView {
   setLabelDensity(density: number): void;
   /** The node labels drawn in the last frame, with the box each fills. */
   drawnLabels(): DrawnLabel[];
+  /** The edge labels drawn in the last frame, where their text went. */
+  drawnEdgeLabels(): DrawnEdgeLabel[];
   focus(id: string): void;
   kill(): void;
 }
 
+const EDGE_LABEL_SIZE = 11;
 const DENSITY_KEY = 'dossier.labelDensity';
 const DEFAULT_DENSITY = 0.5;
 
@@ -85,7 +104,34 @@ function readDensity(): number {
 export function createGraphView(container: HTMLElement, graph: ViewGraph, events: GraphViewEvents): GraphView {
   let drawn: DrawnLabel[] = [];
   let lastDrawn: DrawnLabel[] = [];
-  const drawLabel = createDrawLabel((id, box) => drawn.push({ id, box }));
+  let drawnEdges: DrawnEdgeLabel[] = [];
+  let lastDrawnEdges: DrawnEdgeLabel[] = [];
+  // What the labels of this frame cover: node labels first (sigma draws them first), then edge labels.
+  let nodeQuads: Quad[] = [];
+  let edgeQuads: Quad[] = [];
+  const drawLabel = createDrawLabel((id, box) => {
+    drawn.push({ id, box });
+    nodeQuads.push(boxQuad(box));
+  });
+  const frame = {
+    taken: () => (edgeQuads.length ? [...nodeQuads, ...edgeQuads] : nodeQuads),
+    take: (id: string, quads: Quad[]) => {
+      drawnEdges.push({ id, quads });
+      edgeQuads.push(...quads);
+    },
+    fontSize: () => EDGE_LABEL_SIZE,
+  };
+  const edgeKey = (edge: { key?: string }) => edge.key ?? '';
+  const drawStraightLabel = guardEdgeLabel(drawStraightEdgeLabel as never, frame, edgeKey as never);
+  const EdgeCurvedArrowProgram = createEdgeCurveProgram({
+    ...DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS,
+    arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+    drawLabel: guardEdgeLabel(
+      createDrawCurvedEdgeLabel(DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS) as never,
+      frame,
+      edgeKey as never,
+    ) as never,
+  });
   const NodePictogramCircleProgram = createNodeCompoundProgram(
     [
       NodeCircleProgram,
@@ -109,6 +155,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     defaultNodeType: 'pictogram',
     nodeProgramClasses: { pictogram: NodePictogramCircleProgram as never },
     defaultDrawNodeLabel: drawLabel as never,
+    defaultDrawEdgeLabel: drawStraightLabel as never,
     defaultDrawNodeHover: drawNodeHover as never,
     defaultEdgeType: 'straight',
     edgeProgramClasses: {
@@ -124,7 +171,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     labelWeight: '500',
     labelColor: { color: '#1f2633' },
     edgeLabelFont: 'Inter, "Segoe UI", system-ui, sans-serif',
-    edgeLabelSize: 11,
+    edgeLabelSize: EDGE_LABEL_SIZE,
     edgeLabelColor: { color: '#5a6375' },
     // Sigma's label grid is off (density 0): every label drawn is forced by the label layout, which
     // checks each against the others. The threshold still says which nodes are large enough for an
@@ -211,7 +258,19 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   }
   sigma.on('beforeRender', () => {
     drawn = [];
+    nodeQuads = [];
   });
+  // Sigma also redraws the edge labels alone on a hover, after the frame, with no event to say so: each
+  // pass over them starts from the node labels again.
+  const internals = sigma as unknown as { renderEdgeLabels(): unknown };
+  const renderEdgeLabels = internals.renderEdgeLabels.bind(sigma);
+  internals.renderEdgeLabels = () => {
+    drawnEdges = [];
+    edgeQuads = [];
+    const result = renderEdgeLabels();
+    lastDrawnEdges = drawnEdges;
+    return result;
+  };
   // The layout runs after a frame only if what it depends on changed since it last ran: the camera, the
   // view state, the graph, the canvas size or the density. Its own refresh then costs one check.
   let labelsDirty = true;
@@ -424,6 +483,8 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       layoutLabels();
     },
     drawnLabels: () => lastDrawn.map((label) => ({ id: label.id, box: { ...label.box } })),
+    drawnEdgeLabels: () =>
+      lastDrawnEdges.map((label) => ({ id: label.id, quads: label.quads.map((q) => [...q] as Quad) })),
     focus(id) {
       const display = sigma.getNodeDisplayData(id);
       if (!display) return;

@@ -4,6 +4,7 @@
  * labelled, no two labels overlap, none runs off the canvas after Fit or under the controls.
  */
 import type { Page } from 'playwright-core';
+import { boxQuad, quadsOverlap, type Quad } from '../../../client/appearance/edge-label-guard';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
 import {
   nodeOnPage,
@@ -210,6 +211,43 @@ describeInBrowser('labels in Chromium', () => {
     const fitted = await settledLabels(page);
     expect(fitted.length).toBeGreaterThan(5);
     expect(outside(fitted, await canvas(page))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('draws no edge label over a node label or another edge label, zoomed in or around a hovered hub', async () => {
+    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const [hub] = await hubs(page);
+    const check = async () => {
+      const nodeLabels = await settledLabels(page);
+      const edgeLabels = await page.evaluate(() => window.__dossier!.app.graphView.drawnEdgeLabels());
+      const nodeQuads = nodeLabels.map((l) => boxQuad(l.box));
+      const clashes: string[] = [];
+      edgeLabels.forEach((edge, i) => {
+        for (const q of edge.quads as Quad[]) {
+          if (nodeQuads.some((n) => quadsOverlap(q, n))) clashes.push(`${edge.id} over a node label`);
+          for (const other of edgeLabels.slice(i + 1))
+            if ((other.quads as Quad[]).some((o) => quadsOverlap(q, o))) clashes.push(`${edge.id} over ${other.id}`);
+        }
+      });
+      return { count: edgeLabels.length, clashes: [...new Set(clashes)] };
+    };
+    await page.evaluate((id) => {
+      const display = window.__dossier!.sigma.getNodeDisplayData(id)!;
+      window.__dossier!.sigma.getCamera().setState({ x: display.x, y: display.y, ratio: 0.3 });
+    }, hub);
+    const zoomed = await check();
+    expect(zoomed.count).toBeGreaterThan(3);
+    expect(zoomed.clashes).toEqual([]);
+
+    await page.keyboard.press('f');
+    await page.waitForTimeout(600);
+    const at = await nodeOnPage(page, hub);
+    await page.mouse.move(at.x - 150, at.y - 150);
+    await page.mouse.move(at.x, at.y, { steps: 5 });
+    await page.waitForTimeout(400);
+    const hovered = await check();
+    expect(hovered.count).toBeGreaterThan(0);
+    expect(hovered.clashes).toEqual([]);
     await page.close();
   }, 60_000);
 });
