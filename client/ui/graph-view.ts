@@ -107,17 +107,19 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   let drawnEdges: DrawnEdgeLabel[] = [];
   let lastDrawnEdges: DrawnEdgeLabel[] = [];
   // What the labels of this frame cover: node labels first (sigma draws them first), then edge labels.
-  let nodeQuads: Quad[] = [];
-  let edgeQuads: Quad[] = [];
+  // One list: the node labels' boxes, then the edge labels' of the current pass over them.
+  let taken: Quad[] = [];
+  let nodeQuads = 0;
   const drawLabel = createDrawLabel((id, box) => {
     drawn.push({ id, box });
-    nodeQuads.push(boxQuad(box));
+    taken.push(boxQuad(box));
+    nodeQuads = taken.length;
   });
   const frame = {
-    taken: () => (edgeQuads.length ? [...nodeQuads, ...edgeQuads] : nodeQuads),
+    taken: () => taken,
     take: (id: string, quads: Quad[]) => {
       drawnEdges.push({ id, quads });
-      edgeQuads.push(...quads);
+      taken.push(...quads);
     },
     fontSize: () => EDGE_LABEL_SIZE,
   };
@@ -258,7 +260,8 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   }
   sigma.on('beforeRender', () => {
     drawn = [];
-    nodeQuads = [];
+    taken = [];
+    nodeQuads = 0;
   });
   // Sigma also redraws the edge labels alone on a hover, after the frame, with no event to say so: each
   // pass over them starts from the node labels again.
@@ -266,7 +269,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   const renderEdgeLabels = internals.renderEdgeLabels.bind(sigma);
   internals.renderEdgeLabels = () => {
     drawnEdges = [];
-    edgeQuads = [];
+    taken.length = nodeQuads;
     const result = renderEdgeLabels();
     lastDrawnEdges = drawnEdges;
     return result;
