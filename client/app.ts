@@ -27,18 +27,34 @@ import {
 import { canRedo, canUndo, emptyHistory, record, redo, undo, type HistoryState } from './history/history';
 import { EXPAND_THRESHOLD, needsChoice, neighborQuery, type ExpandChoice } from './expand/expand-plan';
 import { createLayoutRunner, type LayoutRunner } from './layout/layout-runner';
+import { DEFAULT_LAYOUT_SETTINGS, type LayoutSettings, type ShapeLayout } from './layout/layout-settings';
 import { createStore, type Store } from './state/store';
 import {
   INITIAL_VIEW,
   forgetMissing,
   hideNodes,
+  invertSelection,
   select,
+  selectNodes,
   setHidden,
   showAll,
+  toggleSelected,
   type Selection,
   type ViewState,
 } from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
+import { INITIAL_APPEARANCE, communityColours, metricSizes, type AppearanceState } from './appearance/appearance-state';
+import { INITIAL_METRICS, syncMetrics, type MetricsState } from './metrics/metrics-sync';
+import {
+  INITIAL_PATHS,
+  clearPaths,
+  noPathMessage,
+  pathHighlight,
+  pathsAnswered,
+  pathsFailed,
+  pathsLoading,
+  type PathState,
+} from './paths/path-state';
 
 export interface ViewSnapshot {
   graph: SerializedView;
@@ -61,6 +77,8 @@ export interface UiState {
   consoleOpen: boolean;
   /** Counts imports that added documents: whatever lists the documents reads them again when it moves. */
   documentsVersion: number;
+  /** The context menu open at a point of the canvas, on a node or on the background. */
+  contextMenu: { node: string | null; x: number; y: number } | null;
 }
 
 export type Notify = (message: string, kind?: 'info' | 'error') => void;
@@ -77,11 +95,32 @@ export interface DossierApp {
   filters: Store<FilterState>;
   history: Store<HistoryState<ViewSnapshot>>;
   ui: Store<UiState>;
+  /** The shortest paths asked for and shown (paths/path-state.ts). */
+  paths: Store<PathState>;
+  /** Size and colour by (appearance/appearance-state.ts), and the metrics they read. */
+  appearance: Store<AppearanceState>;
+  metrics: Store<MetricsState>;
+  /** ForceAtlas2's settings and noverlap after it (layout/layout-settings.ts). */
+  layoutSettings: Store<LayoutSettings>;
   graphView: GraphView;
   layout: LayoutRunner;
   notify: Notify;
   askExpandChoice: AskExpandChoice;
   select(selection: Selection): void;
+  /** Shift-click: adds the node to the selected nodes, or takes it out. */
+  toggleSelected(id: string): void;
+  /** Selects these nodes (`add`: besides those selected). */
+  selectNodes(ids: string[], add?: boolean): void;
+  /** Selects the visible nodes not selected, and unselects the others. */
+  invertSelection(): void;
+  /** The selected nodes still loaded and visible, sorted. */
+  selectedNodeIds(): string[];
+  /** Removes from the view every node but these (undoable). */
+  keepOnly(ids: string[]): void;
+  /** Pins the nodes where they are (layouts leave them there), or unpins them (undoable). */
+  pin(ids: string[], pinned: boolean): void;
+  /** Expands several nodes as one undoable step. */
+  expandMany(ids: string[]): Promise<void>;
   focusNode(id: string): Promise<void>;
   expand(id: string): Promise<void>;
   hide(ids: string[]): void;
@@ -89,6 +128,8 @@ export interface DossierApp {
   remove(ids: string[]): void;
   collapse(id: string): void;
   settleLayout(label?: string): Promise<void>;
+  /** Nodes on a circle or packed in circles by type or community, as one undoable step. */
+  shapeLayout(shape: ShapeLayout): Promise<void>;
   toggleLayout(): Promise<void>;
   undo(): void;
   redo(): void;
@@ -104,6 +145,8 @@ export interface DossierApp {
     options?: { positions?: Readonly<Record<string, { x: number; y: number }>> },
   ): Promise<number>;
   loadNodes(ids: string[]): Promise<void>;
+  /** Asks for the shortest paths between the ends in `paths` and adds them to the view as one undoable step. */
+  findPaths(): Promise<void>;
   openReader(target: ReaderTarget): void;
   closeReader(): void;
   visibleNodeIds(): string[];
@@ -128,11 +171,19 @@ export function createApp(
     layoutRunning: false,
     consoleOpen: false,
     documentsVersion: 0,
+    contextMenu: null,
   });
+  const paths = createStore<PathState>(INITIAL_PATHS);
+  const appearance = createStore<AppearanceState>(INITIAL_APPEARANCE);
+  const metrics = createStore<MetricsState>(INITIAL_METRICS);
+  const layoutSettings = createStore<LayoutSettings>(DEFAULT_LAYOUT_SETTINGS);
   const filterContext: FilterContext = { documentEntities: null };
 
   const graphView = createGraphView(container, graph, {
-    onClickNode: (id) => app.select({ kind: 'node', id }),
+    onClickNode: (id, additive) => (additive ? app.toggleSelected(id) : app.select({ kind: 'node', id })),
+    onBoxSelect: (ids) => app.selectNodes(ids, true),
+    onRightClickNode: (id, at) => ui.update((s) => ({ ...s, contextMenu: { node: id, ...at } })),
+    onRightClickStage: (at) => ui.update((s) => ({ ...s, contextMenu: { node: null, ...at } })),
     onDoubleClickNode: (id) => void app.expand(id),
     onClickEdge: (id) => app.select({ kind: 'edge', id }),
     onClickStage: () => app.select(null),
@@ -141,7 +192,11 @@ export function createApp(
     onDragEnd: () => undefined,
     onCameraChange: () => undefined,
   });
-  const layout = createLayoutRunner(graph, (running) => ui.update((s) => ({ ...s, layoutRunning: running })));
+  const layout = createLayoutRunner(
+    graph,
+    (running) => ui.update((s) => ({ ...s, layoutRunning: running })),
+    () => layoutSettings.get(),
+  );
 
   // Reducer context: recomputed when the view, the filters or the graph change (once per frame).
   let contextScheduled = false;
@@ -156,6 +211,9 @@ export function createApp(
   function updateContext(): void {
     const v = view.get();
     const f = filters.get();
+    const highlight = pathHighlight(paths.get());
+    const look = appearance.get();
+    const result = metrics.get().result;
     const filteredOutNodes = new Set<string>();
     graph.forEachNode((id, attributes) => {
       if (!nodePassesFilters(attributes.data, f, filterContext)) filteredOutNodes.add(id);
@@ -165,12 +223,30 @@ export function createApp(
       hoverNeighbours: v.hovered ? neighbourSet(graph, v.hovered) : new Set(),
       hoveredEdge: v.hoveredEdge,
       selectedNode: v.selection?.kind === 'node' ? v.selection.id : null,
+      selectedNodes: new Set(v.selectedNodes),
       selectedEdge: v.selection?.kind === 'edge' ? v.selection.id : null,
       hidden: new Set(v.hidden),
       filteredOutNodes,
       hiddenRelationTypes: new Set(f.hiddenRelationTypes),
+      pathNodes: highlight.nodes,
+      pathEdges: highlight.edges,
+      sizes: result && look.sizeBy !== 'degree' ? metricSizes(result.values[look.sizeBy]) : null,
+      colours: result && look.colourBy === 'community' ? communityColours(result.communities) : null,
     });
   }
+  paths.subscribe(() => scheduleContext());
+  metrics.subscribe(() => scheduleContext());
+
+  // Metrics follow the visible graph while the appearance needs them (metrics/metrics-sync.ts).
+  const metricsSync = syncMetrics({
+    graph,
+    view,
+    filters,
+    appearance,
+    metrics,
+    visibleNodeIds: () => app.visibleNodeIds(),
+  });
+  appearance.subscribe(() => scheduleContext());
   view.subscribe((state, previous) => {
     // Hover must feel instant; everything else can wait for the next frame.
     if (state.hovered !== previous.hovered || state.hoveredEdge !== previous.hoveredEdge) updateContext();
@@ -204,6 +280,10 @@ export function createApp(
   }
   function restore(s: ViewSnapshot): void {
     restoreGraph(graph, s.graph);
+    // Paths whose nodes an undo took away are no longer in view: their emphasis and hop list go too.
+    const shown = paths.get().result;
+    if (shown && (shown.nodes.some((n) => !graph.hasNode(n.id)) || shown.edges.some((e) => !graph.hasEdge(e.id))))
+      paths.update(clearPaths());
     view.update(setHidden(s.hidden));
     view.update(
       forgetMissing(
@@ -223,7 +303,13 @@ export function createApp(
     ) {
       const samePositions = before.graph.nodes.every((n, i) => {
         const m = after.graph.nodes[i];
-        return m && m.key === n.key && m.attributes?.x === n.attributes?.x && m.attributes?.y === n.attributes?.y;
+        return (
+          m &&
+          m.key === n.key &&
+          m.attributes?.x === n.attributes?.x &&
+          m.attributes?.y === n.attributes?.y &&
+          !!m.attributes?.fixed === !!n.attributes?.fixed
+        );
       });
       if (samePositions && before.hidden.join() === after.hidden.join()) return;
     }
@@ -268,6 +354,10 @@ export function createApp(
     filters,
     history,
     ui,
+    paths,
+    appearance,
+    metrics,
+    layoutSettings,
     graphView,
     layout,
     notify: options.notify,
@@ -275,6 +365,77 @@ export function createApp(
 
     select(selection) {
       view.update(select(selection));
+    },
+
+    toggleSelected(id) {
+      if (graph.hasNode(id)) view.update(toggleSelected(id));
+    },
+
+    selectNodes(ids, add = false) {
+      view.update(
+        selectNodes(
+          ids.filter((id) => graph.hasNode(id)),
+          add,
+        ),
+      );
+    },
+
+    invertSelection() {
+      view.update(invertSelection(app.visibleNodeIds()));
+    },
+
+    selectedNodeIds() {
+      const visible = new Set(app.visibleNodeIds());
+      const v = view.get();
+      const ids = new Set(v.selectedNodes);
+      if (v.selection?.kind === 'node') ids.add(v.selection.id);
+      return [...ids].filter((id) => visible.has(id)).sort();
+    },
+
+    keepOnly(ids) {
+      const keep = new Set(ids);
+      const others = graph.filterNodes((id) => !keep.has(id));
+      if (!keep.size || !others.length) return;
+      void undoable(`Keep only ${ids.length === 1 ? nodeName(ids[0]) : `${ids.length} nodes`}`, () => {
+        removeNodes(graph, others);
+        view.update(
+          forgetMissing(
+            (n) => graph.hasNode(n),
+            (e) => graph.hasEdge(e),
+          ),
+        );
+      });
+    },
+
+    pin(ids, pinned) {
+      const changing = ids.filter((id) => graph.hasNode(id) && !!graph.getNodeAttribute(id, 'fixed') !== pinned);
+      if (!changing.length) return;
+      const what = changing.length === 1 ? nodeName(changing[0]) : `${changing.length} nodes`;
+      void undoable(`${pinned ? 'Pin' : 'Unpin'} ${what}`, () => {
+        for (const id of changing) graph.setNodeAttribute(id, 'fixed', pinned);
+      });
+    },
+
+    async expandMany(ids) {
+      const loaded = ids.filter((id) => graph.hasNode(id));
+      if (loaded.length <= 1) return loaded.length ? app.expand(loaded[0]) : undefined;
+      await busy(`Expanding ${loaded.length} nodes…`, async () => {
+        const responses = await Promise.all(
+          loaded.map((id) => api.neighbors(id, neighborQuery({ limit: EXPAND_THRESHOLD }))),
+        );
+        let added = 0;
+        await undoable(`Expand ${loaded.length} nodes`, async () => {
+          responses.forEach((response, i) => {
+            added += mergeSubgraph(graph, response, { anchor: loaded[i] }).addedNodes.length;
+          });
+          if (added > 0) await layout.settle({ iterations: 150 });
+        });
+        options.notify(
+          added
+            ? `Added ${added} neighbour${added === 1 ? '' : 's'} of ${loaded.length} nodes.`
+            : 'Every neighbour is already shown.',
+        );
+      });
     },
 
     async focusNode(id) {
@@ -367,6 +528,23 @@ export function createApp(
       await undoable(label, () => layout.settle({ iterations: 300 }));
     },
 
+    async shapeLayout(shape) {
+      if (graph.order === 0) return;
+      let groupOf: ((id: string) => string) | undefined;
+      if (shape === 'circlepack-type') groupOf = (id) => graph.getNodeAttribute(id, 'data').type;
+      if (shape === 'circlepack-community') {
+        if (!metrics.get().result) await metricsSync.compute();
+        const communities = metrics.get().result?.communities ?? {};
+        groupOf = (id) => String(communities[id] ?? -1);
+      }
+      const label =
+        shape === 'circular'
+          ? 'Circular layout'
+          : `Circle pack by ${shape === 'circlepack-type' ? 'type' : 'community'}`;
+      await undoable(label, () => layout.shape(shape === 'circular' ? 'circular' : 'circlepack', groupOf));
+      await graphView.fit();
+    },
+
     async toggleLayout() {
       if (layout.isRunning()) {
         const before = layoutStart;
@@ -419,7 +597,7 @@ export function createApp(
         );
         if (unplaced > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
       });
-      if (mode === 'replace') graphView.fit();
+      if (mode === 'replace') void graphView.fit();
       return added;
     },
 
@@ -435,6 +613,28 @@ export function createApp(
       for (let i = 0; i < missing.length; i += 8) {
         const batch = await Promise.allSettled(missing.slice(i, i + 8).map((id) => api.node(id)));
         for (const result of batch) if (result.status === 'fulfilled') mergeDetails(result.value);
+      }
+    },
+
+    async findPaths() {
+      const { from, to, options: o } = paths.get();
+      if (!from || !to) return paths.update(pathsFailed('Choose where the path starts and where it ends.'));
+      if (from.id === to.id) return paths.update(pathsFailed('Choose two different entities.'));
+      paths.update(pathsLoading());
+      try {
+        const result = await api.paths(from.id, to.id, {
+          maxHops: o.maxHops,
+          relTypes: o.relTypes,
+          throughDocuments: o.throughDocuments,
+        });
+        if (!result.paths.length) {
+          paths.update(pathsAnswered(result, noPathMessage(from.name, to.name, o)));
+          return;
+        }
+        await app.applySubgraph(result, 'add', `Paths from ${from.name} to ${to.name}`);
+        paths.update(pathsAnswered(result, null));
+      } catch (error) {
+        paths.update(pathsFailed(plainMessage(error)));
       }
     },
 

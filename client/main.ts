@@ -19,8 +19,11 @@ import { createSidebar } from './ui/sidebar';
 import { askExpandChoice } from './ui/expand-dialog';
 import { createCypherConsole } from './ui/cypher-console';
 import { createExportMenu } from './ui/export-menu';
+import { createGraphControls } from './ui/graph-controls';
+import { createContextMenu } from './ui/context-menu';
 import { createWorkshopPanel } from './workshop/workshop-panel';
 import { createAddDocuments } from './documents/add-documents';
+import { createPathPanel } from './paths/path-panel';
 
 declare global {
   interface Window {
@@ -63,6 +66,7 @@ function boot(): void {
   const details = createDetailsPanel(app, workshop.selectionNotes);
   const reader = createReaderPanel(app);
   const addDocuments = createAddDocuments(app, { session: workshop.session, reload: () => load() });
+  const paths = createPathPanel(app);
 
   // Toolbar.
   const selectedNode = () => {
@@ -74,17 +78,18 @@ function boot(): void {
   const expandButton = button('Expand', () => selectedNode() && void app.expand(selectedNode()!), {
     title: 'Load the neighbours of the selected node (or double-click it)',
   });
-  const hideButton = button('Hide', () => selectedNode() && app.hide([selectedNode()!]), {
-    title: 'Hide the selected node',
+  const hideButton = button('Hide', () => app.hide(app.selectedNodeIds()), {
+    title: 'Hide the selected nodes (shift-click or shift-drag selects several)',
   });
-  const removeButton = button('Remove', () => selectedNode() && app.remove([selectedNode()!]), {
-    title: 'Remove the selected node from the view',
+  const removeButton = button('Remove', () => app.remove(app.selectedNodeIds()), {
+    title: 'Remove the selected nodes from the view',
   });
   const showHiddenButton = button('Show hidden', () => app.showHidden(), { title: 'Show the nodes hidden by hand' });
   const layoutButton = button('▶ Layout', () => void app.toggleLayout(), {
     title: 'Run ForceAtlas2 until you stop it',
   });
-  const fitButton = button('Fit', () => app.graphView.fit(), { title: 'Fit the graph to the screen (F)' });
+  const pathsButton = button('Paths', () => paths.toggle(), { title: 'Shortest paths between two entities' });
+  const fitButton = button('Fit', () => void app.graphView.fit(), { title: 'Fit the graph to the screen (F)' });
   const consoleButton = button('Cypher', () => app.ui.update((s) => ({ ...s, consoleOpen: !s.consoleOpen })), {
     title: 'Open the Cypher console',
   });
@@ -96,15 +101,17 @@ function boot(): void {
     el('nav', { className: 'toolbar', attrs: { 'aria-label': 'Graph actions' } }, [
       el('div', { className: 'group' }, [expandButton, hideButton, removeButton, showHiddenButton]),
       el('div', { className: 'group' }, [undoButton, redoButton]),
-      el('div', { className: 'group' }, [layoutButton, fitButton]),
+      el('div', { className: 'group' }, [layoutButton, fitButton, pathsButton]),
       el('div', { className: 'group' }, [addDocuments.button]),
       el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
     ]),
   ]);
 
-  const panel = el('aside', { className: 'panel' }, [workshop.element, details, reader]);
+  const panel = el('aside', { className: 'panel' }, [workshop.element, paths.element, details, reader]);
   const stage = el('main', { className: 'stage' }, [
     graphContainer,
+    createGraphControls(app),
+    createContextMenu(app, paths),
     overlay,
     busy,
     toasts.element,
@@ -115,7 +122,8 @@ function boot(): void {
 
   function renderToolbar(): void {
     const node = selectedNode();
-    for (const b of [expandButton, hideButton, removeButton]) b.disabled = !node;
+    expandButton.disabled = !node;
+    for (const b of [hideButton, removeButton]) b.disabled = app.selectedNodeIds().length === 0;
     const h = app.history.get();
     undoButton.disabled = !canUndo(h);
     redoButton.disabled = !canRedo(h);
@@ -275,6 +283,7 @@ function boot(): void {
       }
       app.graphView.sigma.refresh();
       if (fromUrl.camera) app.graphView.sigma.getCamera().setState(fromUrl.camera);
+      else await app.graphView.fit({ duration: 0 });
       app.history.update(() => ({ past: [], future: [] }));
       urlReady = true;
     } catch (error) {
@@ -310,7 +319,7 @@ function boot(): void {
       search.input.select();
     } else if ((event.key === 'f' || event.key === 'F') && !mod && !event.altKey) {
       event.preventDefault();
-      app.graphView.fit();
+      void app.graphView.fit();
     } else if (mod && (event.key === 'z' || event.key === 'Z')) {
       event.preventDefault();
       if (event.shiftKey) app.redo();
@@ -318,12 +327,12 @@ function boot(): void {
     } else if (mod && (event.key === 'y' || event.key === 'Y')) {
       event.preventDefault();
       app.redo();
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedNode()) {
-      app.remove([selectedNode()!]);
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && app.selectedNodeIds().length) {
+      app.remove(app.selectedNodeIds());
     } else if ((event.key === 'e' || event.key === 'E') && !mod && selectedNode()) {
       void app.expand(selectedNode()!);
-    } else if ((event.key === 'h' || event.key === 'H') && !mod && selectedNode()) {
-      app.hide([selectedNode()!]);
+    } else if ((event.key === 'h' || event.key === 'H') && !mod && app.selectedNodeIds().length) {
+      app.hide(app.selectedNodeIds());
     }
   });
 

@@ -37,7 +37,11 @@ export interface ApiClient extends ApiTransport {
   search(q: string, options?: { types?: string[]; limit?: number; signal?: AbortSignal }): Promise<SearchResponse>;
   node(id: string): Promise<NodeDetails>;
   neighbors(id: string, query: string): Promise<NeighborsResponse>;
-  paths(from: string, to: string, maxHops?: number): Promise<PathsResponse>;
+  paths(
+    from: string,
+    to: string,
+    options?: { maxHops?: number; relTypes?: string[]; throughDocuments?: boolean; limit?: number },
+  ): Promise<PathsResponse>;
   edge(id: string): Promise<EdgeDetails>;
   documents(): Promise<DocumentSummary[]>;
   document(id: string): Promise<DocumentDetails>;
@@ -112,8 +116,14 @@ export function createApiClient(
     },
     node: (nodeId) => getJson(`/api/nodes/${id(nodeId)}`),
     neighbors: (nodeId, query) => getJson(`/api/nodes/${id(nodeId)}/neighbors${query}`),
-    paths: (from, to, maxHops) =>
-      getJson(`/api/paths?${new URLSearchParams({ from, to, ...(maxHops ? { maxHops: String(maxHops) } : {}) })}`),
+    paths: (from, to, options = {}) => {
+      const params = new URLSearchParams({ from, to });
+      if (options.maxHops) params.set('maxHops', String(options.maxHops));
+      if (options.limit) params.set('limit', String(options.limit));
+      if (options.relTypes?.length) params.set('relTypes', options.relTypes.join(','));
+      if (options.throughDocuments) params.set('throughDocuments', 'true');
+      return getJson(`/api/paths?${params}`);
+    },
     edge: (edgeId) => getJson(`/api/edges/${id(edgeId)}`),
     documents: async () => {
       const body = await getJson<DocumentSummary[] | { documents: DocumentSummary[] }>('/api/documents');

@@ -65,6 +65,17 @@ export function edgeColor(type: string): string {
   return '#8d97a8';
 }
 
+/** Labels longer than this are cut on a word: a 90-character event name drawn whole hides its neighbours. */
+export const MAX_LABEL_LENGTH = 32;
+
+/** What a node's label shows: its name, cut at a word with an ellipsis when long (the details show it whole). */
+export function nodeLabel(name: string): string {
+  if (name.length <= MAX_LABEL_LENGTH) return name;
+  const cut = name.slice(0, MAX_LABEL_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= MAX_LABEL_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:'’-]+$/, '')}…`;
+}
+
 /** "PARTICIPATED_IN" -> "participated in": what edge labels and the details panel show. */
 export function relationLabel(type: string): string {
   return type.toLowerCase().replace(/_/g, ' ');

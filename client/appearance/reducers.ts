@@ -1,21 +1,34 @@
 /**
  * What sigma draws for each node and edge, derived from the graph's rendering attributes and the view
- * state (hover, selection, hidden, filters, zoom). Used as sigma's nodeReducer / edgeReducer: they return
- * display data and never change the graph. Pure and DOM-free.
+ * state (hover, selection, hidden, filters, zoom, the label layout). Used as sigma's nodeReducer /
+ * edgeReducer: they return display data and never change the graph. Pure and DOM-free.
  */
+import type { LabelPlacement } from './label-layout';
+
 export const DIMMED_NODE_COLOR = '#e3e6eb';
 export const DIMMED_EDGE_COLOR = '#eef0f3';
+export const PATH_EDGE_COLOR = '#2f6fde';
 
 export interface ReducerContext {
   hovered: string | null;
   hoverNeighbours: ReadonlySet<string>;
   hoveredEdge: string | null;
   selectedNode: string | null;
+  /** Every selected node (shift-click, box, by type), the details panel's one among them. */
+  selectedNodes: ReadonlySet<string>;
   selectedEdge: string | null;
   hidden: ReadonlySet<string>; // hidden by hand
   filteredOutNodes: ReadonlySet<string>; // hidden by the filters
   hiddenRelationTypes: ReadonlySet<string>;
+  /** The shortest paths shown: everything else is dimmed while there are some. */
+  pathNodes: ReadonlySet<string>;
+  pathEdges: ReadonlySet<string>;
+  /** Size and colour by a metric or community (appearance-state.ts); null: the graph's own. */
+  sizes: ReadonlyMap<string, number> | null;
+  colours: ReadonlyMap<string, string> | null;
   zoomedIn: boolean; // camera close enough to show every edge label
+  /** The labels to draw and on which side (appearance/label-layout.ts); null draws every allowed label. */
+  labels: ReadonlyMap<string, { placement: LabelPlacement }> | null;
 }
 
 /** Nothing hovered, selected, hidden or filtered. */
@@ -25,11 +38,17 @@ export function emptyReducerContext(): ReducerContext {
     hoverNeighbours: new Set(),
     hoveredEdge: null,
     selectedNode: null,
+    selectedNodes: new Set(),
     selectedEdge: null,
     hidden: new Set(),
     filteredOutNodes: new Set(),
     hiddenRelationTypes: new Set(),
+    pathNodes: new Set(),
+    pathEdges: new Set(),
+    sizes: null,
+    colours: null,
     zoomedIn: false,
+    labels: null,
   };
 }
 
@@ -49,11 +68,37 @@ export interface NodeOutput {
   zIndex?: number;
   size?: number;
   pictoColor?: string;
+  labelPlacement?: LabelPlacement;
+}
+
+/** Whether a node may carry a label at all: not while it is dimmed around a hovered node. */
+export function labelAllowed(id: string, context: ReducerContext): boolean {
+  if (context.hidden.has(id) || context.filteredOutNodes.has(id)) return false;
+  if (isSelected(id, context) || id === context.hovered) return true;
+  if (context.pathNodes.size && !context.pathNodes.has(id)) return false;
+  return context.hovered === null || context.hoverNeighbours.has(id);
+}
+
+export function isSelected(id: string, context: ReducerContext): boolean {
+  return id === context.selectedNode || context.selectedNodes.has(id);
 }
 
 export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerContext): NodeOutput & NodeInput {
   if (context.hidden.has(id) || context.filteredOutNodes.has(id)) return { ...attributes, hidden: true };
   const out: NodeOutput & NodeInput = { ...attributes };
+  const size = context.sizes?.get(id);
+  if (size !== undefined) out.size = size;
+  const colour = context.colours?.get(id);
+  if (colour !== undefined) out.color = colour;
+  if (context.pathNodes.size) {
+    if (context.pathNodes.has(id)) out.zIndex = 3;
+    else {
+      out.color = DIMMED_NODE_COLOR;
+      out.pictoColor = '#ffffff';
+      out.label = null;
+      out.zIndex = 0;
+    }
+  }
   if (context.hovered !== null) {
     if (id === context.hovered) {
       out.highlighted = true;
@@ -68,12 +113,18 @@ export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerC
       out.zIndex = 0;
     }
   }
-  if (id === context.selectedNode) {
+  if (isSelected(id, context)) {
     out.highlighted = true;
     out.forceLabel = true;
     out.zIndex = 4;
-    out.color = attributes.color;
+    out.color = colour ?? attributes.color;
     out.label = attributes.label ?? null;
+  }
+  if (context.labels && out.label) {
+    const placed = context.labels.get(id);
+    out.forceLabel = !!placed;
+    out.label = placed ? out.label : null;
+    if (placed) out.labelPlacement = placed.placement;
   }
   return out;
 }
@@ -108,6 +159,12 @@ export function edgeDisplay(
     return { ...attributes, hidden: true };
   }
   const out: EdgeOutput & EdgeInput = { ...attributes };
+  if (context.pathEdges.size && context.hovered === null) {
+    if (context.pathEdges.has(id)) {
+      return { ...out, color: PATH_EDGE_COLOR, size: (attributes.size ?? 1) + 2, forceLabel: true, zIndex: 3 };
+    }
+    if (id !== context.selectedEdge) return { ...out, color: DIMMED_EDGE_COLOR, label: null, zIndex: 0 };
+  }
   const touchesHover = context.hovered !== null && (source === context.hovered || target === context.hovered);
   const emphasised = touchesHover || id === context.hoveredEdge || id === context.selectedEdge;
   if (context.hovered !== null && !touchesHover && id !== context.selectedEdge) {

@@ -7,7 +7,15 @@
 import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { GraphEdge, GraphNode, Subgraph } from '../../graph/model/api-types';
-import { edgeColor, edgeSize, iconDataUrl, nodeSize, nodeTypeStyle, relationLabel } from '../appearance/node-style';
+import {
+  edgeColor,
+  edgeSize,
+  iconDataUrl,
+  nodeLabel,
+  nodeSize,
+  nodeTypeStyle,
+  relationLabel,
+} from '../appearance/node-style';
 
 export interface NodeAttributes {
   x: number;
@@ -17,6 +25,8 @@ export interface NodeAttributes {
   label: string;
   image: string;
   pictoColor: string;
+  /** Pinned by the user: layouts leave it where it is. */
+  fixed?: boolean;
   data: GraphNode;
 }
 
@@ -76,7 +86,7 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
       const style = nodeTypeStyle(data.type);
       graph.mergeNodeAttributes(node.id, {
         data,
-        label: data.name,
+        label: nodeLabel(data.name),
         color: style.color,
         image: iconDataUrl(style.icon),
       });
@@ -88,7 +98,7 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
       ...position,
       size: 1,
       color: style.color,
-      label: node.name,
+      label: nodeLabel(node.name),
       image: iconDataUrl(style.icon),
       pictoColor: '#ffffff',
       data: node,

@@ -6,12 +6,19 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
+import circular from 'graphology-layout/circular';
+import circlepack from 'graphology-layout/circlepack';
 
 export interface LayoutRequest {
-  nodes: Array<{ key: string; x: number; y: number; size: number }>;
+  /** `group`: what circle packing groups by (a type or a community). */
+  nodes: Array<{ key: string; x: number; y: number; size: number; fixed?: boolean; group?: string }>;
   edges: Array<[string, string]>;
   iterations: number; // ForceAtlas2 iterations; 0 = only remove overlaps
   noverlap: boolean;
+  /** ForceAtlas2 options over those inferred (layout-settings.ts). */
+  forceAtlas2?: Record<string, number | boolean>;
+  /** Instead of ForceAtlas2: nodes on a circle, or circles packed by group. */
+  shape?: 'circular' | 'circlepack';
 }
 
 export type Positions = Record<string, { x: number; y: number }>;
@@ -22,13 +29,19 @@ const VIEWPORT = 900;
 export function computeLayout(request: LayoutRequest): Positions {
   const graph = new Graph({ multi: true, type: 'undirected', allowSelfLoops: false });
   for (const node of [...request.nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    graph.addNode(node.key, { x: node.x, y: node.y, size: node.size });
+    // ForceAtlas2 does not move a `fixed` node and lays the others out around it.
+    graph.addNode(node.key, { x: node.x, y: node.y, size: node.size, fixed: !!node.fixed, group: node.group ?? '' });
   }
   for (const [source, target] of request.edges) {
     if (source !== target && graph.hasNode(source) && graph.hasNode(target)) graph.addEdge(source, target);
   }
   if (graph.order === 0) return {};
-  if (request.iterations > 0 && graph.order > 1) {
+  // The scale of a shape layout follows the graph's size, so noverlap and the camera see what FA2 gives.
+  const scale = Math.sqrt(graph.order) * 20;
+  if (request.shape === 'circular') circular.assign(graph, { scale });
+  else if (request.shape === 'circlepack')
+    circlepack.assign(graph, { hierarchyAttributes: ['group'], scale, rng: () => 0.5 });
+  else if (request.iterations > 0 && graph.order > 1) {
     const settings = forceAtlas2.inferSettings(graph);
     forceAtlas2.assign(graph, {
       iterations: request.iterations,
@@ -38,6 +51,7 @@ export function computeLayout(request: LayoutRequest): Positions {
         adjustSizes: false,
         scalingRatio: 12,
         gravity: 0.6,
+        ...request.forceAtlas2,
       },
     });
   }

@@ -8,18 +8,25 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { animateNodes } from 'sigma/utils';
 import type { ViewGraph } from '../graph/view-graph';
 import type { LayoutRequest, Positions } from './compute-layout';
+import { DEFAULT_LAYOUT_SETTINGS, forceAtlas2Options, type LayoutSettings } from './layout-settings';
 import LayoutWorker from './layout-worker?worker';
 
 export interface LayoutRunner {
   /** Computes a layout in the worker and moves the nodes there (animated unless `instant`). */
   settle(options?: { iterations?: number; instant?: boolean }): Promise<void>;
+  /** Puts the nodes on a circle, or packs them in circles by `groupOf` (type or community). */
+  shape(shape: 'circular' | 'circlepack', groupOf?: (id: string) => string): Promise<void>;
   startContinuous(): void;
   stopContinuous(): Promise<void>;
   isRunning(): boolean;
   kill(): void;
 }
 
-export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: boolean) => void): LayoutRunner {
+export function createLayoutRunner(
+  graph: ViewGraph,
+  onRunningChange: (running: boolean) => void,
+  settings: () => LayoutSettings = () => DEFAULT_LAYOUT_SETTINGS,
+): LayoutRunner {
   const worker = new LayoutWorker({ name: 'dossier-layout' });
   let nextId = 1;
   const pending = new Map<number, { resolve: (p: Positions) => void; reject: (e: Error) => void }>();
@@ -39,19 +46,30 @@ export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: 
     });
   }
 
-  function request(iterations: number): LayoutRequest {
+  function request(iterations: number, groupOf?: (id: string) => string): LayoutRequest {
+    const s = settings();
     return {
-      nodes: graph.mapNodes((key, a) => ({ key, x: a.x, y: a.y, size: a.size })),
+      nodes: graph.mapNodes((key, a) => ({
+        key,
+        x: a.x,
+        y: a.y,
+        size: a.size,
+        fixed: !!a.fixed,
+        ...(groupOf ? { group: groupOf(key) } : {}),
+      })),
       edges: graph.mapEdges((_edge, _a, source, target) => [source, target] as [string, string]),
       iterations,
-      noverlap: true,
+      noverlap: s.noverlap,
+      forceAtlas2: forceAtlas2Options(s, graph.order),
     };
   }
 
   let cancelAnimation: (() => void) | null = null;
   function moveTo(positions: Positions, instant: boolean): Promise<void> {
     const targets: Record<string, { x: number; y: number }> = {};
-    for (const [key, p] of Object.entries(positions)) if (graph.hasNode(key)) targets[key] = p;
+    // Pinned nodes stay where the user put them.
+    for (const [key, p] of Object.entries(positions))
+      if (graph.hasNode(key) && !graph.getNodeAttribute(key, 'fixed')) targets[key] = p;
     cancelAnimation?.();
     if (instant) {
       for (const [key, p] of Object.entries(targets)) graph.mergeNodeAttributes(key, p);
@@ -72,13 +90,15 @@ export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: 
       const positions = await compute(request(options.iterations ?? 300));
       await moveTo(positions, !!options.instant);
     },
+    async shape(shape, groupOf) {
+      if (graph.order === 0) return;
+      await moveTo(await compute({ ...request(0, groupOf), shape }), false);
+    },
     startContinuous() {
       if (fa2?.isRunning()) return;
       fa2?.kill();
-      const settings = forceAtlas2.inferSettings(graph);
-      fa2 = new FA2Layout(graph, {
-        settings: { ...settings, scalingRatio: 12, gravity: 0.6, barnesHutOptimize: graph.order > 400 },
-      });
+      const inferred = forceAtlas2.inferSettings(graph);
+      fa2 = new FA2Layout(graph, { settings: { ...inferred, ...forceAtlas2Options(settings(), graph.order) } });
       fa2.start();
       onRunningChange(true);
     },
@@ -88,7 +108,8 @@ export function createLayoutRunner(graph: ViewGraph, onRunningChange: (running: 
       fa2.kill();
       fa2 = null;
       onRunningChange(false);
-      const positions = await compute({ ...request(0), noverlap: true });
+      if (!settings().noverlap) return;
+      const positions = await compute(request(0));
       await moveTo(positions, false);
     },
     isRunning: () => !!fa2?.isRunning(),

@@ -4,8 +4,18 @@
  * expands). Sigma reads the graph; this module never writes domain data into it.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, NodeCircleProgram, createNodeCompoundProgram } from 'sigma/rendering';
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import {
+  DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+  EdgeArrowProgram,
+  NodeCircleProgram,
+  createNodeCompoundProgram,
+  drawStraightEdgeLabel,
+} from 'sigma/rendering';
+import {
+  DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS,
+  createDrawCurvedEdgeLabel,
+  createEdgeCurveProgram,
+} from '@sigma/edge-curve';
 import { createNodeImageProgram } from '@sigma/node-image';
 import { EdgeDashedArrowProgram } from '../appearance/edge-dashed-program';
 import type { EdgeAttributes, NodeAttributes, ViewGraph } from '../graph/view-graph';
@@ -13,12 +23,36 @@ import {
   EDGE_LABEL_ZOOM_RATIO,
   edgeDisplay,
   emptyReducerContext,
+  labelAllowed,
   nodeDisplay,
   type ReducerContext,
 } from '../appearance/reducers';
+import {
+  densityGap,
+  hubCount,
+  labelOrder,
+  placeLabels,
+  topHubs,
+  type Box,
+  type LabelNode,
+  type PlacedLabel,
+} from '../appearance/label-layout';
+import { createDrawLabel, createLabelMeasure, drawNodeHover, labelFont } from '../appearance/label-drawing';
+import { fitCamera, type FitItem } from '../appearance/camera-fit';
+import { boxQuad, guardEdgeLabel, type Quad } from '../appearance/edge-label-guard';
+
+/** Camera ratio below which every node on screen must carry a label. */
+export const LABEL_ALL_ZOOM_RATIO = 0.5;
+/** Pixels kept free between the canvas edge and what Fit frames. */
+const FIT_MARGIN = 16;
 
 export interface GraphViewEvents {
-  onClickNode(id: string): void;
+  /** `additive`: shift was held (add to the selection, or take out). */
+  onClickNode(id: string, additive: boolean): void;
+  /** Shift-drag on the background: the visible nodes inside the box. */
+  onBoxSelect(ids: string[]): void;
+  onRightClickNode(id: string, at: { x: number; y: number }): void;
+  onRightClickStage(at: { x: number; y: number }): void;
   onDoubleClickNode(id: string): void;
   onClickEdge(id: string): void;
   onClickStage(): void;
@@ -28,32 +62,103 @@ export interface GraphViewEvents {
   onCameraChange(): void;
 }
 
+export interface DrawnLabel {
+  id: string;
+  box: Box; // viewport pixels, as drawn on the labels canvas
+}
+
+export interface DrawnEdgeLabel {
+  id: string;
+  quads: Quad[]; // each glyph box (or the whole label) as drawn, in viewport pixels
+}
+
 export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
-  setContext(context: Omit<ReducerContext, 'zoomedIn'>): void;
-  fit(): void;
+  setContext(context: Omit<ReducerContext, 'zoomedIn' | 'labels'>): void;
+  /** Frames every visible node and its label. */
+  fit(options?: { duration?: number }): Promise<void>;
+  /** 0..1: how many labels beyond those that must be seen. */
+  labelDensity(): number;
+  setLabelDensity(density: number): void;
+  /** The node labels drawn in the last frame, with the box each fills. */
+  drawnLabels(): DrawnLabel[];
+  /** The edge labels drawn in the last frame, where their text went. */
+  drawnEdgeLabels(): DrawnEdgeLabel[];
   focus(id: string): void;
   kill(): void;
 }
 
-export function createGraphView(container: HTMLElement, graph: ViewGraph, events: GraphViewEvents): GraphView {
-  const NodePictogramCircleProgram = createNodeCompoundProgram([
-    NodeCircleProgram,
-    createNodeImageProgram({
-      drawingMode: 'color',
-      colorAttribute: 'pictoColor',
-      padding: 0.22,
-      keepWithinCircle: true,
-      size: { mode: 'force', value: 96 },
-    }),
-  ]);
+const EDGE_LABEL_SIZE = 11;
+const DENSITY_KEY = 'dossier.labelDensity';
+const DEFAULT_DENSITY = 0.5;
 
-  let context: ReducerContext = emptyReducerContext();
+function readDensity(): number {
+  try {
+    const stored = Number(localStorage.getItem(DENSITY_KEY) ?? NaN);
+    return Number.isFinite(stored) ? Math.max(0, Math.min(1, stored)) : DEFAULT_DENSITY;
+  } catch {
+    return DEFAULT_DENSITY;
+  }
+}
+
+export function createGraphView(container: HTMLElement, graph: ViewGraph, events: GraphViewEvents): GraphView {
+  let drawn: DrawnLabel[] = [];
+  let lastDrawn: DrawnLabel[] = [];
+  let drawnEdges: DrawnEdgeLabel[] = [];
+  let lastDrawnEdges: DrawnEdgeLabel[] = [];
+  // What the labels of this frame cover: node labels first (sigma draws them first), then edge labels.
+  // One list: the node labels' boxes, then the edge labels' of the current pass over them.
+  let taken: Quad[] = [];
+  let nodeQuads = 0;
+  const drawLabel = createDrawLabel((id, box) => {
+    drawn.push({ id, box });
+    taken.push(boxQuad(box));
+    nodeQuads = taken.length;
+  });
+  const frame = {
+    taken: () => taken,
+    take: (id: string, quads: Quad[]) => {
+      drawnEdges.push({ id, quads });
+      taken.push(...quads);
+    },
+    fontSize: () => EDGE_LABEL_SIZE,
+  };
+  const edgeKey = (edge: { key?: string }) => edge.key ?? '';
+  const drawStraightLabel = guardEdgeLabel(drawStraightEdgeLabel as never, frame, edgeKey as never);
+  const EdgeCurvedArrowProgram = createEdgeCurveProgram({
+    ...DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS,
+    arrowHead: DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
+    drawLabel: guardEdgeLabel(
+      createDrawCurvedEdgeLabel(DEFAULT_EDGE_CURVE_PROGRAM_OPTIONS) as never,
+      frame,
+      edgeKey as never,
+    ) as never,
+  });
+  const NodePictogramCircleProgram = createNodeCompoundProgram(
+    [
+      NodeCircleProgram,
+      createNodeImageProgram({
+        drawingMode: 'color',
+        colorAttribute: 'pictoColor',
+        padding: 0.22,
+        keepWithinCircle: true,
+        size: { mode: 'force', value: 96 },
+      }),
+    ],
+    drawLabel as never,
+    drawNodeHover as never,
+  );
+
+  let context: ReducerContext = { ...emptyReducerContext(), labels: new Map() };
+  let density = readDensity();
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     allowInvalidContainer: true,
     defaultNodeType: 'pictogram',
     nodeProgramClasses: { pictogram: NodePictogramCircleProgram as never },
+    defaultDrawNodeLabel: drawLabel as never,
+    defaultDrawEdgeLabel: drawStraightLabel as never,
+    defaultDrawNodeHover: drawNodeHover as never,
     defaultEdgeType: 'straight',
     edgeProgramClasses: {
       straight: EdgeArrowProgram,
@@ -68,9 +173,12 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     labelWeight: '500',
     labelColor: { color: '#1f2633' },
     edgeLabelFont: 'Inter, "Segoe UI", system-ui, sans-serif',
-    edgeLabelSize: 11,
+    edgeLabelSize: EDGE_LABEL_SIZE,
     edgeLabelColor: { color: '#5a6375' },
-    labelDensity: 0.4,
+    // Sigma's label grid is off (density 0): every label drawn is forced by the label layout, which
+    // checks each against the others. The threshold still says which nodes are large enough for an
+    // optional label.
+    labelDensity: 0,
     labelGridCellSize: 120,
     labelRenderedSizeThreshold: 9,
     minCameraRatio: 0.05,
@@ -83,9 +191,117 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     },
   });
 
+  const measure = createLabelMeasure(labelFont(sigma.getSettings()));
+
+  /** The boxes of elements marked `data-label-obstacle` over the canvas: no label goes under them. */
+  function obstacles(): Box[] {
+    const stage = container.parentElement;
+    if (!stage) return [];
+    const origin = container.getBoundingClientRect();
+    return [...stage.querySelectorAll<HTMLElement>('[data-label-obstacle]')]
+      .filter((element) => element.offsetParent !== null)
+      .map((element) => {
+        const r = element.getBoundingClientRect();
+        return {
+          x0: r.left - origin.left,
+          y0: r.top - origin.top,
+          x1: r.right - origin.left,
+          y1: r.bottom - origin.top,
+        };
+      });
+  }
+
+  /** Recomputes which labels are drawn where; refreshes only the nodes whose label changed. */
+  function layoutLabels(): void {
+    const { width, height } = sigma.getDimensions();
+    const threshold = sigma.getSetting('labelRenderedSizeThreshold');
+    const ratio = camera.getState().ratio;
+    const visible: LabelNode[] = [];
+    const onScreen: LabelNode[] = [];
+    const geometry = new Map<string, { x: number; y: number; size: number; width: number }>();
+    graph.forEachNode((id, attributes) => {
+      if (!attributes.label || !labelAllowed(id, context)) return;
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return;
+      const node = { id, size: display.size }; // the active size metric, as the reducer applied it
+      visible.push(node);
+      const at = sigma.framedGraphToViewport(display);
+      if (at.x < 0 || at.x > width || at.y < 0 || at.y > height) return;
+      onScreen.push(node);
+      geometry.set(id, { x: at.x, y: at.y, size: sigma.scaleSize(display.size), width: measure(attributes.label) });
+    });
+    const order = labelOrder({
+      nodes: onScreen,
+      selected: new Set([...context.selectedNodes, ...(context.selectedNode ? [context.selectedNode] : [])]),
+      hovered: context.hovered,
+      hoverNeighbours: context.hoverNeighbours,
+      emphasised: context.pathNodes,
+      hubs: topHubs(visible, hubCount(visible.length)),
+      zoomedIn: ratio <= LABEL_ALL_ZOOM_RATIO,
+      eligible: (id) => (geometry.get(id)?.size ?? 0) >= threshold,
+      density,
+    });
+    const next = placeLabels(
+      order.map(({ id, required }) => ({ id, required, ...geometry.get(id)! })),
+      {
+        labelSize: sigma.getSetting('labelSize'),
+        gap: densityGap(density),
+        bounds: { width, height },
+        obstacles: obstacles(),
+      },
+    );
+    const previous = context.labels ?? new Map<string, PlacedLabel>();
+    const changed: string[] = [];
+    for (const [id, placed] of next) if (previous.get(id)?.placement !== placed.placement) changed.push(id);
+    for (const id of previous.keys()) if (!next.has(id) && graph.hasNode(id)) changed.push(id);
+    if (!changed.length) return;
+    context = { ...context, labels: next };
+    sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+  }
+  sigma.on('beforeRender', () => {
+    drawn = [];
+    taken = [];
+    nodeQuads = 0;
+  });
+  // Sigma also redraws the edge labels alone on a hover, after the frame, with no event to say so: each
+  // pass over them starts from the node labels again.
+  const internals = sigma as unknown as { renderEdgeLabels(): unknown };
+  const renderEdgeLabels = internals.renderEdgeLabels.bind(sigma);
+  internals.renderEdgeLabels = () => {
+    drawnEdges = [];
+    taken.length = nodeQuads;
+    const result = renderEdgeLabels();
+    lastDrawnEdges = drawnEdges;
+    return result;
+  };
+  // The layout runs after a frame only if what it depends on changed since it last ran: the camera, the
+  // view state, the graph, the canvas size or the density. Its own refresh then costs one check.
+  let labelsDirty = true;
+  const markDirty = () => {
+    labelsDirty = true;
+  };
+  for (const event of [
+    'nodeAdded',
+    'nodeDropped',
+    'edgeAdded',
+    'edgeDropped',
+    'cleared',
+    'nodeAttributesUpdated',
+    'eachNodeAttributesUpdated',
+  ] as const)
+    graph.on(event, markDirty);
+  sigma.on('resize', markDirty);
+  sigma.on('afterRender', () => {
+    lastDrawn = drawn;
+    if (!labelsDirty) return;
+    labelsDirty = false;
+    layoutLabels();
+  });
+
   // Edge labels for every edge once the camera is close enough.
   const camera = sigma.getCamera();
   camera.on('updated', (state) => {
+    labelsDirty = true;
     const zoomedIn = state.ratio < EDGE_LABEL_ZOOM_RATIO;
     if (zoomedIn !== context.zoomedIn) {
       context = { ...context, zoomedIn };
@@ -98,6 +314,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   let dragged: string | null = null;
   let moved = false;
   sigma.on('downNode', ({ node, event }) => {
+    if (event.original.shiftKey) return; // shift-drag draws a selection box instead
     dragged = node;
     moved = false;
     event.original.preventDefault?.();
@@ -118,15 +335,77 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   sigma.getMouseCaptor().on('mouseup', endDrag);
   sigma.getMouseCaptor().on('mouseleave', endDrag);
 
-  sigma.on('clickNode', ({ node }) => {
-    if (!moved) events.onClickNode(node);
+  sigma.on('clickNode', ({ node, event }) => {
+    if (afterBox()) return;
+    if (!moved) events.onClickNode(node, event.original.shiftKey);
   });
-  sigma.on('doubleClickNode', ({ node, preventSigmaDefault }) => {
+
+  // Shift-drag on the background draws a box; the visible nodes inside it are selected.
+  const band = document.createElement('div');
+  band.className = 'selection-box';
+  band.hidden = true;
+  container.append(band);
+  let boxStart: { x: number; y: number } | null = null;
+  // The click that ends a box is not a click on what lies under the mouse.
+  let boxEnded = false;
+  const afterBox = () => {
+    const ended = boxEnded;
+    boxEnded = false;
+    return ended;
+  };
+  sigma.getMouseCaptor().on('mousedown', (event) => {
+    boxEnded = false;
+    if (event.original.shiftKey) boxStart = { x: event.x, y: event.y };
+  });
+  sigma.getMouseCaptor().on('mousemovebody', (event) => {
+    if (!boxStart) return;
+    event.preventSigmaDefault();
+    event.original.preventDefault();
+    band.hidden = false;
+    Object.assign(band.style, {
+      left: `${Math.min(boxStart.x, event.x)}px`,
+      top: `${Math.min(boxStart.y, event.y)}px`,
+      width: `${Math.abs(event.x - boxStart.x)}px`,
+      height: `${Math.abs(event.y - boxStart.y)}px`,
+    });
+  });
+  sigma.getMouseCaptor().on('mouseup', (event) => {
+    if (!boxStart) return;
+    const [x0, x1] = [Math.min(boxStart.x, event.x), Math.max(boxStart.x, event.x)];
+    const [y0, y1] = [Math.min(boxStart.y, event.y), Math.max(boxStart.y, event.y)];
+    boxStart = null;
+    band.hidden = true;
+    if (x1 - x0 < 3 && y1 - y0 < 3) return; // a shift-click, not a box
+    boxEnded = true;
+    const inside = graph.filterNodes((id) => {
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return false;
+      const at = sigma.framedGraphToViewport(display);
+      return at.x >= x0 && at.x <= x1 && at.y >= y0 && at.y <= y1;
+    });
+    events.onBoxSelect(inside);
+  });
+
+  // Right click: the context menu instead of the browser's.
+  container.addEventListener('contextmenu', (event) => event.preventDefault());
+  sigma.on('rightClickNode', ({ node, event }) => {
+    event.preventSigmaDefault();
+    events.onRightClickNode(node, { x: event.x, y: event.y });
+  });
+  sigma.on('rightClickStage', ({ event }) => {
+    event.preventSigmaDefault();
+    events.onRightClickStage({ x: event.x, y: event.y });
+  });
+  sigma.on('doubleClickNode', ({ node, event, preventSigmaDefault }) => {
     preventSigmaDefault();
-    events.onDoubleClickNode(node);
+    // Sigma takes any two clicks in quick succession for a double click: with shift, two selections.
+    if (event.original.shiftKey) events.onClickNode(node, true);
+    else events.onDoubleClickNode(node);
   });
   sigma.on('clickEdge', ({ edge }) => events.onClickEdge(edge));
-  sigma.on('clickStage', () => events.onClickStage());
+  sigma.on('clickStage', () => {
+    if (!afterBox()) events.onClickStage();
+  });
   sigma.on('enterNode', ({ node }) => {
     container.style.cursor = 'pointer';
     events.onHover(node);
@@ -144,15 +423,71 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     events.onHoverEdge(null);
   });
 
+  /** The camera that frames every visible node with its label (on its right, as most are drawn). */
+  function fitTarget(): { x: number; y: number; ratio: number } | null {
+    const { width, height } = sigma.getDimensions();
+    if (!width || !height) return null;
+    const reset = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    // Positions at the reset camera, not the current one (sigma's matrix follows the camera only once it
+    // renders). With no rotation that is an affine map of the framed coordinates: two points give it.
+    const origin = sigma.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: reset });
+    const unit = sigma.framedGraphToViewport({ x: 1, y: 1 }, { cameraState: reset });
+    const items: FitItem[] = [];
+    graph.forEachNode((id, attributes) => {
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return;
+      items.push({
+        x: origin.x + display.x * (unit.x - origin.x) - width / 2,
+        y: origin.y + display.y * (unit.y - origin.y) - height / 2,
+        size: display.size,
+        labelWidth: attributes.label && labelAllowed(id, context) ? measure(attributes.label) : 0,
+      });
+    });
+    const fit = fitCamera(items, {
+      width,
+      height,
+      margin: FIT_MARGIN,
+      labelSize: sigma.getSetting('labelSize'),
+      minRatio: 0.5,
+      maxRatio: sigma.getSetting('maxCameraRatio') ?? 8,
+      radiusAt: (size, ratio) => sigma.scaleSize(size, ratio),
+    });
+    if (!fit) return null;
+    const centre = sigma.viewportToFramedGraph(
+      { x: width / 2 + fit.centre.x, y: height / 2 + fit.centre.y },
+      { cameraState: reset },
+    );
+    return { x: centre.x, y: centre.y, ratio: fit.ratio };
+  }
+
   return {
     sigma,
     setContext(next) {
-      context = { ...next, zoomedIn: context.zoomedIn };
+      labelsDirty = true;
+      context = { ...next, zoomedIn: context.zoomedIn, labels: context.labels };
       sigma.refresh({ skipIndexation: true });
     },
-    fit() {
-      void camera.animatedReset({ duration: 400 });
+    async fit(options = {}) {
+      const target = fitTarget();
+      const duration = options.duration ?? 400;
+      if (!target) return camera.animatedReset({ duration });
+      if (duration === 0) camera.setState(target);
+      else await camera.animate(target, { duration });
     },
+    labelDensity: () => density,
+    setLabelDensity(value) {
+      density = Math.max(0, Math.min(1, value));
+      labelsDirty = true;
+      try {
+        localStorage.setItem(DENSITY_KEY, String(density));
+      } catch {
+        // Private windows may refuse storage: the setting then lasts for the page.
+      }
+      layoutLabels();
+    },
+    drawnLabels: () => lastDrawn.map((label) => ({ id: label.id, box: { ...label.box } })),
+    drawnEdgeLabels: () =>
+      lastDrawnEdges.map((label) => ({ id: label.id, quads: label.quads.map((q) => [...q] as Quad) })),
     focus(id) {
       const display = sigma.getNodeDisplayData(id);
       if (!display) return;

@@ -7,7 +7,9 @@
 import { ENTITY_TYPES, RELATION_TYPES } from '../../graph/model/types';
 import { relationLabel } from '../appearance/node-style';
 import { isHypothesis } from '../graph/view-graph';
+import { confirmAction } from '../ui/confirm-dialog';
 import { button, el } from '../ui/dom';
+import { curationTitle } from './curation-words';
 import { createEntityPicker } from './entity-picker';
 import type { CurationBody } from './workshop-api';
 import { attempt, field, type WorkshopContext } from './workshop-context';
@@ -40,7 +42,15 @@ export function createCurationPanel(ctx: WorkshopContext): CurationPanel {
     if (!s) return;
     const record = await ctx.api.curate(s.workshopId, body);
     ctx.emit('curation-applied', record);
+    const done = curationTitle(record);
+    app.notify(`Done: ${done}. Undo it from the log below.`);
   }
+
+  /** Destructive curations change the shared graph for every workshop: they ask first. */
+  async function curateAfterConfirm(question: { title: string; message: string; confirm: string }, body: CurationBody) {
+    if (await confirmAction(question)) await curate(body);
+  }
+  const nameOf = (id: string) => (app.graph.hasNode(id) ? app.graph.getNodeAttribute(id, 'data').name : id);
 
   function nodeControls(id: string): HTMLElement[] {
     const data = app.graph.getNodeAttribute(id, 'data');
@@ -89,7 +99,14 @@ export function createCurationPanel(ctx: WorkshopContext): CurationPanel {
           attempt(ctx, async () => {
             const other = mergePicker.value();
             if (!other) return app.notify('Pick the entity to merge into this one.', 'error');
-            await curate({ kind: 'merge', survivorId: id, mergedId: other });
+            await curateAfterConfirm(
+              {
+                title: `Merge ${nameOf(other)} into ${data.name}?`,
+                message: `${nameOf(other)} becomes an alias of ${data.name} and its relations move to it, in the shared graph every workshop sees. The log can undo it.`,
+                confirm: 'Merge',
+              },
+              { kind: 'merge', survivorId: id, mergedId: other },
+            );
           }),
           { title: `The other entity becomes an alias of ${data.name}; its relations move here` },
         ),
@@ -101,12 +118,19 @@ export function createCurationPanel(ctx: WorkshopContext): CurationPanel {
             button(
               'Split alias off',
               attempt(ctx, () =>
-                curate({
-                  kind: 'split-alias',
-                  entityId: id,
-                  alias: alias.value,
-                  ...(splitType.value ? { type: splitType.value as never } : {}),
-                }),
+                curateAfterConfirm(
+                  {
+                    title: `Split “${alias.value}” off ${data.name}?`,
+                    message: `“${alias.value}” becomes an entity of its own, and the mentions under that name move to it. The log can undo it.`,
+                    confirm: 'Split',
+                  },
+                  {
+                    kind: 'split-alias',
+                    entityId: id,
+                    alias: alias.value,
+                    ...(splitType.value ? { type: splitType.value as never } : {}),
+                  },
+                ),
               ),
             ),
           ])
@@ -145,7 +169,17 @@ export function createCurationPanel(ctx: WorkshopContext): CurationPanel {
       el('div', { className: 'curate-relation' }, [
         button(
           'Delete relation',
-          attempt(ctx, () => curate({ kind: 'delete-relation', relationId: id })),
+          attempt(ctx, () => {
+            const [source, target] = app.graph.extremities(id);
+            return curateAfterConfirm(
+              {
+                title: 'Delete this relation?',
+                message: `“${nameOf(source)} ${relationLabel(data.type)} ${nameOf(target)}” leaves the shared graph for every workshop, with its evidence. The log can undo it.`,
+                confirm: 'Delete',
+              },
+              { kind: 'delete-relation', relationId: id },
+            );
+          }),
           {
             title: 'A wrong relation: delete it from the shared graph (undo from the log)',
           },

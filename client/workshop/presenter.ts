@@ -68,6 +68,11 @@ export function createPresenter(ctx: WorkshopContext): Presenter {
   }
 
   function setPresenting(on: boolean): void {
+    // Followers are told the presentation ended (a position on no view), so their banner goes.
+    if (presenting && !on && ctx.session.get())
+      ctx.api
+        .present(workshopId(), { viewId: null, step: null, camera: null, selection: [] })
+        .catch((error: unknown) => ctx.fail(error));
     presenting = on;
     document.getElementById('app')?.classList.toggle('presenting', on);
     overlay.hidden = !on;
@@ -82,6 +87,16 @@ export function createPresenter(ctx: WorkshopContext): Presenter {
   }
 
   async function follow(position: PresenterPosition): Promise<void> {
+    if (!position.viewId) {
+      // The presenter stopped: nothing is followed any more, and the banner says so no longer.
+      if (shown) app.notify(`${position.presenter.name} stopped presenting.`);
+      shown = null;
+      shownNotes = [];
+      element.dataset.followedView = '';
+      element.closest('.workshop')?.setAttribute('data-followed-view', '');
+      renderNotes();
+      return;
+    }
     if (position.viewId && !ctx.views.get().some((v) => v.id === position.viewId)) await ctx.loadViews();
     const target = ctx.views.get().find((v) => v.id === position.viewId);
     if (target) await show(target, position.selection);

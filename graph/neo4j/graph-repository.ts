@@ -16,7 +16,7 @@ import type {
   StatsResponse,
   Subgraph,
 } from '../model/api-types';
-import { RELATION_TYPES } from '../model/types';
+import { CO_OCCURS, RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
 import { nodeKey, readEvidence, toGraphEdge, toGraphNode, toJson } from './cypher-values';
@@ -320,9 +320,20 @@ const PATH_QUERIES: readonly string[] = Array.from(
   (_, hops) =>
     `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
      MATCH p = allShortestPaths((a)-[*..${hops}]-(b))
-     WHERE all(n IN nodes(p) WHERE n:Entity) AND all(r IN relationships(p) WHERE type(r) IN $facts)
+     WHERE all(n IN nodes(p) WHERE n:Entity OR ($documents AND n:Document))
+       AND all(r IN relationships(p) WHERE type(r) IN $types)
      RETURN p LIMIT $limit`,
 );
+
+/** The link from an entity to a document that names it: what a path "through documents" follows. */
+const DOCUMENT_MENTION = 'MENTIONED_IN';
+
+export interface PathOptions {
+  /** Fact types to follow; empty: every fact type. */
+  relTypes?: readonly string[];
+  /** Also through the documents that name both ends, and co-occurrence. */
+  throughDocuments?: boolean;
+}
 
 export async function readPaths(
   connection: Neo4jConnection,
@@ -330,7 +341,10 @@ export async function readPaths(
   to: string,
   maxHops: number,
   limit = 25,
+  options: PathOptions = {},
 ): Promise<PathsResponse> {
+  const facts = options.relTypes?.length ? FACT_TYPES.filter((t) => options.relTypes!.includes(t)) : FACT_TYPES;
+  const types = options.throughDocuments ? [...facts, DOCUMENT_MENTION, CO_OCCURS] : facts;
   return readQuery(connection, async (tx) => {
     const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
     const found = new Set(ends.records.map((r) => r.get('id') as string));
@@ -344,7 +358,8 @@ export async function readPaths(
     const result = await tx.run(PATH_QUERIES[Math.min(Math.max(maxHops, 1), MAX_PATH_HOPS)], {
       from,
       to,
-      facts: FACT_TYPES,
+      types,
+      documents: options.throughDocuments === true,
       limit: int(limit),
     });
     const nodes = new Map<string, Node>();

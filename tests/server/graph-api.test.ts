@@ -191,6 +191,25 @@ describe('Graph API on the seed corpus', () => {
     expect(far.paths.every((p) => p.edges.length <= 1)).toBe(true);
   });
 
+  it('follows only the relation types asked for, and through documents only when asked', async () => {
+    const shoigu = await findOne('Shoigu', 'Person');
+    const { dprk } = await dprkTreaties();
+    const base = `/api/paths?from=${encodeURIComponent(shoigu.id)}&to=${encodeURIComponent(dprk)}&maxHops=4`;
+    const all = await get<PathsResponse>(base);
+    expect(all.nodes.every((n) => n.type !== 'Document')).toBe(true);
+    const visited = await get<PathsResponse>(`${base}&relTypes=VISITED`);
+    expect(visited.edges.length).toBeGreaterThan(0);
+    expect(visited.edges.every((e) => e.type === 'VISITED')).toBe(true);
+    const viaDocuments = await get<PathsResponse>(`${base}&relTypes=ATTACKED&throughDocuments=true`);
+    expect(viaDocuments.paths.length).toBeGreaterThan(0);
+    expect(viaDocuments.edges.every((e) => e.type === 'ATTACKED' || e.type === 'MENTIONED_IN')).toBe(true);
+    const noDocuments = await get<PathsResponse>(`${base}&relTypes=SUPERSEDES`);
+    expect(noDocuments.paths).toEqual([]);
+    const bad = await request(app).get(`${base}&relTypes=MENTIONED_IN`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/relTypes/);
+  });
+
   it('lists the documents and gives one with its text, kept ranges and mention spans', async () => {
     const list = await get<{ documents: Array<{ id: string; title: string; wordCount: number }>; total: number }>(
       '/api/documents',

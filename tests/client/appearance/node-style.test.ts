@@ -1,11 +1,13 @@
 import { ENTITY_TYPES } from '../../../graph/model/types';
 import {
+  MAX_LABEL_LENGTH,
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
   NODE_TYPE_STYLES,
   OTHER_NODE_STYLE,
   edgeColor,
   iconDataUrl,
+  nodeLabel,
   nodeSize,
   nodeTypeStyle,
   relationLabel,
@@ -39,5 +41,15 @@ describe('node and edge styles', () => {
     expect(edgeColor('ATTACKED')).not.toBe(edgeColor('SUPPORTS'));
     expect(edgeColor('CO_OCCURS')).not.toBe(edgeColor('LOCATED_IN'));
     expect(relationLabel('PARTICIPATED_IN')).toBe('participated in');
+  });
+});
+
+describe('node labels', () => {
+  it('keeps short names whole and cuts long ones on a word with an ellipsis', () => {
+    expect(nodeLabel('Sergei Shoigu')).toBe('Sergei Shoigu');
+    const long = nodeLabel("Intelligence Service of Russia's visit to North Korea in the spring");
+    expect(long.endsWith('…')).toBe(true);
+    expect(long.length).toBeLessThanOrEqual(MAX_LABEL_LENGTH);
+    expect(long.startsWith('Intelligence Service of')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import {
   DIMMED_NODE_COLOR,
   edgeDisplay,
   emptyReducerContext,
+  labelAllowed,
   nodeDisplay,
   type ReducerContext,
 } from '../../../client/appearance/reducers';
@@ -66,5 +67,21 @@ describe('the edge reducer', () => {
     const out = edgeDisplay('e', edgeAttrs, 'x', 'y', context({ hovered: 'a' }));
     expect(out.label).toBeNull();
     expect(out.color).not.toBe(edgeAttrs.color);
+  });
+});
+
+describe('the node reducer and the label layout', () => {
+  it('draws exactly the labels the layout placed, forced and on their side', () => {
+    const labels = new Map([['a', { placement: 'left' as const }]]);
+    const placed = nodeDisplay('a', attrs, context({ labels }));
+    expect(placed).toMatchObject({ label: 'Shoigu', forceLabel: true, labelPlacement: 'left' });
+    const left = nodeDisplay('b', attrs, context({ labels }));
+    expect(left.label).toBeNull();
+    expect(left.forceLabel).toBe(false);
+  });
+
+  it('allows no label on a node dimmed by a hover, but allows it on the selection', () => {
+    const ctx = context({ hovered: 'a', hoverNeighbours: new Set(['b']), selectedNode: 'z' });
+    expect(['a', 'b', 'c', 'z'].map((id) => labelAllowed(id, ctx))).toEqual([true, true, false, true]);
   });
 });

@@ -60,6 +60,16 @@ describeInBrowser('workshop curation in Chromium', () => {
     p.evaluate(() => (JSON.parse(sessionStorage.getItem('dossier.workshop')!) as { workshopId: string }).workshopId);
 
   /** Entities in view on both pages, best connected first. */
+  /** Chooses an entity in a searchable field by typing its name: the field starts empty. */
+  async function pickEntity(p: Page, field: string, id: string): Promise<void> {
+    const input = p.locator(`input[name="${field}"]`);
+    expect(await input.inputValue()).toBe('');
+    const name = await p.evaluate((n) => window.__dossier!.graph.getNodeAttribute(n, 'data').name, id);
+    await input.pressSequentially(name.slice(0, 12));
+    await input.locator('xpath=..').locator('.entity-field-option', { hasText: name }).first().click();
+    expect(await input.inputValue()).toBe(name);
+  }
+
   async function entitiesInView(p: Page): Promise<string[]> {
     return p.evaluate(
       (types) =>
@@ -137,8 +147,18 @@ describeInBrowser('workshop curation in Chromium', () => {
     expect(mergedNeighbours.length).toBeGreaterThan(0);
 
     await select(a, 'node', survivor);
-    await a.locator('select[name="merge-target"]').selectOption(merged);
+    await pickEntity(a, 'merge-target', merged);
+    // It asks first: Cancel changes nothing, Merge merges and says so.
     await a.getByRole('button', { name: 'Merge into this', exact: true }).click();
+    const dialog = a.locator('dialog.confirm-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('h2').textContent()).toMatch(/^Merge .+ into .+\?$/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await a.waitForTimeout(500);
+    expect(await hasNode(a, merged)).toBe(true);
+    await a.getByRole('button', { name: 'Merge into this', exact: true }).click();
+    await a.locator('dialog.confirm-dialog').getByRole('button', { name: 'Merge', exact: true }).click();
+    await a.locator('.toast', { hasText: /^Done: merged / }).waitFor({ timeout: 20_000 });
     await b.waitForFunction((m) => !window.__dossier!.graph.hasNode(m), merged, { timeout: 20_000 });
     expect(await hasNode(a, merged)).toBe(false);
     const after = await neighbours(b, survivor);
@@ -163,7 +183,7 @@ describeInBrowser('workshop curation in Chromium', () => {
     const entities = await entitiesInView(a);
     const [source, target] = [entities[2], entities[3]];
     await select(a, 'node', source);
-    await a.locator('select[name="hypothesis-target"]').selectOption(target);
+    await pickEntity(a, 'hypothesis-target', target);
     await a.getByLabel('Hypothesis label').fill('secretly funds');
     await a.getByRole('button', { name: 'Draw hypothesis', exact: true }).click();
     const id = await b

@@ -1,7 +1,7 @@
 /**
  * Workshops in two real Chromium pages against the real server: A creates a workshop and B joins with
  * the viewer code; A's notes appear on B without a reload (as text, never as HTML); A saves two views
- * and presents them, and B, following, moves with A's arrow keys.
+ * and presents them, and B, following, moves with A's arrow keys and loses the banner when A stops.
  */
 import type { Page } from 'playwright-core';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
@@ -122,6 +122,15 @@ describeInBrowser('workshops live in Chromium', () => {
     expect(moved.y).toBeCloseTo(0.2);
     const closeUp = await a.locator('.workshop-views li', { hasText: 'Close-up' }).getAttribute('data-view-id');
     expect(await b.locator('.workshop').getAttribute('data-followed-view')).toBe(closeUp);
+    expect(await b.locator('.followed-notes .presenter-step').textContent()).toBe('Following the presenter');
+
+    // When A stops presenting, B's banner goes and B is told so.
+    await a.keyboard.press('Escape');
+    await b.waitForFunction(() => !document.querySelector('.followed-notes .presenter-step'), undefined, {
+      timeout: 15_000,
+    });
+    expect(await b.locator('.workshop').getAttribute('data-followed-view')).toBe('');
+    await b.locator('.toast', { hasText: 'stopped presenting' }).waitFor({ timeout: 5_000 });
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -1,5 +1,14 @@
 import { createStore } from '../../../client/state/store';
-import { INITIAL_VIEW, forgetMissing, hideNodes, hover, select } from '../../../client/state/view-state';
+import {
+  INITIAL_VIEW,
+  forgetMissing,
+  hideNodes,
+  hover,
+  invertSelection,
+  select,
+  selectNodes,
+  toggleSelected,
+} from '../../../client/state/view-state';
 
 describe('the view store', () => {
   it('tells listeners about changes and not about no-ops', () => {
@@ -25,5 +34,30 @@ describe('the view store', () => {
       () => false,
     )(before);
     expect(after).toEqual({ ...INITIAL_VIEW, hidden: ['b'] });
+  });
+});
+
+describe('selecting several nodes', () => {
+  it('adds a node with shift-click and takes it out again, the details following the last one added', () => {
+    const one = select({ kind: 'node', id: 'a' })(INITIAL_VIEW);
+    const two = toggleSelected('b')(one);
+    expect(two.selectedNodes).toEqual(['a', 'b']);
+    expect(two.selection).toEqual({ kind: 'node', id: 'b' });
+    const back = toggleSelected('b')(two);
+    expect(back.selectedNodes).toEqual(['a']);
+    expect(back.selection).toEqual({ kind: 'node', id: 'a' });
+  });
+
+  it('selects a set, inverts it against what is visible, and forgets hidden or removed nodes', () => {
+    const set = selectNodes(['a', 'b'])(INITIAL_VIEW);
+    expect(set.selection).toBeNull();
+    expect(invertSelection(['a', 'b', 'c', 'd'])(set).selectedNodes).toEqual(['c', 'd']);
+    expect(hideNodes(['a'])(set).selectedNodes).toEqual(['b']);
+    expect(
+      forgetMissing(
+        (id) => id !== 'b',
+        () => true,
+      )(set).selectedNodes,
+    ).toEqual(['a']);
   });
 });
