@@ -633,6 +633,8 @@ export function createApp(
         }
         await app.applySubgraph(result, 'add', `Paths from ${from.name} to ${to.name}`);
         paths.update(pathsAnswered(result, null));
+        // the panel now covers part of the canvas: frame the view again so that every hop is in sight
+        await graphView.fit();
       } catch (error) {
         paths.update(pathsFailed(plainMessage(error)));
       }
