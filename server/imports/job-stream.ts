@@ -4,22 +4,14 @@
  * that reconnects gets a fresh snapshot, so nothing it missed is lost.
  */
 import type { Request, Response } from 'express';
-import { formatEvent } from '../routes/workshops/event-stream';
+import { formatEvent, startEventStream } from '../http/event-stream-response';
 import type { ImportJobs, JobEvent } from './import-jobs';
 
 const HEARTBEAT_MS = 15_000;
 
 export function openJobStream(req: Request, res: Response, jobs: ImportJobs, id: string): void {
   const job = jobs.get(id); // a NotFoundError before any header is sent answers 404
-  res.status(200);
-  res.set({
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  res.flushHeaders();
-  res.write('retry: 2000\n\n');
+  startEventStream(res);
   res.write(formatEvent('snapshot', job));
   if (job.state === 'done' || job.state === 'failed') return void res.end();
   const heartbeat = setInterval(() => !res.writableEnded && res.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -7,13 +7,9 @@
 import type { Request, Response } from 'express';
 import type { Participant } from '../../../graph/workshop/types';
 import type { WorkshopEvent, WorkshopEventBus } from './event-bus';
+import { formatEvent, startEventStream } from '../../http/event-stream-response';
 
 const HEARTBEAT_MS = 15_000;
-
-export function formatEvent(type: string, data: unknown, id?: string): string {
-  // JSON.stringify never emits a raw newline, so the data stays on one line as SSE needs.
-  return `${id === undefined ? '' : `id: ${id}\n`}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
-}
 
 export function openEventStream(
   req: Request,
@@ -22,15 +18,7 @@ export function openEventStream(
   workshopId: string,
   participant: Participant,
 ): void {
-  res.status(200);
-  res.set({
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  res.flushHeaders();
-  res.write('retry: 2000\n\n');
+  startEventStream(res);
   const send = (event: WorkshopEvent) => {
     if (!res.writableEnded) res.write(formatEvent(event.type, event, bus.sseId(event)));
   };
