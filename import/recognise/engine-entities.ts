@@ -10,7 +10,7 @@ import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/a
 import { HONORIFICS, ROLE_NOUNS, ROLE_WORDS, ROLES, TREATY_HEADS } from '../lexicon';
 import { norm } from '../text/norm';
 import { gazetteer } from './gazetteer';
-import { make, type Candidate } from './rule-candidates';
+import { make, stateCandidate, type Candidate } from './rule-candidates';
 import type { Sentence } from '../segment';
 import lexicon from './engine-entities.json';
 
@@ -269,6 +269,14 @@ function engineOnly(candidates: Candidate[], spans: EngineEntity[][], ctx: Engin
         continue;
       }
       if (type === 'Person' && s.headline) continue;
+      // a state the rules saw only inside a longer, dropped name ("the European Union and Britain")
+      const state = type !== 'Person' ? gazetteer().stateByName(e.text) : undefined;
+      if (state) {
+        out.push(
+          stateCandidate(s, si, { start: e.start, end: e.end, code: state.code, text: e.text, kind: 'name' }, true),
+        );
+        continue;
+      }
       out.push(make(s, si, e.start, e.end, e.text, type, `${type}:${norm(e.text)}`, e.text));
     }
   });

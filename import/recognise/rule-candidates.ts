@@ -490,7 +490,7 @@ export function make(
   return { start, end, text, type, key, name, aliases: [], sentence: si, actor: true, attributes: {} };
 }
 
-function stateCandidate(
+export function stateCandidate(
   s: Sentence,
   si: number,
   m: { start: number; end: number; code: string; text: string; kind: string },

@@ -499,13 +499,15 @@ export function findEvents(ctx: EventContext): DocEvent[] {
         if (inPlace) e.destination = { key: inPlace.key, sentence: si };
       } else {
         e.participants.set(subject.key, si);
-        // "Kishida and Marcos met": every coordinated subject takes part
-        for (let k = before.length - 1; k > 0; k--) {
-          if (before[k].key !== subject.key && k !== before.indexOf(subject)) continue;
+        // "Kishida and Marcos met", "Merkel, Hollande, Putin and Poroshenko met": every coordinated subject
+        // takes part
+        for (let k = before.indexOf(subject); k > 0; k--) {
           const prev = before[k - 1];
-          if (/^\s+and\s+(?:\S+\s+){0,4}$/.test(text.slice(prev.end, before[k].start)) && prev.type === subject.type)
-            e.participants.set(prev.key, si);
-          break;
+          const gap = text.slice(prev.end, before[k].start);
+          const joined =
+            k === before.indexOf(subject) ? /^,?\s+and\s+(?:\S+\s+){0,4}$/ : /^(?:,|,?\s+and)\s+(?:\S+\s+){0,4}$/;
+          if (!joined.test(gap) || prev.type !== subject.type) break;
+          e.participants.set(prev.key, si);
         }
         for (const o of others) e.participants.set(o.key, si);
         const place = afterMentions.find((m) => m.type === 'Place');

@@ -71,6 +71,9 @@ export function overlapping(labels: readonly ShownLabel[]): Array<[string, strin
 /** Where a node is on screen, in page pixels. */
 export async function nodeOnPage(page: Page, id: string): Promise<{ x: number; y: number }> {
   const at = await page.evaluate((node) => {
+    // Render now: after a change of the view sigma normalises positions again only at its next frame,
+    // which a loaded machine may not have drawn yet.
+    window.__dossier!.sigma.refresh();
     const { x, y } = window.__dossier!.graph.getNodeAttributes(node);
     return window.__dossier!.sigma.graphToViewport({ x, y });
   }, id);
