@@ -2,12 +2,14 @@
  * A Cypher script that recreates the subgraph in another database: the id constraints, then nodes and
  * relationships in batches of `UNWIND [literal rows] … MERGE … SET += props`, one statement per line
  * group, each ending with `;` (runs with `cypher-shell -f`, or statement by statement). Values are
- * written as Cypher literals, never spliced unescaped; evidence is stored the way store-document.ts stores
- * it (see storedEdgeProperties), other structured values as JSON text.
+ * written as Cypher literals, never spliced unescaped; evidence is stored the way the importer stores it
+ * (graph/neo4j/storage/evidence-codec.ts), other structured values as JSON text.
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { ENTITY_TYPES } from '../model/types';
+import { encodeEvidence, type StoredEvidence } from '../neo4j/storage/evidence-codec';
+import { FLOAT_PROPERTIES } from '../neo4j/storage/layout';
 
 const BATCH = 500;
 const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
@@ -49,9 +51,6 @@ export function cypherValue(value: unknown): string | null {
   return cypherString(JSON.stringify(value));
 }
 
-/** Properties the store keeps as floats: whole numbers get a decimal point so they stay floats. */
-const FLOAT_PROPERTIES = new Set(['confidence', 'evidenceConfidences']);
-
 function floatLiteral(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value))
     return Number.isInteger(value) ? value.toFixed(1) : String(value);
@@ -60,36 +59,21 @@ function floatLiteral(value: unknown): string | null {
   return cypherValue(value);
 }
 
-interface EvidenceEntry {
-  document: string;
-  text: string;
-  start: number;
-  end: number;
-  confidence?: number;
-}
-
-/**
- * Evidence as store-document.ts keeps it, since Neo4j properties cannot hold maps: `evidence` as a list of
- * JSON strings plus the parallel lists evidenceDocs, evidenceTexts, evidenceStarts, evidenceEnds and
- * evidenceConfidences (entry i of each list is one evidence entry).
- */
+/** A graph edge's `evidence` (objects, graph/export/attributes.ts) as the importer stores it. */
 export function storedEdgeProperties(attributes: Attributes): Attributes {
   const { evidence, ...rest } = attributes;
   if (!Array.isArray(evidence)) return rest;
-  const entries = evidence.filter(
-    (e): e is EvidenceEntry =>
-      !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string',
-  );
   const fallback = typeof rest.confidence === 'number' ? rest.confidence : 1;
-  return {
-    ...rest,
-    evidence: entries.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
-    evidenceDocs: entries.map((e) => e.document),
-    evidenceTexts: entries.map((e) => e.text),
-    evidenceStarts: entries.map((e) => e.start),
-    evidenceEnds: entries.map((e) => e.end),
-    evidenceConfidences: entries.map((e) => (typeof e.confidence === 'number' ? e.confidence : fallback)),
-  };
+  const entries: StoredEvidence[] = evidence
+    .filter((e) => !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string')
+    .map((e) => ({
+      document: e.document,
+      text: e.text,
+      start: e.start,
+      end: e.end,
+      confidence: typeof e.confidence === 'number' ? e.confidence : fallback,
+    }));
+  return { ...rest, ...encodeEvidence(entries) };
 }
 
 function mapLiteral(properties: Attributes): string {
