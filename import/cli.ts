@@ -105,6 +105,7 @@ function progress(): Progress {
       count = 0;
       total = t;
       label = l;
+      process.stderr.write(`${label} ${total} document${total === 1 ? '' : 's'}\n`);
     },
     tick: (file, ok, detail) =>
       process.stderr.write(
@@ -192,7 +193,7 @@ async function storeAll(
   // Loaded lazily so that --json never needs the driver.
   const { loadNeo4jConfig, openNeo4j } = await import('../graph/neo4j/open-neo4j');
   const { applySchema } = await import('../graph/neo4j/schema');
-  const { storeDocument } = await import('../graph/neo4j/store-document');
+  const { storeDocuments } = await import('../graph/neo4j/store-document');
   let open;
   try {
     open = await openNeo4j(loadNeo4jConfig(), {
@@ -224,38 +225,39 @@ async function storeAll(
       return [];
     }
     bar.start(docs.length, 'Storing');
-    for (const d of docs) {
-      if (interrupted) {
+    const reported = new Set<ExtractedDocument>();
+    try {
+      // Documents go in batches, one transaction each; a document Neo4j refuses is named and the rest are stored.
+      const report = await storeDocuments(open.connection, docs, {
+        onStored: (result, d) => {
+          reported.add(d);
+          stored.push(d);
+          bar.tick(d.document.path, true, result.outcome);
+        },
+        onFailed: (error, d) => {
+          reported.add(d);
+          failures.push({ file: d.document.path, reason: 'store-failed', message: error.message });
+          bar.tick(d.document.path, false);
+        },
+        stopped: () => interrupted,
+      });
+      for (const d of report.notAttempted)
         failures.push({
           file: d.document.path,
           reason: 'interrupted',
           message: `${d.document.path}: not stored (import interrupted)`,
         });
-        continue;
-      }
-      if (unavailable) {
+    } catch (error) {
+      // The driver has already retried for a while: once the database is gone, the other documents are
+      // reported at once instead of each waiting out the same retries.
+      if (!(isUnavailable(error) || error instanceof DatabaseUnavailableError)) throw error;
+      unavailable = true;
+      for (const d of docs.filter((doc) => !reported.has(doc)))
         failures.push({
           file: d.document.path,
           reason: 'database-unavailable',
           message: `${d.document.path}: not stored (the database stopped answering)`,
         });
-        continue;
-      }
-      try {
-        const r = await storeDocument(open.connection, d);
-        stored.push(d);
-        bar.tick(d.document.path, true, r.outcome);
-      } catch (error) {
-        // The driver has already retried for a while: once the database is gone, the other documents
-        // are reported at once instead of each waiting out the same retries.
-        if (isUnavailable(error) || error instanceof DatabaseUnavailableError) unavailable = true;
-        failures.push({
-          file: d.document.path,
-          reason: unavailable ? 'database-unavailable' : 'store-failed',
-          message: `${d.document.path}: not stored (${(error as Error).message})`,
-        });
-        bar.tick(d.document.path, false);
-      }
     }
     bar.stop();
     if (stored.length && !unavailable) {
