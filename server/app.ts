@@ -94,8 +94,9 @@ export function createApp(deps: AppDeps): Express {
   // A browser's EventSource sends no headers: the workshop event stream alone may carry the API token in
   // its query (redacted from the log like every secret parameter).
   app.use('/api', requireToken(deps.config.token, { queryTokenPaths: [/^\/workshops\/[^/]+\/events$/] }));
-  // Exports may name up to 100 000 node ids; everything else fits in 1 MB.
-  app.use('/api/export', express.json({ limit: '8mb' }));
+  // Exports may name up to 100 000 node ids with their positions, colours and sizes (about 100 bytes
+  // each); everything else fits in 1 MB.
+  app.use('/api/export', express.json({ limit: '16mb' }));
   app.use('/api', express.json({ limit: '1mb' }));
 
   const api = express.Router();

@@ -1,5 +1,5 @@
 /**
- * A Cypher script that recreates the subgraph in another database: the id constraints, then nodes and
+ * A Cypher script, streamed, that recreates the subgraph in another database: the id constraints, then nodes and
  * relationships in batches of `UNWIND [literal rows] … MERGE … SET += props`, one statement per line
  * group, each ending with `;` (runs with `cypher-shell -f`, or statement by statement). Values are
  * written as Cypher literals, never spliced unescaped; evidence is stored the way the importer stores it
@@ -10,6 +10,7 @@ import type { Attributes } from 'graphology-types';
 import { ENTITY_TYPES } from '../model/types';
 import { encodeEvidence, type StoredEvidence } from '../neo4j/storage/evidence-codec';
 import { FLOAT_PROPERTIES } from '../neo4j/storage/layout';
+import type { ChunkedText } from './chunked-text';
 
 const BATCH = 500;
 const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
@@ -99,59 +100,63 @@ function batches<T>(items: T[]): T[][] {
   return out;
 }
 
-export function writeCypherScript(graph: Graph): string {
-  const out: string[] = [
-    `// Dossier export: ${graph.order} nodes, ${graph.size} relationships. Run with: cypher-shell -f <this file>`,
-    'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;',
-    'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;',
-  ];
+export async function writeCypherScript(graph: Graph, out: ChunkedText): Promise<void> {
+  out.write(
+    `// Dossier export: ${graph.order} nodes, ${graph.size} relationships. Run with: cypher-shell -f <this file>\n` +
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n' +
+      'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;\n',
+  );
   const primaryLabel = new Map<string, string>();
-  const nodeGroups = new Map<string, Array<{ id: string; props: Attributes }>>();
-  graph.forEachNode((node, attributes) => {
+  const nodeGroups = new Map<string, string[]>();
+  for (const { node, attributes } of graph.nodeEntries()) {
     const labels = labelsOf(attributes);
     primaryLabel.set(node, labels[0]);
-    const { labels: _labels, ...props } = attributes;
-    void _labels;
     const group = labels.join(':');
     if (!nodeGroups.has(group)) nodeGroups.set(group, []);
-    nodeGroups.get(group)!.push({ id: node, props: { ...props, id: node } });
-  });
-  for (const [group, rows] of nodeGroups) {
+    nodeGroups.get(group)!.push(node);
+  }
+  for (const [group, nodes] of nodeGroups) {
     const [first, ...rest] = group.split(':');
     const extra = rest.map((label) => `, n:${cypherName(label)}`).join('');
-    for (const batch of batches(rows)) {
+    for (const batch of batches(nodes)) {
       const literal = batch
-        .map((row) => `{id: ${cypherString(row.id)}, props: ${mapLiteral(row.props)}}`)
+        .map((node) => {
+          const { labels: _labels, ...props } = graph.getNodeAttributes(node);
+          void _labels;
+          return `{id: ${cypherString(node)}, props: ${mapLiteral({ ...props, id: node })}}`;
+        })
         .join(',\n  ');
-      out.push(
-        `UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};`,
+      out.write(
+        `UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};\n`,
       );
+      await out.flushIfFull();
     }
   }
-  const edgeGroups = new Map<string, Array<{ id: string; source: string; target: string; props: Attributes }>>();
-  graph.forEachEdge((edge, attributes, source, target) => {
+  const edgeGroups = new Map<string, string[]>();
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
     const type = typeof attributes.type === 'string' ? attributes.type : 'RELATED_TO';
     const group = [type, primaryLabel.get(source), primaryLabel.get(target)].join('\u0000');
-    const { type: _type, ...props } = attributes;
-    void _type;
     if (!edgeGroups.has(group)) edgeGroups.set(group, []);
-    edgeGroups.get(group)!.push({ id: edge, source, target, props: { ...storedEdgeProperties(props), id: edge } });
-  });
-  for (const [group, rows] of edgeGroups) {
+    edgeGroups.get(group)!.push(edge);
+  }
+  for (const [group, edges] of edgeGroups) {
     const [type, sourceLabel, targetLabel] = group.split('\u0000');
-    for (const batch of batches(rows)) {
+    for (const batch of batches(edges)) {
       const literal = batch
-        .map(
-          (row) =>
-            `{id: ${cypherString(row.id)}, source: ${cypherString(row.source)}, target: ${cypherString(row.target)}, props: ${mapLiteral(row.props)}}`,
-        )
+        .map((edge) => {
+          const { type: _type, ...props } = graph.getEdgeAttributes(edge);
+          void _type;
+          const row = { ...storedEdgeProperties(props), id: edge };
+          return `{id: ${cypherString(edge)}, source: ${cypherString(graph.source(edge))}, target: ${cypherString(graph.target(edge))}, props: ${mapLiteral(row)}}`;
+        })
         .join(',\n  ');
-      out.push(
+      out.write(
         `UNWIND [\n  ${literal}\n] AS row\n` +
           `MATCH (a:${cypherName(sourceLabel)} {id: row.source})\nMATCH (b:${cypherName(targetLabel)} {id: row.target})\n` +
-          `MERGE (a)-[r:${cypherName(type)} {id: row.id}]->(b)\nSET r += row.props;`,
+          `MERGE (a)-[r:${cypherName(type)} {id: row.id}]->(b)\nSET r += row.props;\n`,
       );
+      await out.flushIfFull();
     }
   }
-  return out.join('\n') + '\n';
+  await out.flush();
 }

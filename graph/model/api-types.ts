@@ -174,3 +174,11 @@ export interface CypherPathValue {
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'json', 'csv', 'cypher'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** How the explorer drew a node, sent with an export: position as laid out, colour, size. */
+export interface NodeView {
+  x: number;
+  y: number;
+  color?: string;
+  size?: number;
+}
