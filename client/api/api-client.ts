@@ -11,6 +11,7 @@ import type {
   HealthResponse,
   NeighborsResponse,
   NodeDetails,
+  NodeView,
   OverviewResponse,
   PathsResponse,
   SearchResponse,
@@ -45,7 +46,7 @@ export interface ApiClient extends ApiTransport {
   subgraph(ids: string[], around?: string[]): Promise<Subgraph>;
   exportFile(
     format: ExportFormat,
-    body: { nodeIds?: string[]; query?: string },
+    body: { nodeIds?: string[]; query?: string; view?: Record<string, NodeView> },
   ): Promise<{ blob: Blob; fileName: string }>;
 }
 
