@@ -118,14 +118,14 @@ export function uniteEvidence(
   return united;
 }
 
-/** Cypher: the empty lists a new fact starts with (`x` a relationship variable). */
-export function emptyEvidenceCypher(x: string): string {
-  return EVIDENCE_LISTS.map((key) => `${x}.${key} = []`).join(', ');
+/** Cypher: a new fact's lists, a row's (`row.evidence` holds an EvidenceProperties). */
+export function setEvidenceCypher(x: string, row: string): string {
+  return EVIDENCE_LISTS.map((key) => `${x}.${key} = ${row}.${key}`).join(', ');
 }
 
 /** Cypher: appends a row's lists (`row.evidence` holds an EvidenceProperties) to relationship `x`. */
 export function appendEvidenceCypher(x: string, row: string): string {
-  return EVIDENCE_LISTS.map((key) => `${x}.${key} = ${x}.${key} + ${row}.${key}`).join(',\n      ');
+  return EVIDENCE_LISTS.map((key) => `${x}.${key} = ${x}.${key} + ${row}.${key}`).join(', ');
 }
 
 /** Cypher: keeps only the entries at the indexes in list `keep` on relationship `r`. */
