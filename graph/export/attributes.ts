@@ -23,6 +23,56 @@ export function toScalar(value: unknown): Scalar | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  return jsonText(value);
+}
+
+/** A string that JSON.stringify would write as it is, between quotes. */
+const JSON_PLAIN = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function jsonString(text: string): string {
+  return JSON_PLAIN.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+function jsonScalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null) return 'null';
+  return undefined;
+}
+
+/** `{…}` for an object of scalars, undefined for anything else. */
+function flatObjectJson(value: object): string | undefined {
+  let out = '{';
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const text = jsonScalar(item);
+    if (text === undefined) return undefined;
+    out += `${out.length > 1 ? ',' : ''}${jsonString(key)}:${text}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * The same text as `JSON.stringify(value)`, written by hand for what exports hold most: lists of flat
+ * objects (evidence) and of strings (aliases). Measured on 250,000 edges of evidence: about a third of the
+ * time of JSON.stringify, which was a third of a GEXF export's CPU time. Anything else goes to JSON.stringify.
+ */
+export function jsonText(value: unknown): string {
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const text =
+        jsonScalar(item) ??
+        (item && typeof item === 'object' && !Array.isArray(item) ? flatObjectJson(item) : undefined);
+      if (text === undefined) return JSON.stringify(value);
+      out += i > 0 ? `,${text}` : text;
+    }
+    return `${out}]`;
+  }
+  if (value && typeof value === 'object') return flatObjectJson(value) ?? JSON.stringify(value);
   return JSON.stringify(value);
 }
 
@@ -80,7 +130,10 @@ export function escapeXml(text: string): string {
   return first < 0 ? text : escapeFrom(text, first, false);
 }
 
-/** The same for an attribute value delimited by apostrophes (`value='…'`), where `"` stays as it is. */
+/**
+ * The same for an attribute value delimited by apostrophes (`value='…'`) or for element text, where `"`
+ * stays as it is (an apostrophe is escaped either way).
+ */
 export function escapeXmlInApostrophes(text: string): string {
   const first = text.search(XML_SPECIAL_IN_APOSTROPHES);
   return first < 0 ? text : escapeFrom(text, first, true);

@@ -27,6 +27,8 @@ interface AttributeDeclaration {
   id: string;
   title: string;
   type: GexfType;
+  /** `<attvalue for="…" value='`, built once. */
+  opening: string;
 }
 
 const GEXF_TYPE: Record<ScalarType, GexfType> = {
@@ -58,6 +60,7 @@ function declare(elements: Iterable<Attributes>, skip: ReadonlySet<string>): Att
     id: String(index),
     title,
     type: type === 'liststring' ? type : GEXF_TYPE[type],
+    opening: `<attvalue for="${index}" value='`,
   }));
 }
 
@@ -82,7 +85,7 @@ function values(declared: AttributeDeclaration[], attributes: Attributes): strin
     const value = attributes[d.title];
     if (value === null || value === undefined) continue;
     const text = typeof value === 'string' ? value : formatValue(d.type, value);
-    out += `<attvalue for="${d.id}" value='${escapeXmlInApostrophes(text)}'/>\n`;
+    out += d.opening + escapeXmlInApostrophes(text) + "'/>\n";
   }
   return out ? `<attvalues>\n${out}</attvalues>\n` : '';
 }

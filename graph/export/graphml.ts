@@ -9,6 +9,7 @@ import type { Attributes } from 'graphology-types';
 import {
   edgeAttributes,
   escapeXml,
+  escapeXmlInApostrophes,
   nodeAttributes,
   toScalar,
   valueType,
@@ -41,7 +42,8 @@ function data(keys: KeyDeclaration[], attributes: Attributes): string {
   for (const key of keys) {
     const scalar = toScalar(attributes[key.name]);
     if (scalar === null) continue;
-    out += `<data key="${key.id}">${escapeXml(String(scalar))}</data>\n`;
+    // Element text: the double quotes of JSON values need no escaping there.
+    out += `<data key="${key.id}">${escapeXmlInApostrophes(String(scalar))}</data>\n`;
   }
   return out;
 }
