@@ -4,7 +4,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { unzipSync, strFromU8 } from 'fflate';
 import fixture from '../../fixtures/server/treaty-subgraph.json';
 import { applyView, exportFileType, writeExport } from '../../../graph/export';
-import { escapeXml } from '../../../graph/export/attributes';
+import { escapeXml, jsonText } from '../../../graph/export/attributes';
 import { parseColor } from '../../../graph/export/view';
 import { splitStatements } from '../../../graph/neo4j/cypher-guard';
 import type { ExportFormat } from '../../../graph/model/api-types';
@@ -165,6 +165,32 @@ describe('export writers', () => {
       expect(slow.text()).toBe(fast.text());
     },
   );
+});
+
+describe('JSON values in exports', () => {
+  it('are the same text JSON.stringify writes, escapes and odd values included', () => {
+    const values: unknown[] = [
+      [
+        {
+          document: 'd',
+          text: 'He said "no" \\ \n\u2028 😀 \ud800x',
+          start: 1,
+          end: 2.5,
+          confidence: 0.9,
+          skip: undefined,
+        },
+      ],
+      [{ n: null, yes: true, inf: Infinity, nan: Number.NaN }],
+      ['a', 'b"c', 'tab\t'],
+      [undefined, 1],
+      [{ nested: { deep: 1 } }],
+      [[1, 2]],
+      [],
+      {},
+      { key: 'value' },
+    ];
+    for (const value of values) expect(jsonText(value)).toBe(JSON.stringify(value));
+  });
 });
 
 describe('XML escaping', () => {
