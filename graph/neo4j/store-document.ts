@@ -164,9 +164,12 @@ export async function removeStoredDocument(connection: Neo4jConnection, document
  * documents: 24.8 s against 16.4 s). One statement holding all 22 parts took Neo4j about 40 s to plan the
  * first time; 22 small statements plan in well under a second and are cached the same way.
  */
+// The documents of a run are new (the look-up said so, and a duplicate in the batch is "unchanged"), and so is
+// each of their links to an entity: CREATE spares Neo4j looking for what cannot be there yet; the uniqueness
+// constraint still refuses a document stored in between by another import (the batch is then retried).
 const WRITE_DOCUMENTS = `UNWIND $rows AS props
-MERGE (d:Document {id: props.id})
-SET d += props`;
+CREATE (d:Document)
+SET d = props`;
 
 const WRITE_ENTITIES: Record<string, string> = Object.fromEntries(
   ENTITY_TYPES.map((label) => [
@@ -182,8 +185,7 @@ SET ${uniteAliasesCypher('n', 'e')}`,
 const WRITE_MENTIONS = `UNWIND $rows AS m
 MATCH (n:Entity {id: m.entity})
 MATCH (d:Document {id: m.document})
-MERGE (n)-[r:MENTIONED_IN]->(d)
-SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts`;
+CREATE (n)-[:MENTIONED_IN {starts: m.starts, ends: m.ends, texts: m.texts}]->(d)`;
 
 // A new fact takes its lists as they come (one write per property); a known one appends to them.
 const WRITE_FACTS: Record<string, string> = Object.fromEntries(
