@@ -3,7 +3,8 @@
  *
  * Neo4j spends most of a small write on the transaction itself (the commit flushes the log and the
  * full-text index refreshes its searcher; measured about 20–35 ms each on a 2-core machine), so documents
- * go in batches (`batchSize`, default 100), a few statements per batch. When a batch fails, each of its
+ * go in batches (`batchSize`, default 100), a few statements per batch (measured on 300 documents: 0.97 ×
+ * Neo4j's own LOAD CSV of the same rows, 4.5 × one transaction per document). When a batch fails, each of its
  * documents is written again in a transaction of its own: the good ones are stored and the bad one is
  * reported by name (DocumentNotStoredError) — "the whole document or nothing" holds per document either way.
  * A database that stops answering ends the run (DatabaseUnavailableError) instead of retrying each document.

@@ -1,8 +1,8 @@
 /**
- * One extracted document as the rows the write statement takes (store-document.ts): the document node,
+ * One extracted document as the rows the write statements take (store-document.ts): the document node,
  * its entities, its mentions (one row per entity it mentions) and its facts with the evidence it
- * contributes, each encoded by its codec. Labels and relationship types are dynamic in that statement,
- * so they are checked here, before anything is sent.
+ * contributes, each encoded by its codec. Labels and relationship types pick the statement a row goes
+ * to (one per type, their names spliced into the Cypher), so they are checked here, before anything is sent.
  */
 import { InvalidInputError } from '../../errors';
 import { orientRelation } from '../../model/ids';
