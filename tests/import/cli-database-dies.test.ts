@@ -2,7 +2,7 @@
  * Neo4j dying in the middle of an import, once extraction is done and storing starts: the importer reports
  * every document it could not store, in one line each, skips the curation replay with a line saying so,
  * prints its summary and exits 1 — no stack trace, and no waiting out the driver's retries once per
- * remaining document. (Documents are stored in batches of 100, so the twenty here are one transaction.)
+ * remaining document. (Documents are stored in batches of 500, so the twenty here are one transaction.)
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
