@@ -58,3 +58,8 @@ export class Neo4jStartError extends DossierError {
     super(message, options);
   }
 }
+
+/** One document of an import could not be stored; the others were. `details` names it. */
+export class DocumentNotStoredError extends DossierError {
+  readonly code = 'DOCUMENT_NOT_STORED';
+}

@@ -105,6 +105,7 @@ function progress(): Progress {
       count = 0;
       total = t;
       label = l;
+      process.stderr.write(`${label} ${total} document${total === 1 ? '' : 's'}\n`);
     },
     tick: (file, ok, detail) =>
       process.stderr.write(

@@ -1,7 +1,7 @@
 /**
  * Stores a batch of extracted documents the way every import does, from the CLI or an upload: the batch
- * joins the entities already stored (one merge, as if imported together), each document goes in its own
- * transaction (all of it or nothing), and once something was stored the analysts' curations are re-applied.
+ * joins the entities already stored (one merge, as if imported together), the documents go in batches, each
+ * document whole or not at all, and once something was stored the analysts' curations are re-applied.
  * When the database stops answering, the documents still waiting are reported at once instead of each
  * waiting out the driver's retries.
  */
@@ -11,7 +11,7 @@ import { DatabaseUnavailableError } from '../graph/errors';
 import { isUnavailable, type Neo4jConnection } from '../graph/neo4j/connection';
 import { replayCurations } from '../graph/neo4j/curation-repository';
 import { readKnownEntities } from '../graph/neo4j/known-entities';
-import { storeDocument, type StoreResult } from '../graph/neo4j/store-document';
+import { storeDocuments, type StoreResult } from '../graph/neo4j/store-document';
 import type { ExtractFailure } from './extract';
 import { mergeDocuments } from './merge';
 
@@ -21,9 +21,9 @@ export interface StoreBatchOptions {
   onStoring?: (doc: ExtractedDocument) => void;
   onStored?: (doc: ExtractedDocument, result: StoreResult) => void;
   onFailed?: (doc: ExtractedDocument, failure: ExtractFailure) => void;
-  /** Asked before each document: true stops the batch (Ctrl-C, a server shutting down). */
+  /** Asked between batches: true stops what is left (Ctrl-C, a server shutting down). */
   interrupted?: () => boolean;
-  /** Who adds the documents: each stored one gets its document-log entry in its own transaction. */
+  /** Who adds the documents: each stored one gets its document-log entry in the transaction that stores it. */
   audit?: { by: Actor; jobId?: string };
   /** Curations that no longer apply after the import (the CLI prints them). */
   onReplayNote?: (line: string) => void;
@@ -59,24 +59,32 @@ export async function storeBatch(
   options.onStart?.(merged.length);
   const stored: ExtractedDocument[] = [];
   let unavailable = false;
-  for (const d of merged) {
-    if (options.interrupted?.()) {
+  const reported = new Set<ExtractedDocument>();
+  for (const d of merged) options.onStoring?.(d);
+  try {
+    // Documents go in batches, one transaction each; a document Neo4j refuses is named and the rest are stored.
+    const report = await storeDocuments(connection, merged, {
+      audit: options.audit,
+      stopped: () => options.interrupted?.() ?? false,
+      onStored: (result, d) => {
+        reported.add(d);
+        stored.push(d);
+        options.onStored?.(d, result);
+      },
+      onFailed: (error, d) => {
+        reported.add(d);
+        fail(d, { file: d.document.path, reason: 'store-failed', message: error.message });
+      },
+    });
+    for (const d of report.notAttempted) {
+      reported.add(d);
       fail(d, notStored(d, 'interrupted', 'import interrupted'));
-      continue;
     }
-    if (unavailable) {
+  } catch (error) {
+    if (!(isUnavailable(error) || error instanceof DatabaseUnavailableError)) throw error;
+    unavailable = true;
+    for (const d of merged.filter((doc) => !reported.has(doc)))
       fail(d, notStored(d, 'database-unavailable', 'the database stopped answering'));
-      continue;
-    }
-    try {
-      options.onStoring?.(d);
-      const result = await storeDocument(connection, d, { audit: options.audit });
-      stored.push(d);
-      options.onStored?.(d, result);
-    } catch (error) {
-      if (isUnavailable(error) || error instanceof DatabaseUnavailableError) unavailable = true;
-      fail(d, notStored(d, unavailable ? 'database-unavailable' : 'store-failed', (error as Error).message));
-    }
   }
   if (stored.length && !unavailable) {
     try {

@@ -90,8 +90,9 @@ export function createApp(input: AppInput): Express {
       queryTokenPaths: [/^\/workshops\/[^/]+\/events$/, /^\/jobs\/[^/]+\/events$/],
     }),
   );
-  // Exports may name up to 100 000 node ids; everything else fits in 1 MB.
-  app.use('/api/export', express.json({ limit: '8mb' }));
+  // Exports may name up to 100 000 node ids with their positions, colours and sizes (about 100 bytes
+  // each); everything else fits in 1 MB.
+  app.use('/api/export', express.json({ limit: '16mb' }));
   app.use('/api', express.json({ limit: '1mb' }));
 
   const api = express.Router();

@@ -1,11 +1,16 @@
 /**
  * The rows `storeDocument` writes, computed ahead as CSV files for Neo4j's own `LOAD CSV`: the same
  * documents, entities (one file per label), MENTIONED_IN links and facts (one file per relationship type)
- * with the same properties, so that both paths end with the same graph. Lists are joined with LIST_SEPARATOR.
+ * with the same properties, encoded by the same codecs (graph/neo4j/storage/), so that both paths end with
+ * the same graph. Lists are joined with LIST_SEPARATOR.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AttributeValue, ExtractedDocument } from '../../graph/model/types';
+import { encodeDocument } from '../../graph/neo4j/storage/document-codec';
+import { storedAttributes } from '../../graph/neo4j/storage/entity-codec';
+import { encodeEvidence } from '../../graph/neo4j/storage/evidence-codec';
+import { encodeMentions } from '../../graph/neo4j/storage/mention-codec';
 
 export const LIST_SEPARATOR = '\u001f';
 
@@ -26,14 +31,13 @@ export interface CsvPlan {
 }
 
 const SAFE_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
-const RESERVED = ['id', 'name', 'type', 'aliases', 'evidence', 'confidence'];
 
 /**
- * JSON whose escaped quotes and backslashes are written as \u0022 and \u005c: the same value once parsed,
- * but without the `\"` that LOAD CSV reads as an escaped quote (Neo4j's legacy quote escaping).
+ * JSON text with its escaped quotes and backslashes written as \u0022 and \u005c: the same value once
+ * parsed, but without the `\"` that LOAD CSV reads as an escaped quote (Neo4j's legacy quote escaping).
  */
-export function csvSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/\\(.)/g, (sequence, char: string) =>
+export function csvSafeJson(json: string): string {
+  return json.replace(/\\(.)/g, (sequence, char: string) =>
     char === '"' ? '\\u0022' : char === '\\' ? '\\u005c' : sequence,
   );
 }
@@ -78,15 +82,8 @@ function convert(kind: Kind, column: string): string {
 function attributeKinds(items: Array<Record<string, AttributeValue>>): Map<string, Kind> {
   const kinds = new Map<string, Kind>();
   for (const attributes of items) {
-    for (const [key, value] of Object.entries(attributes)) {
-      if (RESERVED.includes(key) || key.startsWith('evidence') || !SAFE_KEY.test(key)) continue;
-      if (!(
-        typeof value === 'string' ||
-        typeof value === 'number' ||
-        typeof value === 'boolean' ||
-        (Array.isArray(value) && value.every((v) => typeof v === 'string'))
-      ))
-        continue;
+    for (const [key, value] of Object.entries(storedAttributes(attributes))) {
+      if (!SAFE_KEY.test(key)) continue;
       const kind = kindOf(value);
       const previous = kinds.get(key);
       kinds.set(
@@ -107,21 +104,7 @@ function attributeKinds(items: Array<Record<string, AttributeValue>>): Map<strin
 /** Writes the CSV files into `dir` and returns how to load each one. */
 export function writeCsvPlan(dir: string, extracted: ExtractedDocument[]): CsvPlan {
   const files: CsvFile[] = [];
-  const documents = extracted.map(({ document }) => ({
-    id: document.id,
-    contentHash: document.contentHash,
-    title: document.title,
-    source: document.source,
-    url: document.url,
-    published: document.published,
-    path: document.path,
-    fileName: document.fileName,
-    format: document.format,
-    wordCount: document.wordCount,
-    text: document.text,
-    keptRanges: document.keptRanges.flat(),
-    importedAt: document.importedAt ?? new Date().toISOString(),
-  }));
+  const documents: Array<Record<string, unknown>> = extracted.map(({ document }) => ({ ...encodeDocument(document) }));
   writeCsv(path.join(dir, 'documents.csv'), Object.keys(documents[0] ?? { id: '' }), documents);
   files.push({
     name: 'documents.csv',
@@ -165,14 +148,7 @@ export function writeCsvPlan(dir: string, extracted: ExtractedDocument[]): CsvPl
       entities.set(e.id, entity);
       created.add(e.id);
       const own = e.mentions.filter((m) => m.document === document.id);
-      if (own.length > 0)
-        mentions.push({
-          entity: e.id,
-          doc: document.id,
-          starts: own.map((m) => m.start),
-          ends: own.map((m) => m.end),
-          texts: own.map((m) => m.text),
-        });
+      if (own.length > 0) mentions.push({ entity: e.id, doc: document.id, ...encodeMentions(own) });
     }
     for (const r of relations) {
       if (!created.has(r.source) || !created.has(r.target)) continue; // storeDocument's MATCH would find nothing
@@ -191,14 +167,13 @@ export function writeCsvPlan(dir: string, extracted: ExtractedDocument[]): CsvPl
         confidences: [],
       };
       Object.assign(fact.attributes, r.attributes);
-      for (const e of own) {
-        fact.evidence.push(csvSafeJson({ document: e.document, text: e.text, start: e.start, end: e.end }));
-        fact.docs.push(e.document);
-        fact.texts.push(e.text);
-        fact.starts.push(e.start);
-        fact.ends.push(e.end);
-        fact.confidences.push(r.confidence);
-      }
+      const stored = encodeEvidence(own.map((e) => ({ ...e, confidence: r.confidence })));
+      fact.evidence.push(...stored.evidence.map(csvSafeJson));
+      fact.docs.push(...stored.evidenceDocs);
+      fact.texts.push(...stored.evidenceTexts);
+      fact.starts.push(...stored.evidenceStarts);
+      fact.ends.push(...stored.evidenceEnds);
+      fact.confidences.push(...stored.evidenceConfidences);
       facts.set(r.id, fact);
     }
   }

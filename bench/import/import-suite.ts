@@ -1,8 +1,8 @@
 /**
  * Import benchmark. (1) Extraction: N synthetic documents (bench/corpus) through the importer's
  * `extractFiles`, each run in a fresh process: documents/s, words/s, documents per CPU-second, peak memory.
- * (2) Neo4j writes: the importer's `storeDocument` against `LOAD CSV` of the same rows in the same
- * embedded Neo4j: relationships/s and their ratio.
+ * (2) Neo4j writes: the importer's `storeDocuments` against `LOAD CSV` of the same rows in the same
+ * embedded Neo4j: relationships/s and their ratio (write-comparison.ts; the writes suite runs it at more sizes).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,9 +13,9 @@ import { startEngine, type NlpEngine } from '../../import/engine/nlp-engine';
 import { writeCorpus, generateDocuments } from '../corpus/generate';
 import { startBenchNeo4j } from '../lib/neo4j';
 import { verdict, type Suite, type SuiteReport, type Table } from '../lib/report';
-import { median, ratio, round } from '../lib/stats';
+import { median, round } from '../lib/stats';
 import type { ExtractRun } from './extract-worker';
-import { importerPass, loadCsvPass, prepareCsv, type WritePass } from './write-bench';
+import { compareWrites } from './write-comparison';
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..');
 const SEED_CORPUS = path.join(PROJECT_DIR, 'data', 'corpus');
@@ -50,7 +50,6 @@ function processPeakRssMb(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
-const WRITE_TARGET = 0.8; // importer relationships/s ÷ LOAD CSV relationships/s
 
 function runWorker(dir: string, repeat: number, engine: NlpEngine): Promise<ExtractRun> {
   return new Promise((resolve, reject) => {
@@ -188,89 +187,22 @@ export const importSuite: Suite = {
         )
       ).documents;
       const neo4j = await startBenchNeo4j(log);
-      const csv = await prepareCsv(documents);
-      const importer: WritePass[] = [];
-      const loadCsv: WritePass[] = [];
+      let writes;
       try {
-        const writeRuns = quick ? 2 : 3;
-        for (let run = 0; run < writeRuns; run++) {
-          const a = await importerPass(neo4j.connection, documents);
-          importer.push(a);
-          log(
-            `writes run ${run + 1}/${writeRuns}: importer ${a.seconds.toFixed(1)} s (${a.relationships} relationships)`,
-          );
-          const b = await loadCsvPass(neo4j.connection, csv);
-          loadCsv.push(b);
-          log(
-            `writes run ${run + 1}/${writeRuns}: LOAD CSV ${b.seconds.toFixed(1)} s (${b.relationships} relationships)`,
-          );
-        }
+        writes = await compareWrites({
+          connection: neo4j.connection,
+          documents,
+          runs: quick ? 2 : 3,
+          log,
+          withSingleDocumentPasses: false,
+        });
       } finally {
-        await csv.close();
         await neo4j.stop();
       }
-      const importerRate = median(importer.map((p) => p.relationships / p.seconds));
-      const csvRate = median(loadCsv.map((p) => p.relationships / p.seconds));
-      const csvRelPhaseRate = median(loadCsv.map((p) => p.relationships / (p.relationshipPhaseSeconds ?? p.seconds)));
-      const writeRatio = ratio(importerRate, csvRate);
-      const types = new Set([
-        ...Object.keys(importer[0].relationshipsByType),
-        ...Object.keys(loadCsv[0].relationshipsByType),
-      ]);
-      const differences = [...types]
-        .filter((t) => importer[0].relationshipsByType[t] !== loadCsv[0].relationshipsByType[t])
-        .map((t) => `${t} ${importer[0].relationshipsByType[t] ?? 0} vs ${loadCsv[0].relationshipsByType[t] ?? 0}`);
-      const same = differences.length === 0;
-      data.writes = {
-        documents: writeDocs,
-        importer,
-        loadCsv,
-        importerRate,
-        csvRate,
-        csvRelPhaseRate,
-        ratio: writeRatio,
-        sameGraph: same,
-        differences,
-      };
+      data.writes = writes.data;
       return {
         suite: 'import',
-        tables: [
-          extractionTable(),
-          {
-            title: `Neo4j writes: ${writeDocs} documents, ${importer[0].nodes} nodes, ${importer[0].relationships} relationships (medians of ${importer.length})`,
-            columns: ['method', 'seconds', 'relationships/s', 'ratio to LOAD CSV', 'target'],
-            rows: [
-              [
-                'importer storeDocument (1 transaction per document)',
-                round(median(importer.map((p) => p.seconds))),
-                round(importerRate),
-                round(writeRatio),
-                `≥ ${WRITE_TARGET}×: ${verdict(writeRatio, WRITE_TARGET, 'atLeast')}`,
-              ],
-              [
-                'LOAD CSV over HTTP (nodes then relationships)',
-                round(median(loadCsv.map((p) => p.seconds))),
-                round(csvRate),
-                1,
-                '',
-              ],
-              [
-                'LOAD CSV, relationship files only',
-                round(median(loadCsv.map((p) => p.relationshipPhaseSeconds ?? p.seconds))),
-                round(csvRelPhaseRate),
-                round(ratio(importerRate, csvRelPhaseRate)),
-                '',
-              ],
-            ],
-            notes: [
-              `Both passes end with the same relationships by type: ${
-                same
-                  ? 'yes'
-                  : `no (importer vs LOAD CSV: ${differences.join('; ')}): the CSV rows (csv-rows.ts) no longer match what storeDocument writes`
-              }. Relationships counted: MENTIONED_IN plus facts. The database is emptied before each pass; schema (constraints, full-text index) stays.`,
-            ],
-          },
-        ],
+        tables: [extractionTable(), writes.table],
         notes: [],
         data,
       };

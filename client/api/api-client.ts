@@ -12,6 +12,7 @@ import type {
   HealthResponse,
   NeighborsResponse,
   NodeDetails,
+  NodeView,
   OverviewResponse,
   PathsResponse,
   SearchResponse,
@@ -52,7 +53,7 @@ export interface ApiClient extends ApiTransport {
   subgraph(ids: string[], around?: string[]): Promise<Subgraph>;
   exportFile(
     format: ExportFormat,
-    body: { nodeIds?: string[]; query?: string },
+    body: { nodeIds?: string[]; query?: string; view?: Record<string, NodeView> },
   ): Promise<{ blob: Blob; fileName: string }>;
 }
 

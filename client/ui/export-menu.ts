@@ -1,9 +1,10 @@
 /**
  * Export of the view or the selection: GEXF, GraphML, JSON, CSV and Cypher come from the server
- * (POST /api/export with the node ids), PNG is drawn from the canvas by @sigma/export-image.
+ * (POST /api/export with the node ids and how each is drawn: position, colour, size), PNG is drawn from the
+ * canvas by @sigma/export-image.
  */
 import { downloadAsPNG } from '@sigma/export-image';
-import { EXPORT_FORMATS, type ExportFormat } from '../../graph/model/api-types';
+import { EXPORT_FORMATS, type ExportFormat, type NodeView } from '../../graph/model/api-types';
 import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { button, downloadBlob, el } from './dom';
@@ -12,7 +13,7 @@ const FORMAT_LABELS: Record<ExportFormat, string> = {
   gexf: 'GEXF (Gephi)',
   graphml: 'GraphML',
   json: 'JSON',
-  csv: 'CSV (nodes and edges)',
+  csv: 'CSV (nodes and edges, zip)',
   cypher: 'Cypher (CREATE script)',
 };
 
@@ -45,12 +46,23 @@ export function createExportMenu(app: DossierApp): HTMLElement {
     return chosen;
   }
 
+  /** Positions as laid out on screen, colours by type and sizes by degree, as the view graph holds them. */
+  function drawn(nodeIds: string[]): Record<string, NodeView> {
+    const view: Record<string, NodeView> = {};
+    for (const id of nodeIds) {
+      if (!app.graph.hasNode(id)) continue;
+      const { x, y, color, size } = app.graph.getNodeAttributes(id);
+      view[id] = { x, y, color, size };
+    }
+    return view;
+  }
+
   async function exportAs(format: ExportFormat): Promise<void> {
     menu.hidden = true;
     const nodeIds = ids();
     if (!nodeIds) return;
     try {
-      const { blob, fileName } = await app.api.exportFile(format, { nodeIds });
+      const { blob, fileName } = await app.api.exportFile(format, { nodeIds, view: drawn(nodeIds) });
       downloadBlob(blob, fileName);
       app.notify(`Exported ${nodeIds.length} nodes as ${FORMAT_LABELS[format]}.`);
     } catch (error) {

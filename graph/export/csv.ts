@@ -1,15 +1,15 @@
 /**
- * CSV in one download: a `nodes` table and an `edges` table. `part: 'both'` (the default) writes the two
- * tables one after the other, each under a `# nodes` / `# edges` line and separated by a blank line;
- * `part: 'nodes' | 'edges'` writes one plain RFC 4180 table, for tools that want two files (Gephi's
- * spreadsheet import). Lists are joined with " | "; evidence becomes a count and its sentences.
+ * CSV, streamed: a `nodes` table and an `edges` table, each plain RFC 4180 with a header row, for Gephi's
+ * spreadsheet import, networkx or a spreadsheet. As one download they are `nodes.csv` and `edges.csv` in a
+ * zip (csv-zip.ts); `part` picks one of them alone. Lists are joined with " | "; evidence becomes a count
+ * and its sentences; numbers keep at most four decimals (a confidence or a coordinate, not 17 digits).
  * Cells that a spreadsheet would run as a formula (=, +, -, @ first) are prefixed with a quote.
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import type { Evidence } from '../model/types';
-import { attributeNames } from './attributes';
-import { Lines } from './lines';
+import { attributeNames, edgeAttributes, nodeAttributes } from './attributes';
+import type { ChunkedText } from './chunked-text';
 
 export type CsvPart = 'nodes' | 'edges' | 'both';
 
@@ -19,9 +19,16 @@ const EDGE_FIRST = ['id', 'source', 'target', 'type', 'confidence', 'evidenceCou
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
+/** Four decimals at most: enough for a confidence or a position on screen, and what a spreadsheet shows. */
+export function csvNumber(value: number): string {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return String(value);
+  return String(Math.round(value * 1e4) / 1e4);
+}
+
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text: string;
+  if (typeof value === 'number') return csvNumber(value);
   if (Array.isArray(value))
     text = value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(' | ');
   else if (typeof value === 'object') text = JSON.stringify(value);
@@ -30,35 +37,47 @@ export function csvCell(value: unknown): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function table(columns: string[], rows: Array<Record<string, unknown>>): string {
-  const lines = new Lines('\r\n');
-  lines.push(columns.map(csvCell).join(','));
-  for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(','));
-  return `${lines.toString()}\r\n`;
+async function table(out: ChunkedText, columns: string[], rows: Iterable<Record<string, unknown>>): Promise<void> {
+  out.write(`${columns.map(csvCell).join(',')}\r\n`);
+  for (const row of rows) {
+    out.write(`${columns.map((column) => csvCell(row[column])).join(',')}\r\n`);
+    await out.flushIfFull();
+  }
+  await out.flush();
 }
 
-export function writeNodesCsv(graph: Graph): string {
-  const rows = graph.mapNodes((node, attributes) => ({ ...attributes, id: node }));
-  return table(attributeNames(rows, NODE_FIRST), rows);
+function evidenceOf(attributes: Attributes): Evidence[] {
+  return Array.isArray(attributes.evidence) ? (attributes.evidence as Evidence[]) : [];
 }
 
-export function writeEdgesCsv(graph: Graph): string {
-  const rows = graph.mapEdges((edge, attributes: Attributes, source, target) => {
-    const evidence = Array.isArray(attributes.evidence) ? (attributes.evidence as Evidence[]) : [];
-    return {
-      ...attributes,
-      id: edge,
-      source,
-      target,
-      evidenceCount: evidence.length,
-      evidence: evidence.map((entry) => (typeof entry === 'object' && entry ? entry.text : String(entry))),
-    };
-  });
-  return table(attributeNames(rows, EDGE_FIRST), rows);
+export async function writeNodesCsv(graph: Graph, out: ChunkedText): Promise<void> {
+  const columns = attributeNames(nodeAttributes(graph), NODE_FIRST);
+  await table(
+    out,
+    columns,
+    (function* () {
+      for (const { node, attributes } of graph.nodeEntries()) yield { ...attributes, id: node };
+    })(),
+  );
 }
 
-export function writeCsv(graph: Graph, part: CsvPart = 'both'): string {
-  if (part === 'nodes') return writeNodesCsv(graph);
-  if (part === 'edges') return writeEdgesCsv(graph);
-  return `# nodes\r\n${writeNodesCsv(graph)}\r\n# edges\r\n${writeEdgesCsv(graph)}`;
+export async function writeEdgesCsv(graph: Graph, out: ChunkedText): Promise<void> {
+  const columns = attributeNames(edgeAttributes(graph), EDGE_FIRST);
+  await table(
+    out,
+    columns,
+    (function* () {
+      for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+        const evidence = evidenceOf(attributes);
+        yield {
+          ...attributes,
+          id: edge,
+          source,
+          target,
+          evidenceCount: evidence.length,
+          evidence: evidence.map((entry) => (typeof entry === 'object' && entry ? entry.text : String(entry))),
+        };
+      }
+    })(),
+  );
 }

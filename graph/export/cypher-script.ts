@@ -1,13 +1,16 @@
 /**
- * A Cypher script that recreates the subgraph in another database: the id constraints, then nodes and
+ * A Cypher script, streamed, that recreates the subgraph in another database: the id constraints, then nodes and
  * relationships in batches of `UNWIND [literal rows] … MERGE … SET += props`, one statement per line
  * group, each ending with `;` (runs with `cypher-shell -f`, or statement by statement). Values are
- * written as Cypher literals, never spliced unescaped; evidence is stored the way store-document.ts stores
- * it (see storedEdgeProperties), other structured values as JSON text.
+ * written as Cypher literals, never spliced unescaped; evidence is stored the way the importer stores it
+ * (graph/neo4j/storage/evidence-codec.ts), other structured values as JSON text.
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { ENTITY_TYPES } from '../model/types';
+import { encodeEvidence, type StoredEvidence } from '../neo4j/storage/evidence-codec';
+import { FLOAT_PROPERTIES } from '../neo4j/storage/layout';
+import type { ChunkedText } from './chunked-text';
 
 const BATCH = 500;
 const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
@@ -49,9 +52,6 @@ export function cypherValue(value: unknown): string | null {
   return cypherString(JSON.stringify(value));
 }
 
-/** Properties the store keeps as floats: whole numbers get a decimal point so they stay floats. */
-const FLOAT_PROPERTIES = new Set(['confidence', 'evidenceConfidences']);
-
 function floatLiteral(value: unknown): string | null {
   if (typeof value === 'number' && Number.isFinite(value))
     return Number.isInteger(value) ? value.toFixed(1) : String(value);
@@ -60,36 +60,21 @@ function floatLiteral(value: unknown): string | null {
   return cypherValue(value);
 }
 
-interface EvidenceEntry {
-  document: string;
-  text: string;
-  start: number;
-  end: number;
-  confidence?: number;
-}
-
-/**
- * Evidence as store-document.ts keeps it, since Neo4j properties cannot hold maps: `evidence` as a list of
- * JSON strings plus the parallel lists evidenceDocs, evidenceTexts, evidenceStarts, evidenceEnds and
- * evidenceConfidences (entry i of each list is one evidence entry).
- */
+/** A graph edge's `evidence` (objects, graph/export/attributes.ts) as the importer stores it. */
 export function storedEdgeProperties(attributes: Attributes): Attributes {
   const { evidence, ...rest } = attributes;
   if (!Array.isArray(evidence)) return rest;
-  const entries = evidence.filter(
-    (e): e is EvidenceEntry =>
-      !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string',
-  );
   const fallback = typeof rest.confidence === 'number' ? rest.confidence : 1;
-  return {
-    ...rest,
-    evidence: entries.map((e) => JSON.stringify({ document: e.document, text: e.text, start: e.start, end: e.end })),
-    evidenceDocs: entries.map((e) => e.document),
-    evidenceTexts: entries.map((e) => e.text),
-    evidenceStarts: entries.map((e) => e.start),
-    evidenceEnds: entries.map((e) => e.end),
-    evidenceConfidences: entries.map((e) => (typeof e.confidence === 'number' ? e.confidence : fallback)),
-  };
+  const entries: StoredEvidence[] = evidence
+    .filter((e) => !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string')
+    .map((e) => ({
+      document: e.document,
+      text: e.text,
+      start: e.start,
+      end: e.end,
+      confidence: typeof e.confidence === 'number' ? e.confidence : fallback,
+    }));
+  return { ...rest, ...encodeEvidence(entries) };
 }
 
 function mapLiteral(properties: Attributes): string {
@@ -115,59 +100,63 @@ function batches<T>(items: T[]): T[][] {
   return out;
 }
 
-export function writeCypherScript(graph: Graph): string {
-  const out: string[] = [
-    `// Dossier export: ${graph.order} nodes, ${graph.size} relationships. Run with: cypher-shell -f <this file>`,
-    'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;',
-    'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;',
-  ];
+export async function writeCypherScript(graph: Graph, out: ChunkedText): Promise<void> {
+  out.write(
+    `// Dossier export: ${graph.order} nodes, ${graph.size} relationships. Run with: cypher-shell -f <this file>\n` +
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n' +
+      'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;\n',
+  );
   const primaryLabel = new Map<string, string>();
-  const nodeGroups = new Map<string, Array<{ id: string; props: Attributes }>>();
-  graph.forEachNode((node, attributes) => {
+  const nodeGroups = new Map<string, string[]>();
+  for (const { node, attributes } of graph.nodeEntries()) {
     const labels = labelsOf(attributes);
     primaryLabel.set(node, labels[0]);
-    const { labels: _labels, ...props } = attributes;
-    void _labels;
     const group = labels.join(':');
     if (!nodeGroups.has(group)) nodeGroups.set(group, []);
-    nodeGroups.get(group)!.push({ id: node, props: { ...props, id: node } });
-  });
-  for (const [group, rows] of nodeGroups) {
+    nodeGroups.get(group)!.push(node);
+  }
+  for (const [group, nodes] of nodeGroups) {
     const [first, ...rest] = group.split(':');
     const extra = rest.map((label) => `, n:${cypherName(label)}`).join('');
-    for (const batch of batches(rows)) {
+    for (const batch of batches(nodes)) {
       const literal = batch
-        .map((row) => `{id: ${cypherString(row.id)}, props: ${mapLiteral(row.props)}}`)
+        .map((node) => {
+          const { labels: _labels, ...props } = graph.getNodeAttributes(node);
+          void _labels;
+          return `{id: ${cypherString(node)}, props: ${mapLiteral({ ...props, id: node })}}`;
+        })
         .join(',\n  ');
-      out.push(
-        `UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};`,
+      out.write(
+        `UNWIND [\n  ${literal}\n] AS row\nMERGE (n:${cypherName(first)} {id: row.id})\nSET n += row.props${extra};\n`,
       );
+      await out.flushIfFull();
     }
   }
-  const edgeGroups = new Map<string, Array<{ id: string; source: string; target: string; props: Attributes }>>();
-  graph.forEachEdge((edge, attributes, source, target) => {
+  const edgeGroups = new Map<string, string[]>();
+  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
     const type = typeof attributes.type === 'string' ? attributes.type : 'RELATED_TO';
     const group = [type, primaryLabel.get(source), primaryLabel.get(target)].join('\u0000');
-    const { type: _type, ...props } = attributes;
-    void _type;
     if (!edgeGroups.has(group)) edgeGroups.set(group, []);
-    edgeGroups.get(group)!.push({ id: edge, source, target, props: { ...storedEdgeProperties(props), id: edge } });
-  });
-  for (const [group, rows] of edgeGroups) {
+    edgeGroups.get(group)!.push(edge);
+  }
+  for (const [group, edges] of edgeGroups) {
     const [type, sourceLabel, targetLabel] = group.split('\u0000');
-    for (const batch of batches(rows)) {
+    for (const batch of batches(edges)) {
       const literal = batch
-        .map(
-          (row) =>
-            `{id: ${cypherString(row.id)}, source: ${cypherString(row.source)}, target: ${cypherString(row.target)}, props: ${mapLiteral(row.props)}}`,
-        )
+        .map((edge) => {
+          const { type: _type, ...props } = graph.getEdgeAttributes(edge);
+          void _type;
+          const row = { ...storedEdgeProperties(props), id: edge };
+          return `{id: ${cypherString(edge)}, source: ${cypherString(graph.source(edge))}, target: ${cypherString(graph.target(edge))}, props: ${mapLiteral(row)}}`;
+        })
         .join(',\n  ');
-      out.push(
+      out.write(
         `UNWIND [\n  ${literal}\n] AS row\n` +
           `MATCH (a:${cypherName(sourceLabel)} {id: row.source})\nMATCH (b:${cypherName(targetLabel)} {id: row.target})\n` +
-          `MERGE (a)-[r:${cypherName(type)} {id: row.id}]->(b)\nSET r += row.props;`,
+          `MERGE (a)-[r:${cypherName(type)} {id: row.id}]->(b)\nSET r += row.props;\n`,
       );
+      await out.flushIfFull();
     }
   }
-  return out.join('\n') + '\n';
+  await out.flush();
 }

@@ -231,3 +231,11 @@ export interface ImportJob {
   /** Set when the whole job failed (the engine did not start, the server restarted). */
   reason?: string;
 }
+
+/** How the explorer drew a node, sent with an export: position as laid out, colour, size. */
+export interface NodeView {
+  x: number;
+  y: number;
+  color?: string;
+  size?: number;
+}

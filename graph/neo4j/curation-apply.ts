@@ -13,17 +13,16 @@ import {
   checkedRelationshipType,
   combineRelationshipProperties,
   isEntityType,
-  MENTION_TYPES,
   mergedAliases,
-  partitionMentionList,
-  partitionMentions,
   relationshipSlot,
   sameName,
-  unionJsonLists,
   withoutAlias,
 } from '../workshop/curation-rules';
 import type { CurationPayload } from '../workshop/schemas';
 import type { CurationScope } from './curation-snapshot';
+import { decodeAliases } from './storage/entity-codec';
+import { DOCUMENT_LINK_TYPES } from './storage/layout';
+import { partitionMentions } from './storage/mention-codec';
 
 /** Facts found at first application that replays must reuse (the graph may differ by then). */
 export interface CurationResolved {
@@ -46,8 +45,8 @@ export interface ApplyOutcome {
 
 type Props = Record<string, unknown>;
 
-const NODE_MENTION_LISTS = ['mentions', 'mentionsJson'];
-const MERGE_KEEPS = new Set(['id', 'name', 'type', 'aliases', 'mergedIds', ...NODE_MENTION_LISTS]);
+/** Survivor properties a merge decides itself; the merged entity's other properties only fill gaps. */
+const MERGE_KEEPS = new Set(['id', 'name', 'type', 'aliases', 'mergedIds']);
 
 async function readEntity(tx: ManagedTransaction, id: string): Promise<Node | null> {
   const result = await tx.run('MATCH (n:Entity {id: $id}) RETURN n', { id });
@@ -56,6 +55,10 @@ async function readEntity(tx: ManagedTransaction, id: string): Promise<Node | nu
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
+}
+
+function aliasesOf(node: Node): string[] {
+  return decodeAliases(node.properties);
 }
 
 function missing(ctx: CurationContext, message: string, details: unknown): ApplyOutcome {
@@ -166,7 +169,7 @@ class SlotWriter {
   static async for(tx: ManagedTransaction, entityId: string): Promise<SlotWriter> {
     const writer = new SlotWriter(tx, entityId);
     for (const { rel, direction, other } of await incidentRelationships(tx, entityId)) {
-      const slot = relationshipSlot(rel.type, direction, other.elementId, rel.properties);
+      const slot = relationshipSlot(rel.type, direction, other.elementId);
       if (!writer.slots.has(slot)) writer.slots.set(slot, { elementId: rel.elementId, props: rel.properties });
     }
     return writer;
@@ -174,7 +177,7 @@ class SlotWriter {
 
   async put(type: string, direction: 'out' | 'in', otherElementId: string, props: Props): Promise<void> {
     const checked = checkedRelationshipType(type, 'curation');
-    const slot = relationshipSlot(checked, direction, otherElementId, props);
+    const slot = relationshipSlot(checked, direction, otherElementId);
     const existing = this.slots.get(slot);
     if (existing) {
       const combined = combineRelationshipProperties(existing.props, props);
@@ -211,16 +214,14 @@ async function merge(
   if (!merged && ctx.mode === 'apply')
     throw new NotFoundError(`merge: no entity with id "${mergedId}"`, { details: { field: 'mergedId', id: mergedId } });
 
-  const names = merged
-    ? [String(merged.properties.name ?? ''), ...stringList(merged.properties.aliases)].filter(Boolean)
-    : [];
+  const names = merged ? [String(merged.properties.name ?? ''), ...aliasesOf(merged)].filter(Boolean) : [];
   if (merged && !ctx.resolved.mergedNames) ctx.resolved.mergedNames = names;
   const allNames = [...(ctx.resolved.mergedNames ?? []), ...names];
   const survivorProps: Props = { ...survivor.properties };
   const survivorName = String(survivorProps.name ?? '');
   survivorProps.aliases = mergedAliases(
     survivorName,
-    stringList(survivorProps.aliases),
+    aliasesOf(survivor),
     allNames[0] ?? survivorName,
     allNames.slice(1),
   );
@@ -230,11 +231,8 @@ async function merge(
   survivorProps.mergedIds = mergedIds;
 
   if (merged) {
-    for (const [key, value] of Object.entries(merged.properties)) {
-      if (NODE_MENTION_LISTS.includes(key))
-        survivorProps[key] = key in survivorProps ? unionJsonLists(survivorProps[key], value) : value;
-      else if (!MERGE_KEEPS.has(key) && !(key in survivorProps)) survivorProps[key] = value;
-    }
+    for (const [key, value] of Object.entries(merged.properties))
+      if (!MERGE_KEEPS.has(key) && !(key in survivorProps)) survivorProps[key] = value;
     const writer = await SlotWriter.for(tx, survivorId);
     for (const { rel, direction, other } of await incidentRelationships(tx, mergedId)) {
       checkedRelationshipType(rel.type, 'merge');
@@ -258,7 +256,7 @@ async function rename(
   const entity = await readEntity(tx, id);
   if (!entity) return missing(ctx, `rename: no entity with id "${id}"`, { id });
   const oldName = String(entity.properties.name ?? '');
-  const aliases = stringList(entity.properties.aliases);
+  const aliases = aliasesOf(entity);
   const next = keepOld && oldName ? mergedAliases(name, aliases, oldName, []) : withoutAlias(aliases, name);
   await tx.run('MATCH (n:Entity {id: $id}) SET n.name = $name, n.aliases = $aliases', { id, name, aliases: next });
   return { status: 'applied' };
@@ -288,7 +286,7 @@ async function splitAlias(
 ): Promise<ApplyOutcome> {
   const entity = await readEntity(tx, id);
   if (!entity) return missing(ctx, `split-alias: no entity with id "${id}"`, { id });
-  const aliases = stringList(entity.properties.aliases);
+  const aliases = aliasesOf(entity);
   if (ctx.mode === 'apply' && !aliases.some((known) => sameName(known, alias))) {
     throw new InvalidInputError(`split-alias: "${alias}" is not an alias of "${id}"`, {
       details: { id, alias, aliases },
@@ -302,20 +300,10 @@ async function splitAlias(
     { newId, alias, type, id },
   );
   const matches = (text: string) => sameName(text, alias);
-  const entityProps: Props = { ...entity.properties, aliases: withoutAlias(aliases, alias) };
-  const newEntity = (await readEntity(tx, newId)) as Node;
-  const newProps: Props = { ...newEntity.properties };
-  for (const key of NODE_MENTION_LISTS) {
-    const parts = partitionMentionList(entity.properties[key], matches);
-    if (!parts) continue;
-    entityProps[key] = parts.keep;
-    newProps[key] = key in newProps ? unionJsonLists(newProps[key], parts.move) : parts.move;
-  }
-  await tx.run('MATCH (n:Entity {id: $id}) SET n = $props', { id, props: entityProps });
-  await tx.run('MATCH (n:Entity {id: $id}) SET n = $props', { id: newId, props: newProps });
+  await tx.run('MATCH (n:Entity {id: $id}) SET n.aliases = $aliases', { id, aliases: withoutAlias(aliases, alias) });
 
   const writer = await SlotWriter.for(tx, newId);
-  for (const { rel, direction, other } of await incidentRelationships(tx, id, MENTION_TYPES)) {
+  for (const { rel, direction, other } of await incidentRelationships(tx, id, DOCUMENT_LINK_TYPES)) {
     const { keep, move } = partitionMentions(rel.properties, matches);
     if (!move) continue;
     if (keep)

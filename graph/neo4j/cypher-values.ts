@@ -5,29 +5,16 @@
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode, Subgraph } from '../model/api-types';
-import type { AttributeValue, Evidence } from '../model/types';
+import type { AttributeValue } from '../model/types';
 import { isSecretProperty } from '../workshop/secrets';
+import { decodeAliases, isFactAttribute, isNodeAttribute } from './storage/entity-codec';
+import { evidenceCount, hasEvidence } from './storage/evidence-codec';
 
 /** Shown in place of a property that holds a secret (graph/workshop/secrets.ts, SECRET_PROPERTIES). */
 export const REDACTED = '[redacted]';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Node and edge properties that are drawn elsewhere than in `attributes`. */
-const NODE_RESERVED = new Set([
-  'id',
-  'type',
-  'name',
-  'aliases',
-  'text',
-  'keptRanges',
-  'mentions',
-  'keptRangesJson',
-  'mentionsJson',
-]);
-const EDGE_RESERVED = new Set(['id', 'type', 'evidence', 'evidenceJson', 'confidence']);
-/** store-document.ts keeps evidence also as parallel lists (evidenceDocs, evidenceTexts, …): not attributes. */
-const isEdgeReserved = (key: string) => EDGE_RESERVED.has(key) || key.startsWith('evidence');
 /** The label every entity carries besides its type label. */
 const GENERIC_LABELS = new Set(['Entity']);
 
@@ -132,7 +119,7 @@ export function toGraphNode(node: Node, degree?: number): GraphNode {
   const props = node.properties;
   const attributes: Record<string, AttributeValue | null> = {};
   for (const [key, value] of Object.entries(props))
-    if (!NODE_RESERVED.has(key) && !isSecretProperty(key)) attributes[key] = toAttribute(value);
+    if (isNodeAttribute(key) && !isSecretProperty(key)) attributes[key] = toAttribute(value);
   const name = props.name ?? props.title;
   const result: GraphNode = {
     id: nodeKey(node),
@@ -140,7 +127,7 @@ export function toGraphNode(node: Node, degree?: number): GraphNode {
     name: typeof name === 'string' ? name : nodeKey(node),
     attributes,
   };
-  if (Array.isArray(props.aliases)) result.aliases = props.aliases.map(String);
+  if (Array.isArray(props.aliases)) result.aliases = decodeAliases(props);
   if (degree !== undefined) result.degree = degree;
   return result;
 }
@@ -150,7 +137,7 @@ export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => str
   const props = rel.properties;
   const attributes: Record<string, AttributeValue | null> = {};
   for (const [key, value] of Object.entries(props))
-    if (!isEdgeReserved(key) && !isSecretProperty(key)) attributes[key] = toAttribute(value);
+    if (isFactAttribute(key) && !isSecretProperty(key)) attributes[key] = toAttribute(value);
   const edge: GraphEdge = {
     id: relationshipKey(rel),
     type: rel.type,
@@ -160,47 +147,8 @@ export function toGraphEdge(rel: Relationship, keyOf: (elementId: string) => str
   };
   const confidence = toJson(props.confidence);
   if (typeof confidence === 'number') edge.confidence = confidence;
-  const evidence = readEvidence(props);
-  if (evidence.length > 0 || 'evidence' in props || 'evidenceJson' in props) edge.evidenceCount = evidence.length;
+  if (hasEvidence(props)) edge.evidenceCount = evidenceCount(props);
   return edge;
-}
-
-/**
- * Evidence as stored on a relationship (store-document.ts): `evidence`, a list of JSON strings
- * `{"document","text","start","end"}`, one per entry (a single JSON string of a list is understood too),
- * with `evidenceConfidences[i]` the confidence of entry i. Unreadable entries are skipped, never fatal.
- */
-export function readEvidence(props: Record<string, unknown>): Evidence[] {
-  const raw = props.evidence ?? props.evidenceJson;
-  const entries: unknown[] = [];
-  const parse = (text: string): unknown => {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  };
-  if (typeof raw === 'string') {
-    const parsed = parse(raw);
-    if (Array.isArray(parsed)) entries.push(...parsed);
-    else if (parsed) entries.push(parsed);
-  } else if (Array.isArray(raw)) {
-    for (const item of raw) entries.push(typeof item === 'string' ? parse(item) : toJson(item));
-  }
-  return entries
-    .filter(isEvidence)
-    .map((e) => ({ document: e.document, text: e.text, start: Number(e.start), end: Number(e.end) }));
-}
-
-/** Per-entry confidences kept beside the evidence, when the store has them. */
-export function readEvidenceConfidences(props: Record<string, unknown>): Array<number | undefined> {
-  const raw = toJson(props.evidenceConfidences);
-  return Array.isArray(raw) ? raw.map((c) => (typeof c === 'number' ? c : undefined)) : [];
-}
-
-function isEvidence(value: unknown): value is Evidence {
-  const e = value as Partial<Evidence> | null;
-  return !!e && typeof e === 'object' && typeof e.document === 'string' && typeof e.text === 'string';
 }
 
 /** Collects every node, relationship and path anywhere in the values (lists and maps included). */

@@ -10,17 +10,17 @@ import type {
   EvidenceWithDocument,
   MentionWithDocument,
 } from '../model/api-types';
-import type { Evidence } from '../model/types';
+import type { Evidence, Mention } from '../model/types';
 import { NotFoundError } from '../errors';
 import { pageAt } from '../model/pages';
 import type { Neo4jConnection } from './connection';
 import { toJson } from './cypher-values';
 import { int, readQuery, toNumber } from './read-query';
+import { decodeKeptRanges, decodePageStarts } from './storage/document-codec';
+import { decodeMentions } from './storage/mention-codec';
 
-/** `pageStarts` as stored (PDFs only): a list of integers, or absent. */
 function readPageStarts(value: unknown): number[] | undefined {
-  const raw = toJson(value);
-  return Array.isArray(raw) && raw.length ? raw.map(Number) : undefined;
+  return decodePageStarts(toJson(value));
 }
 
 function optionalString(value: unknown): string | null {
@@ -39,24 +39,6 @@ export function toDocumentSummary(node: Node): DocumentSummary {
     path: String(p.path ?? ''),
     wordCount: toNumber(p.wordCount),
   };
-}
-
-/** keptRanges as stored: JSON text, a flat list [s0, e0, s1, e1, …], or absent (= the whole text). */
-export function readRanges(value: unknown, textLength: number): Array<[number, number]> {
-  let raw = toJson(value);
-  if (typeof raw === 'string') {
-    try {
-      raw = JSON.parse(raw);
-    } catch {
-      raw = null;
-    }
-  }
-  if (!Array.isArray(raw)) return [[0, textLength]];
-  if (raw.every((item) => Array.isArray(item)))
-    return (raw as unknown[][]).map((pair) => [Number(pair[0]), Number(pair[1])]);
-  const ranges: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) ranges.push([Number(raw[i]), Number(raw[i + 1])]);
-  return ranges;
 }
 
 /** The sentence that contains [start, end): from the previous sentence end (or line break) to the next. */
@@ -90,46 +72,24 @@ export async function listDocuments(
   });
 }
 
-interface StoredMention {
-  document: string;
-  start: number;
-  end: number;
-  text: string;
+interface StoredMention extends Mention {
   entityId: string;
   entityType: string;
   entityName: string;
 }
 
-/**
- * Mentions as stored by the importer (store-document.ts): one `(:Entity)-[:MENTIONED_IN]->(:Document)`
- * per pair, with parallel lists `starts`, `ends`, `texts` (single `start`/`end`/`text` also understood).
- */
+/** The mentions one `(:Entity)-[:MENTIONED_IN]->(:Document)` holds (mention-codec.ts), with their entity. */
 function mentionsFromRelationship(
   document: string,
   entity: Record<string, unknown>,
   props: Record<string, unknown>,
-  text: string,
 ): StoredMention[] {
   const base = {
-    document,
     entityId: String(entity.id),
     entityType: String(entity.type ?? ''),
     entityName: String(entity.name ?? entity.id),
   };
-  const starts = toJson(props.starts ?? props.start);
-  const ends = toJson(props.ends ?? props.end);
-  const texts = toJson(props.texts ?? props.text);
-  const list = <T>(value: unknown): T[] =>
-    Array.isArray(value) ? (value as T[]) : value === null || value === undefined ? [] : [value as T];
-  const s = list<number>(starts);
-  const e = list<number>(ends);
-  const t = list<string>(texts);
-  return s.map((start, i) => ({
-    ...base,
-    start: Number(start),
-    end: Number(e[i]),
-    text: t[i] ?? text.slice(Number(start), Number(e[i])),
-  }));
+  return decodeMentions(document, props).map((mention) => ({ ...mention, ...base }));
 }
 
 export async function loadMentions(
@@ -157,7 +117,7 @@ export async function loadMentions(
   });
   const mentions: MentionWithDocument[] = [];
   for (const row of rows) {
-    for (const mention of mentionsFromRelationship(row.document, row.entity, row.props, row.text)) {
+    for (const mention of mentionsFromRelationship(row.document, row.entity, row.props)) {
       if (mentions.length >= max) return mentions;
       mentions.push({
         document: mention.document,
@@ -186,7 +146,7 @@ export async function readDocument(connection: Neo4jConnection, id: string): Pro
       { id },
     );
     const mentions = mentionRows.records
-      .flatMap((r) => mentionsFromRelationship(id, r.get('entity'), r.get('props'), text))
+      .flatMap((r) => mentionsFromRelationship(id, r.get('entity'), r.get('props')))
       .sort((a, b) => a.start - b.start || b.end - a.end)
       .map(({ start, end, text: surface, entityId, entityType, entityName }) => ({
         start,
@@ -196,11 +156,12 @@ export async function readDocument(connection: Neo4jConnection, id: string): Pro
         entityType,
         entityName,
       }));
+    const pageStarts = readPageStarts(node.properties.pageStarts);
     return {
       ...toDocumentSummary(node),
       text,
-      keptRanges: readRanges(node.properties.keptRanges, text.length),
-      ...(readPageStarts(node.properties.pageStarts) ? { pageStarts: readPageStarts(node.properties.pageStarts) } : {}),
+      keptRanges: decodeKeptRanges(node.properties.keptRanges, text.length),
+      ...(pageStarts ? { pageStarts } : {}),
       mentions,
     };
   });

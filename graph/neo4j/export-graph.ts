@@ -8,8 +8,9 @@ import { NotFoundError } from '../errors';
 import type { TruncatedReason } from '../model/api-types';
 import { isSecretProperty } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
-import { nodeKey, nodeType, readEvidence, readEvidenceConfidences, relationshipKey, toJson } from './cypher-values';
+import { nodeKey, nodeType, relationshipKey, toJson } from './cypher-values';
 import { readQuery } from './read-query';
+import { decodeEvidence, hasEvidence, isEvidenceProperty } from './storage/evidence-codec';
 import { executeUserCypher, type UserCypherOptions } from './user-cypher';
 
 export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Relationship>): MultiDirectedGraph {
@@ -38,16 +39,11 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
     const key = relationshipKey(rel);
     if (!source || !target || graph.hasEdge(key)) continue;
     const attributes: Record<string, unknown> = {};
-    // Evidence becomes one list of objects; the store's parallel lists (evidenceDocs, …) are folded into it.
+    // Evidence becomes one list of objects { document, text, start, end, confidence } (evidence-codec.ts).
     for (const [name, value] of Object.entries(rel.properties))
-      if (name !== 'id' && !name.startsWith('evidence') && !isSecretProperty(name)) attributes[name] = toJson(value);
+      if (name !== 'id' && !isEvidenceProperty(name) && !isSecretProperty(name)) attributes[name] = toJson(value);
     attributes.type = rel.type;
-    if ('evidence' in rel.properties || 'evidenceJson' in rel.properties) {
-      const confidences = readEvidenceConfidences(rel.properties);
-      attributes.evidence = readEvidence(rel.properties).map((entry, i) =>
-        confidences[i] === undefined ? entry : { ...entry, confidence: confidences[i] },
-      );
-    }
+    if (hasEvidence(rel.properties)) attributes.evidence = decodeEvidence(rel.properties);
     graph.addEdgeWithKey(key, source, target, attributes);
   }
   return graph;

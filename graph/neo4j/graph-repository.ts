@@ -19,17 +19,15 @@ import type {
 import { CO_OCCURS, RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
-import { nodeKey, readEvidence, toGraphEdge, toGraphNode, toJson } from './cypher-values';
+import { nodeKey, toGraphEdge, toGraphNode, toJson } from './cypher-values';
 import { loadMentions, withDocumentTitles } from './document-repository';
 import { buildFulltextQuery } from './fulltext-query';
 import { int, readQuery, toNumber } from './read-query';
 import { FULLTEXT_INDEX } from './schema';
-
-/**
- * Relationship types that are not facts and that node details and neighbours leave out unless asked for by
- * `relTypes`: document links. (Workshop hypotheses are not in the graph at all: graph/workshop-store/.)
- */
-export const DOCUMENT_LINK_TYPES = ['MENTIONS', 'MENTIONED_IN', 'FROM_DOCUMENT'];
+import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
+// Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
+// hypotheses are not in the graph at all: graph/workshop-store/.)
+import { DOCUMENT_LINK_TYPES } from './storage/layout';
 
 /** What the overview and paths walk: the fact relations of the model only. */
 const FACT_TYPES: readonly string[] = RELATION_TYPES;
@@ -239,7 +237,7 @@ export async function readNodeDetails(connection: Neo4jConnection, id: string): 
         type: rel.type,
         direction: record.get('out') ? ('out' as const) : ('in' as const),
         other: { id: other.id, type: other.type, name: other.name },
-        evidenceCount: readEvidence(rel.properties).length,
+        evidenceCount: evidenceCount(rel.properties),
       };
     }),
     mentions,
@@ -289,7 +287,7 @@ export async function readNeighbors(
       `MATCH (c)-[r]-(m) ${filter}
        WITH m, collect(r) AS rels
        WITH m, rels, size(rels) AS links,
-            reduce(s = 0, x IN rels | s + coalesce(size(x.evidence), 0)) AS weight,
+            reduce(s = 0, x IN rels | s + ${evidenceCountCypher('x')}) AS weight,
             COUNT { (m)--() } AS degree
        ORDER BY links DESC, weight DESC, degree DESC, m.name ASC
        LIMIT $limit
@@ -407,6 +405,9 @@ export async function readEdgeDetails(connection: Neo4jConnection, id: string): 
     edge: toGraphEdge(found.r, keyOf),
     source,
     target,
-    evidence: await withDocumentTitles(connection, readEvidence(found.r.properties)),
+    evidence: await withDocumentTitles(
+      connection,
+      decodeEvidence(found.r.properties).map(({ document, text, start, end }) => ({ document, text, start, end })),
+    ),
   };
 }

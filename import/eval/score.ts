@@ -28,16 +28,8 @@ export interface Score {
 }
 
 const SYMMETRIC = new Set(['COOPERATES_WITH', 'MET_WITH']);
-const NON_ENTITY_TYPES = new Set(['Document', 'Mention', 'Source', 'Chunk', 'Sentence']);
-const NON_FACT_EDGES = new Set([
-  'MENTIONED_IN',
-  'MENTIONS',
-  'HAS_MENTION',
-  'IN_DOCUMENT',
-  'FROM_DOCUMENT',
-  'SOURCE',
-  'CO_OCCURS',
-]);
+/** The importer's graph JSON (graphology-json.ts) holds document nodes beside entities, and only facts as edges. */
+const NON_ENTITY_TYPES = new Set(['Document']);
 
 export function normaliseName(s: unknown): string {
   return String(s ?? '')
@@ -106,7 +98,7 @@ export function scoreGraph(goldFiles: GoldFile[], pred: SerializedGraph, documen
     list.filter((e) => (hits.get(e.id) ?? []).some((k) => nodeGold.get(k)!.typed)).length;
 
   const pairTypes = new Map<string, Set<string>>();
-  const edges = (pred.edges ?? []).filter((e) => !NON_FACT_EDGES.has(String(e.attributes?.type)));
+  const edges = pred.edges ?? [];
   for (const e of edges) {
     const s = nodeGold.get(e.source)?.id;
     const t = nodeGold.get(e.target)?.id;

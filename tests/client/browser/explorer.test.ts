@@ -222,7 +222,7 @@ describeInBrowser('the explorer in Chromium', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
   }, 60_000);
 
-  it('exports the view as a GEXF file that parses', async () => {
+  it('exports the view as a GEXF file that parses, every node placed and coloured as drawn', async () => {
     await page.getByRole('button', { name: /Export/ }).click();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 20_000 }),
@@ -239,6 +239,8 @@ describeInBrowser('the explorer in Chromium', () => {
     expect(doc.documentElement?.nodeName).toBe('gexf');
     const exported = doc.getElementsByTagName('node').length;
     expect(exported).toBe(await page.evaluate(() => window.__dossier!.app.visibleNodeIds().length));
+    expect(doc.getElementsByTagName('viz:position').length).toBe(exported);
+    expect(doc.getElementsByTagName('viz:color').length).toBe(exported);
   }, 60_000);
 
   it('reopens the same nodes, selection and camera from a copied link', async () => {

@@ -2,8 +2,9 @@ import type { Neo4jConnection } from '../../../graph/neo4j/connection';
 import { applyAndRecordCuration, replayCurations, undoCuration } from '../../../graph/neo4j/curation-repository';
 import { captureSnapshot, comparableSnapshot } from '../../../graph/neo4j/curation-snapshot';
 import { relationId } from '../../../graph/model/ids';
+import { removeStoredDocument, storeDocument } from '../../../graph/neo4j/store-document';
 import { connectTestNeo4j, countAll, emptyDatabase } from '../../support/neo4j';
-import { IDS, importKorea } from '../../server/workshops/fixtures/korea-import';
+import { DOC_C, IDS, importKorea, koreaDocument, reimportKorea } from '../../server/workshops/fixtures/korea-import';
 
 const actor = { author: 'Ada', authorId: 'par-1', workshopId: 'ws-1' };
 let connection: Neo4jConnection;
@@ -67,7 +68,7 @@ describe('the curation log', () => {
     );
     expect(signed).toEqual([{ id: relationId('SIGNED', IDS.dprk, IDS.armistice) }]);
     const mentions = await query<{ c: { toNumber(): number } }>(
-      'MATCH (:Document)-[m:MENTIONS]->(:Entity {id: $nk}) RETURN count(m) AS c',
+      'MATCH (:Entity {id: $nk})-[m:MENTIONED_IN]->(:Document) RETURN sum(size(m.starts)) AS c',
       { nk: IDS.northKorea },
     );
     expect(mentions[0].c.toNumber()).toBe(5);
@@ -138,7 +139,7 @@ describe('the curation log', () => {
     );
     const curated = await graphState();
 
-    await importKorea(connection);
+    await reimportKorea(connection);
     expect(await query('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk })).toHaveLength(1);
     const summary = await replayCurations(connection);
     expect(summary.failed).toEqual([]);
@@ -153,7 +154,7 @@ describe('the curation log', () => {
 
   it('undo after a replay restores the state the re-import left', async () => {
     await applyAndRecordCuration(connection, { kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk }, actor);
-    await importKorea(connection);
+    await reimportKorea(connection);
     await replayCurations(connection);
     await undoCuration(connection, 'Ada');
     expect(await query('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk })).toHaveLength(1);
@@ -161,21 +162,8 @@ describe('the curation log', () => {
 });
 
 describe('undo after an import that added to a curated entity', () => {
-  async function importThirdDocument(): Promise<void> {
-    const session = connection.writeSession();
-    try {
-      await session.run(
-        `CREATE (d:Document {id: 'doc-c', title: 'Later', text: 'North Korea supplies shells.'})
-         WITH d MATCH (nk:Entity {id: $nk}), (p:Entity {id: $p})
-         CREATE (d)-[:MENTIONS {start: 0, end: 11, text: 'North Korea'}]->(nk)
-         CREATE (nk)-[:SUPPLIES {id: 'rel:later', evidence: '[]', confidence: 0.6}]->(p)
-         SET nk.population = 26000000`,
-        { nk: IDS.northKorea, p: IDS.pyongyang },
-      );
-    } finally {
-      await session.close();
-    }
-  }
+  const supplies = relationId('SUPPLIES', IDS.northKorea, IDS.pyongyang);
+  const importThirdDocument = () => storeDocument(connection, koreaDocument(DOC_C));
 
   it('keeps what the import added when the merge is undone', async () => {
     const before = await graphState();
@@ -185,18 +173,20 @@ describe('undo after an import that added to a curated entity', () => {
     await undoCuration(connection, 'Ada');
     expect(await query('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk })).toHaveLength(1);
     expect(
-      await query('MATCH (:Document {id: "doc-c"})-[m:MENTIONS]->(:Entity {id: $nk}) RETURN m', { nk: IDS.northKorea }),
+      await query('MATCH (:Entity {id: $nk})-[m:MENTIONED_IN]->(:Document {id: $doc}) RETURN m', {
+        nk: IDS.northKorea,
+        doc: DOC_C.id,
+      }),
     ).toHaveLength(1);
-    expect(await query('MATCH ()-[r {id: "rel:later"}]->() RETURN r')).toHaveLength(1);
+    expect(await query('MATCH ()-[r {id: $id}]->() RETURN r', { id: supplies })).toHaveLength(1);
     await importThirdDocumentUndo();
     expect(await graphState()).toEqual(before);
   });
 
   async function importThirdDocumentUndo(): Promise<void> {
+    await removeStoredDocument(connection, DOC_C.id);
     const session = connection.writeSession();
     try {
-      await session.run(`MATCH (d:Document {id: 'doc-c'}) DETACH DELETE d`);
-      await session.run(`MATCH ()-[r {id: 'rel:later'}]->() DELETE r`);
       await session.run(`MATCH (n:Entity {id: $nk}) REMOVE n.population`, { nk: IDS.northKorea });
     } finally {
       await session.close();

@@ -3,7 +3,6 @@ import {
   checkedRelationshipType,
   combineRelationshipProperties,
   mergedAliases,
-  partitionMentions,
   relationshipSlot,
 } from '../../../graph/workshop/curation-rules';
 
@@ -25,8 +24,8 @@ describe('curation rules', () => {
   });
 
   it('puts symmetric relations in one slot whatever their direction', () => {
-    expect(relationshipSlot('MET_WITH', 'out', 'x', {})).toBe(relationshipSlot('MET_WITH', 'in', 'x', {}));
-    expect(relationshipSlot('SUPPORTS', 'out', 'x', {})).not.toBe(relationshipSlot('SUPPORTS', 'in', 'x', {}));
+    expect(relationshipSlot('MET_WITH', 'out', 'x')).toBe(relationshipSlot('MET_WITH', 'in', 'x'));
+    expect(relationshipSlot('SUPPORTS', 'out', 'x')).not.toBe(relationshipSlot('SUPPORTS', 'in', 'x'));
   });
 
   it('unites parallel evidence lists item by item and is idempotent', () => {
@@ -62,12 +61,5 @@ describe('curation rules', () => {
     expect(combined.id).toBe('rel:a');
     expect(combined.mergedIds).toEqual(['rel:b']);
     expect(combineRelationshipProperties(combined, b)).toEqual(combined);
-  });
-
-  it('splits parallel mention lists by the mention text', () => {
-    const props = { starts: [1, 20, 40], ends: [5, 29, 44], texts: ['DPRK', 'Pyongyang', 'DPRK'] };
-    const { keep, move } = partitionMentions(props, (text) => text === 'Pyongyang');
-    expect(keep).toEqual({ starts: [1, 40], ends: [5, 44], texts: ['DPRK', 'DPRK'] });
-    expect(move).toEqual({ starts: [20], ends: [29], texts: ['Pyongyang'] });
   });
 });

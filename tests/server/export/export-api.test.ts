@@ -1,6 +1,7 @@
 import Graph, { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
+import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import type { NeighborsResponse, SearchResponse } from '../../../graph/model/api-types';
 import { splitStatements } from '../../../graph/neo4j/cypher-guard';
@@ -45,6 +46,19 @@ function download(
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => callback(null, text));
+    }) as never;
+}
+
+/** The download as bytes (the CSV zip). */
+function downloadBytes(app: Parameters<typeof request>[0], body: object): Promise<request.Response & { body: Buffer }> {
+  return request(app)
+    .post('/api/export')
+    .send(body)
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
     }) as never;
 }
 
@@ -97,6 +111,40 @@ describe('POST /api/export', () => {
     expectSameGraph(parseGexf(MultiDirectedGraph, res.body), reference);
   });
 
+  it('streams the download and carries the view: GEXF viz elements and GraphML attributes read back', async () => {
+    const view = Object.fromEntries(
+      nodeIds.map((id, i) => [
+        id,
+        { x: i * 10.5, y: 0.5 - i, color: i % 2 ? '#4e79a7' : 'rgb(242, 142, 43)', size: 2 + i },
+      ]),
+    );
+    const gexf = await download(app, { format: 'gexf', nodeIds, view });
+    expect(gexf.status).toBe(200);
+    expect(gexf.headers['transfer-encoding']).toBe('chunked');
+    const fromGexf = parseGexf(MultiDirectedGraph, gexf.body);
+    const graphml = await download(app, { format: 'graphml', nodeIds, view });
+    const fromGraphml = parseGraphml(MultiDirectedGraph, graphml.body);
+    nodeIds.forEach((id, i) => {
+      const color = i % 2 ? 'rgb(78,121,167)' : 'rgb(242,142,43)';
+      expect(fromGexf.getNodeAttributes(id)).toMatchObject({ x: i * 10.5, y: 0.5 - i, size: 2 + i, color });
+      expect(fromGraphml.getNodeAttributes(id)).toMatchObject({
+        x: i * 10.5,
+        y: 0.5 - i,
+        size: 2 + i,
+        color: view[id].color,
+      });
+    });
+    expect(fromGexf.size).toBe(reference.size);
+  });
+
+  it('refuses a view with a colour that is not one', async () => {
+    const res = await request(app)
+      .post('/api/export')
+      .send({ format: 'gexf', nodeIds, view: { [nodeIds[0]]: { x: 0, y: 0, color: 'url(javascript:x)' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/view/);
+  });
+
   it('exports GraphML with typed keys that graphology-graphml reads back with the same nodes, edges and attributes', async () => {
     const res = await download(app, { format: 'graphml', nodeIds });
     expect(res.status).toBe(200);
@@ -104,11 +152,14 @@ describe('POST /api/export', () => {
     expectSameGraph(parseGraphml(MultiDirectedGraph, res.body), reference);
   });
 
-  it('exports CSV as two tables in one file, or one table with ?part=', async () => {
-    const both = await download(app, { format: 'csv', nodeIds });
-    expect(both.headers['content-type']).toMatch(/text\/csv/);
-    expect(both.body.startsWith('# nodes\r\nid,type,name,aliases')).toBe(true);
-    expect(both.body).toContain('\r\n# edges\r\nid,source,target,type');
+  it('exports CSV as nodes.csv and edges.csv in a zip, or one table with ?part=', async () => {
+    const both = await downloadBytes(app, { format: 'csv', nodeIds });
+    expect(both.headers['content-type']).toMatch(/application\/zip/);
+    expect(both.headers['content-disposition']).toMatch(/\.zip"?$/);
+    const files = unzipSync(new Uint8Array(both.body));
+    expect(strFromU8(files['nodes.csv']).startsWith('id,type,name,aliases')).toBe(true);
+    expect(strFromU8(files['edges.csv']).startsWith('id,source,target,type')).toBe(true);
+    expect(strFromU8(files['nodes.csv']).trim().split('\r\n')).toHaveLength(nodeIds.length + 1);
     const nodes = await download(app, { format: 'csv', nodeIds }, '?part=nodes');
     expect(nodes.body.trim().split('\r\n')).toHaveLength(nodeIds.length + 1);
     expect(nodes.headers['content-disposition']).toMatch(/-nodes\.csv"?$/);
