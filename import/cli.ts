@@ -2,7 +2,7 @@
  * `npm run import -- <files, folders or globs> [--json FILE]`
  *
  * Extracts a graph of people, states, organisations, places, treaties and events from news documents
- * (.txt, .md with YAML front matter, .html, .pdf with a text layer, .docx) and stores it in Neo4j, one transaction per document, or writes
+ * (.txt, .md with YAML front matter, .html, .pdf with a text layer, .docx) and stores it in Neo4j in batches (each document whole or not at all), or writes
  * it as graphology JSON with --json. Exit code 0 when every document imported, 1 when some failed (one line
  * per failed file on stderr), 2 for a usage error.
  */
