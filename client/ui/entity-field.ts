@@ -72,6 +72,9 @@ export function createEntityField(
   }
 
   function choose(end: EntityChoice | null): void {
+    // A search still on its way would open the list again over what comes next: it is dropped.
+    clearTimeout(timer);
+    request++;
     chosen = end ? { id: end.id, name: end.name } : null;
     input.value = chosen?.name ?? '';
     suggestions = [];
@@ -111,7 +114,7 @@ export function createEntityField(
       const id = ++request;
       try {
         const { hits } = await app.api.search(q, { limit: 8 });
-        if (id !== request || input.value.trim() !== q) return;
+        if (id !== request || chosen || input.value.trim() !== q) return;
         const known = new Set(suggestions.map((s) => s.id));
         suggestions = [
           ...suggestions,
