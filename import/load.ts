@@ -134,20 +134,23 @@ export async function parseDocument(
     fileName: path.basename(displayPath),
     format,
   } as const;
+  const parsed = await parseContent(bytes, format, displayPath, options);
+  // Metadata first; a document without it takes the date its text carries (masthead, dateline).
+  return { ...base, ...parsed, published: parsed.published ?? inferDocumentDate(parsed.text) };
+}
+
+/** The text and metadata of a checked file, by its format. */
+async function parseContent(
+  bytes: Buffer,
+  format: Format,
+  displayPath: string,
+  options: ParseOptions,
+): Promise<Parsed & { pageStarts?: number[] }> {
   if (format === 'pdf') {
     const { text, pageStarts, title } = await readPdfText(bytes, displayPath);
-    return {
-      ...base,
-      text,
-      pageStarts,
-      title: options.title ?? title ?? firstLine(text),
-      published: inferDocumentDate(text),
-    };
+    return { text, pageStarts, title: options.title ?? title ?? firstLine(text) };
   }
-  if (format === 'docx') {
-    const parsed = parseHtml(await docxToHtml(bytes, displayPath), displayPath);
-    return { ...base, ...parsed, published: parsed.published ?? inferDocumentDate(parsed.text) };
-  }
+  if (format === 'docx') return parseHtml(await docxToHtml(bytes, displayPath), displayPath);
 
   if (looksBinary(bytes)) throw new DocumentLoadError(displayPath, 'binary', 'file is binary, not text');
   let raw: string;
@@ -159,13 +162,9 @@ export async function parseDocument(
   raw = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (raw.trim() === '') throw new DocumentLoadError(displayPath, 'empty', 'file has no text (only whitespace)');
 
-  const parsed: Parsed =
-    format === 'html'
-      ? parseHtml(raw, displayPath)
-      : format === 'md'
-        ? parseMarkdown(raw, displayPath)
-        : { text: raw, title: options.title ?? firstLine(raw) };
-  return { ...base, ...parsed, published: parsed.published ?? inferDocumentDate(parsed.text) };
+  if (format === 'html') return parseHtml(raw, displayPath);
+  if (format === 'md') return parseMarkdown(raw, displayPath);
+  return { text: raw, title: options.title ?? firstLine(raw) };
 }
 
 /** The content must be what the name says: a PDF is a PDF, a .docx a ZIP archive, a text no known binary. */
