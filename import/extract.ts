@@ -14,7 +14,7 @@ import type {
 } from '../graph/model/types';
 import { entityId, relationId } from '../graph/model/ids';
 import { clean } from './clean';
-import { findDates, type DateMention } from './text/dates';
+import { datesOfSentences, type DateMention } from './text/dates';
 import { eventName, type DocEvent, type EventContext } from './relate/events';
 import { relate } from './relate/relate';
 import { loadDocument, type LoadedDocument } from './load';
@@ -161,9 +161,7 @@ export function extractAnnotated(prepared: PreparedDocument, annotation: EngineS
   const ruled = recognise(text, sentences);
   const recognised = { ...ruled, candidates: refineWithEngine(ruled.candidates, { text, sentences, annotation }) };
   const resolved = resolve(recognised, sentences);
-  const dates: DateMention[][] = sentences.map((s) =>
-    findDates(s.text, document.published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
-  );
+  const dates: DateMention[][] = datesOfSentences(sentences, document.published);
   const ctx: EventContext = { text, sentences, tokens: recognised.tokens, resolved, dates, annotation };
   const { events, treaties, facts } = relate(ctx);
   facts.push(...eventFacts(events, resolved.entities), ...treatyFacts(treaties));

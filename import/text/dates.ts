@@ -36,9 +36,55 @@ export interface DateMention {
   iso?: string; // undefined when the expression cannot be fixed (relative, no document date)
 }
 
-/** Finds date expressions in a piece of text. `reference` is the document date (ISO) when known. */
-export function findDates(text: string, reference?: string): DateMention[] {
+/**
+ * The dates of each sentence of a document, with document offsets. A day without a year ("On February
+ * 11-12") takes the year the narrative is in: a year earlier in the same sentence, or the year the
+ * sentence before it in the paragraph opened with ("By early 2015 …"). Otherwise the document's date decides, as it
+ * does in a wire story, where "Kim visited Russia in 2019. On Sept. 13 he arrived …" is this year's.
+ */
+export function datesOfSentences(
+  sentences: ReadonlyArray<{ start: number; text: string; paragraph: number }>,
+  reference?: string,
+): DateMention[][] {
+  let carried: number | undefined;
+  return sentences.map((s, i) => {
+    if (sentences[i - 1]?.paragraph !== s.paragraph) carried = undefined;
+    const found = findDates(s.text, reference, carried).map((d) => ({
+      ...d,
+      start: d.start + s.start,
+      end: d.end + s.start,
+    }));
+    carried = frameYear(s.text);
+    return found;
+  });
+}
+
+/**
+ * A year that places what follows in time: "in 2015", "by early 2015", "since 1994", "9 February 2000";
+ * not a year that names a thing ("the 2015 agreement", "the Budapest Memorandum of 1994").
+ */
+const ANCHORING_YEAR =
+  /\b(?:(?:in|by|since|until|from|during|early|late|mid|end of|spring|summer|autumn|fall|winter|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?)[\s-]+|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)((?:1[6-9]|20)\d\d)\b/gi;
+
+/** The year a sentence opens with ("In July 1961, …", "By early 2015 …"): the frame of what follows. */
+function frameYear(text: string): number | undefined {
+  const m = [...text.matchAll(ANCHORING_YEAR)][0];
+  return m && m.index <= 12 ? Number(m[1]) : undefined;
+}
+
+function lastAnchoringYear(text: string, before = text.length): number | undefined {
+  let year: number | undefined;
+  for (const m of text.slice(0, before).matchAll(ANCHORING_YEAR)) year = Number(m[1]);
+  return year;
+}
+
+/**
+ * Finds date expressions in a piece of text. `reference` is the document date (ISO) when known;
+ * `narrativeYear` the year the text before this piece placed the story in.
+ */
+export function findDates(text: string, reference?: string, narrativeYear?: number): DateMention[] {
   const ref = reference ? isoToDate(reference) : undefined;
+  const whole = text;
   const before = (at: number): string => text.slice(Math.max(0, at - 80), at);
   const results = chrono.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
   const out: DateMention[] = [];
@@ -55,7 +101,9 @@ export function findDates(text: string, reference?: string): DateMention[] {
       continue;
     }
     if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(r.text.trim())) continue;
-    let iso = resolveIso(r, ref);
+    // "all-night talks", "overnight": a part of a day, not a day
+    if (/^(?:to)?(?:night|morning|evening|afternoon|noon|midnight)$/i.test(r.text.trim())) continue;
+    let iso = resolveIso(r, ref, lastAnchoringYear(whole, r.index) ?? narrativeYear);
     const lower = r.text.toLowerCase();
     if (iso && /\byear\b/.test(lower)) iso = iso.slice(0, 4);
     else if (iso && /\bmonth\b/.test(lower)) iso = iso.slice(0, 7);
@@ -79,8 +127,12 @@ const FUTURE =
   /\b(?:will|would|shall|next|plans?|planned|planning|scheduled|due|expected|upcoming|coming|later|soon|going to|intends?|to be held)\b|['’]ll\b/i;
 const isoOf = (d: Date): string => d.toISOString().slice(0, 10);
 
-function resolveIso(r: chrono.ParsedResult, ref: Date | undefined): string | undefined {
+function resolveIso(r: chrono.ParsedResult, ref: Date | undefined, narrativeYear?: number): string | undefined {
   const s = r.start;
+  if (narrativeYear && !s.isCertain('year') && s.isCertain('month') && narrativeYear !== ref?.getUTCFullYear()) {
+    const month = pad(s.get('month') ?? 1);
+    return s.isCertain('day') ? `${narrativeYear}-${month}-${pad(s.get('day') ?? 1)}` : `${narrativeYear}-${month}`;
+  }
   // "last month", "on Tuesday", "January 27": unknown without the document date
   if (!ref && (!s.isCertain('year') || !/\b(?:1[6-9]|20)\d\d\b/.test(r.text))) return undefined;
   const relative = !s.isCertain('year') && !s.isCertain('month') && !s.isCertain('day');

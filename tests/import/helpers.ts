@@ -1,5 +1,5 @@
 /** Runs the stages up to resolve on a piece of text, for the stage tests. */
-import { findDates } from '../../import/text/dates';
+import { datesOfSentences } from '../../import/text/dates';
 import type { EventContext } from '../../import/relate/events';
 import { recognise } from '../../import/recognise/rule-candidates';
 import { resolve } from '../../import/resolve';
@@ -12,9 +12,7 @@ export function stagesOf(
   const sentences = segment(text, [[0, text.length]]);
   const recognised = recognise(text, sentences);
   const resolved = resolve(recognised, sentences);
-  const dates = sentences.map((s) =>
-    findDates(s.text, published).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start })),
-  );
+  const dates = datesOfSentences(sentences, published);
   return {
     text,
     sentences,

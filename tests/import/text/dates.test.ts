@@ -1,4 +1,5 @@
-import { findDates, toIsoDate } from '../../../import/text/dates';
+import { datesOfSentences, findDates, toIsoDate } from '../../../import/text/dates';
+import { segment } from '../../../import/segment';
 
 const iso = (text: string, reference?: string): Array<string | undefined> =>
   findDates(text, reference).map((d) => d.iso);
@@ -24,6 +25,20 @@ describe('dates', () => {
   it('leaves relative dates unresolved when the document date is unknown', () => {
     expect(iso('a visit last month')).toEqual([undefined]);
     expect(iso('published on January 27')).toEqual([undefined]);
+  });
+
+  it('gives a day without a year the year the narrative is in, and the document date otherwise', () => {
+    const text =
+      'By early 2015 the separatists were closing in. On February 11-12, the leaders met in Minsk.\n\n' +
+      'On February 11 the talks began. Kim visited Russia in 2019. On Sept. 13, he arrived.';
+    const days = datesOfSentences(segment(text, [[0, text.length]]), '2023-09-14').map((ds) => ds.map((d) => d.iso));
+    expect(days).toEqual([[], ['2015-02-11'], ['2023-02-11'], ['2019'], ['2023-09-13']]);
+    expect(iso('In July 1961, the treaty was signed on July 11', '2023-09-14')).toEqual(['1961-07', '1961-07-11']);
+  });
+
+  it('reads a part of a day alone as no date ("all-night talks")', () => {
+    expect(iso('agreed after all-night talks', '2015-02-12')).toEqual([]);
+    expect(iso('they met last night', '2015-02-12')).toEqual(['2015-02-11']);
   });
 
   it('reads metadata dates', () => {
