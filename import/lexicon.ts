@@ -35,12 +35,14 @@ export const PLACE_SUFFIX_HEADS = lower(places.suffixHeads);
 export const PLACE_PREFIX_HEADS = places.prefixHeads.map((h) => h.toLowerCase());
 export const LOCATIVE_PREPOSITIONS = lower(places.locativePrepositions);
 export const DIRECTIONAL_PREPOSITIONS = lower(places.directionalPrepositions);
+export const GOVERNING_PEOPLE = lower(places.governingPeople);
 
 export const EVENT_NOUNS = new Map(Object.entries(events.nouns).map(([k, v]) => [k.toLowerCase(), v]));
 export const EVENT_STRONG = new Set(events.strong);
 export const EVENT_NEEDS_ANCHOR = new Set(events.needsAnchor);
 export const MEETING_KINDS = new Set(events.meetingKinds);
 export const CONFLICT_KINDS = new Set(events.conflictKinds);
+export const SINGULAR_KINDS = new Set(events.singularKinds);
 export const EVENT_NAMED_HEADS = lower(events.namedHeads);
 export const EVENT_NAMED_EXCLUDE = lower(events.namedExclude);
 export const EVENT_VERBS = new Map(Object.entries(events.verbs).map(([k, v]) => [k.toLowerCase(), v]));

@@ -15,6 +15,7 @@ import {
   EVENT_NOUNS,
   HONORIFICS,
   LOCATIVE_PREPOSITIONS,
+  GOVERNING_PEOPLE,
   ORG_HEADS,
   ORG_DESCRIPTORS,
   ORG_LEADING,
@@ -359,7 +360,11 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const before = text.slice(Math.max(0, m.start - 20), m.start);
       const prev = /(\p{L}+)[\s]+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
       const dateline = /^[\p{Lu}\s.]+$/u.test(m.text) && /^\s*[,—–-]/.test(text.slice(m.end, m.end + 3));
+      // "officials in Moscow" speak for the state
+      const governing =
+        prev === 'in' && GOVERNING_PEOPLE.has(/(\p{L}+)\s+in\s+$/u.exec(before)?.[1]?.toLowerCase() ?? '');
       const locative =
+        !governing &&
         !isPossessive(text, m.end) &&
         (dateline || LOCATIVE_PREPOSITIONS.has(prev) || DIRECTIONAL_PREPOSITIONS.has(prev) || /^visit/.test(prev));
       if (locative && capitalPlaces.has(m.name.toLowerCase())) {

@@ -21,6 +21,8 @@ export interface ArgumentMention {
   sentence: number;
   /** a demonym or other modifier ("Russian" in "Russian invaders"): an argument only through its head */
   modifier: boolean;
+  /** one of the several entities a plural reference stands for ("the two men") */
+  plural?: boolean;
 }
 
 interface RelationSpec {
@@ -54,6 +56,12 @@ const LIGHT_VERBS = new Set(lexicon.lightVerbs);
 const ACTOR_TYPES = new Set<EntityType>(['Person', 'State', 'Organization']);
 /** Prepositions under which an event is something one takes part in: "spoke at the summit", "took part in the talks". */
 const EVENT_PREPS = ['at', 'in', 'to', 'during'];
+/** Verbs that bring people together for an event: "met in Minsk for talks", "hosted Prigozhin for a meeting". */
+const GATHERING_VERBS = new Set(lexicon.gatheringVerbs);
+/** Verbs whose object is brought to the event too: "hosted Prigozhin and his commanders for a meeting". */
+const CONVENING_VERBS = new Set(lexicon.conveningVerbs);
+/** People who act for a state or body: "officials in Moscow". */
+const COLLECTIVES = new Set(lexicon.collectives);
 /** How a title attaches to a name: "President Biden" (compound), "Biden, the president" (appos). */
 const ROLE_LINKS = new Set(['compound', 'appos', 'nmod']);
 
@@ -69,11 +77,13 @@ export function dependencyFacts(text: string, annotation: EngineSentence[], ment
   for (const m of mentions) bySentence[m.sentence]?.push(m);
   const facts: Fact[] = [];
   const denied = annotation.map((sentence, si) => {
+    // a reference to a treaty is itself a mention later references can point back through
+    bySentence[si].push(...treatyReferences(text, sentence, si, bySentence));
     const here = [
       ...bySentence[si],
       ...pronounMentions(sentence, si, bySentence),
-      ...treatyReferences(sentence, si, bySentence),
       ...titleReferences(text, sentence, si, bySentence),
+      ...pluralReferences(sentence, si, bySentence),
     ];
     const parse = new Parse(sentence, here);
     if (here.length >= 2)
@@ -165,11 +175,54 @@ function titleReferences(
   return out;
 }
 
+/** What a plural reference can stand for: "the two men" are people, "both countries" states. */
+const PLURAL_NOUNS = lexicon.pluralReferences as Record<string, EntityType[]>;
+
+/**
+ * "the two men", "the two leaders", "both countries" stand for the two entities of that kind named last:
+ * earlier in the sentence, or in the nearest of the three sentences before that names any. Where that
+ * sentence names more than two, the reference is left alone rather than guessed.
+ */
+function pluralReferences(sentence: EngineSentence, si: number, bySentence: ArgumentMention[][]): ArgumentMention[] {
+  const out: ArgumentMention[] = [];
+  const tokens = sentence.tokens;
+  for (const t of tokens) {
+    const types = t.pos === 'NNS' ? PLURAL_NOUNS[t.lemma] : undefined;
+    if (!types) continue;
+    const marks = tokens.filter((d) => d.head === t.index).map((d) => d.text.toLowerCase());
+    const two = marks.includes('two') || marks.includes('both') || tokens[t.index - 1]?.text.toLowerCase() === 'both';
+    if (!two || !(marks.includes('the') || marks.includes('both'))) continue;
+    const first = tokens[Math.max(0, t.index - 3)].start;
+    const wanted = (m: ArgumentMention) => types.includes(m.type) && !m.modifier && !m.plural;
+    const candidates = [
+      bySentence[si].filter((m) => m.end <= first),
+      ...[1, 2, 3].map((back) => bySentence[si - back] ?? []),
+    ];
+    for (const group of candidates) {
+      const keys = [...new Set(group.filter(wanted).map((m) => m.key))];
+      if (!keys.length) continue;
+      if (keys.length === 2)
+        for (const key of keys) {
+          const type = group.find((m) => m.key === key)!.type;
+          out.push({ key, type, start: first, end: t.end, sentence: si, modifier: false, plural: true });
+        }
+      break;
+    }
+  }
+  return out;
+}
+
 /**
  * "the document", "the text", "the pact" after a treaty is named refer to it: a definite treaty noun
- * stands for the most recent treaty of the last five sentences, when there is one.
+ * stands for the most recent treaty of the last five sentences, when there is one, or else for the last
+ * treaty whose name ends in that noun.
  */
-function treatyReferences(sentence: EngineSentence, si: number, bySentence: ArgumentMention[][]): ArgumentMention[] {
+function treatyReferences(
+  text: string,
+  sentence: EngineSentence,
+  si: number,
+  bySentence: ArgumentMention[][],
+): ArgumentMention[] {
   const out: ArgumentMention[] = [];
   const tokens = sentence.tokens;
   for (const t of tokens) {
@@ -181,7 +234,16 @@ function treatyReferences(sentence: EngineSentence, si: number, bySentence: Argu
       .slice(Math.max(0, si - 5), si + 1)
       .flat()
       .filter((m) => m.type === 'Treaty' && m.end <= t.start);
-    const last = earlier[earlier.length - 1];
+    // "the accords" after "the Abraham Accords": the noun of a treaty's own name reaches back further
+    const sameNoun = (m: ArgumentMention) => {
+      const word = /(\p{L}+)\P{L}*$/u.exec(text.slice(m.start, m.end))?.[1]?.toLowerCase();
+      return word === t.lemma || word === `${t.lemma}s`;
+    };
+    const named = bySentence
+      .slice(0, si + 1)
+      .flat()
+      .filter((m) => m.type === 'Treaty' && m.end <= t.start && sameNoun(m));
+    const last = earlier[earlier.length - 1] ?? named[named.length - 1];
     if (last) out.push({ key: last.key, type: 'Treaty', start: t.start, end: t.end, sentence: si, modifier: false });
   }
   return out;
@@ -222,11 +284,15 @@ class Parse {
   readonly tokens: EngineToken[];
   private readonly kids: number[][];
   private readonly mentionAt: Array<ArgumentMention | undefined>;
+  /** per token, the entities a plural reference around it stands for */
+  private readonly groupAt: ArgumentMention[][];
 
-  constructor(sentence: EngineSentence, mentions: ArgumentMention[]) {
+  constructor(sentence: EngineSentence, all: ArgumentMention[]) {
     this.tokens = sentence.tokens;
     this.kids = this.tokens.map(() => []);
     for (const t of this.tokens) if (t.head >= 0 && t.head < this.tokens.length) this.kids[t.head].push(t.index);
+    const mentions = all.filter((m) => !m.plural);
+    this.groupAt = this.tokens.map((t) => all.filter((m) => m.plural && m.start <= t.start && t.end <= m.end));
     // Around a token, the longest name wins (a treaty's over a name inside it), but any name wins over an
     // event phrase, which holds the names of its participants and places ("a visit to North Korea").
     const rank = (m: ArgumentMention) => (m.type === 'Event' ? 0 : 1_000_000) + (m.end - m.start);
@@ -253,6 +319,7 @@ class Parse {
     const visit = (k: number) => {
       const m = this.named(k, viaModifier);
       if (m) out.push(m);
+      else out.push(...this.groupAt[k]);
       // "the two foreign ministers, Igor Ivanov and Paek Nam Sun": the apposition names them
       for (const c of this.children(k, CONJ_OR_APPOS)) visit(c.index);
     };
@@ -265,6 +332,17 @@ class Parse {
     if (own && !own.modifier) return own;
     if (own && viaModifier) return own;
     if (!viaModifier) return undefined;
+    const t = this.tokens[i];
+    // "Yevgeny Prigozhin, the Wagner chief who led …": an apposition is the entity it stands beside
+    const beside = t.label === 'appos' ? this.mentionAt[t.head] : undefined;
+    if (beside && !beside.modifier && ACTOR_TYPES.has(beside.type)) return beside;
+    // "officials in Moscow", "diplomats from China": the people stand for the state or body they serve
+    if (COLLECTIVES.has(t.lemma) && t.pos === 'NNS')
+      for (const w of ['in', 'from', 'of']) {
+        const o = this.prepObject(i, w);
+        const m = o && this.mentionAt[o.index];
+        if (m && (m.type === 'State' || m.type === 'Organization')) return m;
+      }
     // "Minister of Foreign Affairs of the Russian Federation Sergey Lavrov": a title heads the name it introduces
     if (ROLE_WORDS.has(this.tokens[i].lemma)) {
       const person = this.kids[i].map((k) => this.mentionAt[k]).find((m) => m?.type === 'Person');
@@ -332,6 +410,10 @@ function participationFacts(parse: Parse, si: number): Fact[] {
       if (ACTOR_TYPES.has(s.type) && s.key !== event.key)
         facts.push({ type: 'PARTICIPATED_IN', source: s.key, target: event.key, sentence: si, confidence: 0.65 });
   };
+  const eventAt = (t: EngineToken | undefined) => {
+    const m = t && parse.mentionOf(t.index);
+    return m?.type === 'Event' ? m : undefined;
+  };
   for (const v of parse.tokens) {
     if (!v.pos.startsWith('VB') || parse.blocked(v.index)) continue;
     const objects = [
@@ -339,9 +421,21 @@ function participationFacts(parse: Parse, si: number): Fact[] {
       ...EVENT_PREPS.map((w) => parse.prepObject(v.index, w)).filter((t): t is EngineToken => Boolean(t)),
     ];
     for (const o of objects) {
-      const event = parse.mentionOf(o.index);
-      if (event?.type === 'Event') add(parse.subjects(v.index), event);
+      const event = eventAt(o);
+      if (event) add(parse.subjects(v.index), event);
     }
+    const gathering = GATHERING_VERBS.has(v.lemma) || CONVENING_VERBS.has(v.lemma);
+    const forEvent = gathering ? eventAt(parse.prepObject(v.index, 'for')) : undefined;
+    if (forEvent) add(parse.subjects(v.index), forEvent);
+    const convened = forEvent ?? (CONVENING_VERBS.has(v.lemma) ? eventAt(parse.prepObject(v.index, 'to')) : undefined);
+    if (convened && CONVENING_VERBS.has(v.lemma))
+      for (const o of parse.children(v.index, 'dobj')) add(parse.entities(o.index, true), convened);
+    // "Putin was the most prominent foreign guest at the Games"
+    if (v.lemma === 'be')
+      for (const attr of parse.children(v.index, 'attr')) {
+        const event = eventAt(parse.prepObject(attr.index, 'at')) ?? eventAt(parse.prepObject(attr.index, 'in'));
+        if (event) add(parse.subjects(v.index), event);
+      }
     const head = v.label === 'relcl' ? parse.mentionOf(v.head) : undefined;
     if (head?.type === 'Event') {
       const subj = parse.children(v.index, SUBJECT)[0];

@@ -7,6 +7,7 @@
  */
 import {
   CONFLICT_KINDS,
+  SINGULAR_KINDS,
   EVENT_NAMED_HEADS,
   EVENT_NEEDS_ANCHOR,
   EVENT_NOUNS,
@@ -566,6 +567,12 @@ export function compatibleDates(a?: string, b?: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
+/** Two full dates at most a day apart: one happening over a night ("February 11-12"). */
+function adjacentDays(a?: string, b?: string): boolean {
+  if (!a || !b || a.length !== 10 || b.length !== 10) return false;
+  return Math.abs(Date.parse(a) - Date.parse(b)) <= 86_400_000;
+}
+
 /** his/her -> the nearest person; its/their -> the nearest state or organisation (same sentence first). */
 export function resolvePronoun(
   pronoun: string,
@@ -604,16 +611,18 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
     into.target ??= from.target;
     into.first = Math.min(into.first, from.first);
   };
-  // "X held talks with Y …, in a summit that …": meetings named in one sentence are one meeting, unless each
-  // has its own people and they differ.
+  // "X held talks with Y …, in a summit that …": meetings named in one sentence, or dated on the same or the
+  // next day ("met on February 11-12 for talks … agreed after all-night talks"), are one meeting, unless
+  // each has its own people and they differ.
   const meetings = live().filter((e) => MEETING_KINDS.has(e.kind));
   for (const a of meetings)
     for (const b of meetings) {
       if (a === b || a.mergedInto || b.mergedInto || a.first > b.first) continue;
-      const together = a.mentions.some((m) => b.mentions.some((n) => n.sentence === m.sentence));
+      const adjacent = adjacentDays(a.date, b.date);
+      const together = adjacent || a.mentions.some((m) => b.mentions.some((n) => n.sentence === m.sentence));
       const people = (e: DocEvent): string[] => [...e.participants.keys()];
       const apart = people(a).length > 0 && people(b).length > 0 && !people(b).some((p) => a.participants.has(p));
-      if (together && !apart && compatibleDates(a.date, b.date) && !(a.named && b.named)) merge(a, b);
+      if (together && !apart && (adjacent || compatibleDates(a.date, b.date)) && !(a.named && b.named)) merge(a, b);
     }
   // A summit or talks between people one of whom is visiting: the visit and the summit are one event.
   for (const m of live().filter((e) => MEETING_KINDS.has(e.kind))) {
@@ -635,6 +644,12 @@ function mergeWithinDocument(events: DocEvent[], resolved: Resolved): void {
   const targets = new Set(targeted.map((e) => e.target!.key));
   if (targets.size === 1)
     for (const e of live().filter((x) => CONFLICT_KINDS.has(x.kind) && !x.target && !x.named)) merge(targeted[0], e);
+  // "a short-lived armed mutiny … Wagner's 24-hour rebellion … the uprising": one mutiny per story
+  for (const kind of SINGULAR_KINDS) {
+    const same = live().filter((e) => e.kind === kind);
+    for (const e of same.slice(1))
+      if (compatibleDates(same[0].date, e.date) && !(same[0].named && e.named)) merge(same[0], e);
+  }
   // Conferences and forums of one document are one gathering unless two different names say otherwise.
   const gatherings = live().filter((e) => group(e.kind) === 'gathering');
   for (const g of gatherings) {

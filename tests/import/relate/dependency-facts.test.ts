@@ -109,4 +109,65 @@ describe('facts from the dependency parse', () => {
     );
     expect(found).toContain('Sergei Lavrov VISITED North Korea');
   });
+
+  it('takes "the two men" for the two people named just before, and leaves it alone among three', async () => {
+    const found = await facts(
+      'It took President Ronald Reagan and Mikhail Gorbachev, the reformist Soviet leader, to end the standoff. The two men signed the Intermediate-Range Nuclear Forces Treaty in Washington on Dec. 8, 1987.',
+    );
+    expect(found.filter((f) => /SIGNED .*Intermediate-Range/.test(f)).sort()).toEqual([
+      expect.stringMatching(/^Mikhail Gorbachev SIGNED/),
+      expect.stringMatching(/^Ronald Reagan SIGNED/),
+    ]);
+    const three = await facts(
+      'Emmanuel Macron, Olaf Scholz and Giorgia Meloni met in Rome on Monday. The two leaders signed the Quirinal Treaty on Tuesday.',
+    );
+    expect(three.filter((f) => / SIGNED /.test(f))).toEqual([]);
+  });
+
+  it('takes a later reference to a treaty back through an earlier one ("the accords … the documents")', async () => {
+    const found = await facts(
+      'Sudan signed the Abraham Accords on Wednesday. Officials said more would follow. Washington welcomed the step. ' +
+        'Critics were silent. Observers were surprised. The accords were first signed on Sept. 15 at the White House. ' +
+        'Israeli Prime Minister Benjamin Netanyahu and Bahraini Foreign Minister Abdullatif al-Zayani signed the documents.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Benjamin Netanyahu SIGNED .*Abraham Accords/),
+        expect.stringMatching(/^Abdullatif al-Zayani SIGNED .*Abraham Accords/),
+      ]),
+    );
+  });
+
+  it('brings the people who gather for an event into it, and those a host brings', async () => {
+    const met = await facts(
+      'Published 14 February 2015\n\nOn February 11, Angela Merkel, Francois Hollande and Vladimir Putin met in Minsk for talks hosted by Belarusian President Alexander Lukashenko.',
+    );
+    expect(
+      met
+        .filter((f) => / PARTICIPATED_IN /.test(f))
+        .map((f) => f.split(' PARTICIPATED_IN ')[0])
+        .sort(),
+    ).toEqual(['Alexander Lukashenko', 'Angela Merkel', 'Francois Hollande', 'Vladimir Putin']);
+    const hosted = await facts(
+      'Published 2 July 2023\n\nVladimir Putin hosted Yevgeny Prigozhin for a meeting of nearly three hours on June 29.',
+    );
+    expect(
+      hosted
+        .filter((f) => / PARTICIPATED_IN /.test(f))
+        .map((f) => f.split(' PARTICIPATED_IN ')[0])
+        .sort(),
+    ).toEqual(['Vladimir Putin', 'Yevgeny Prigozhin']);
+  });
+
+  it('gives a relative clause on an apposition to the person it stands beside', async () => {
+    const found = await facts(
+      "Yevgeny Prigozhin, the Wagner mercenary chief who led a short-lived armed mutiny against Russia's military leadership in June 2023, was killed.",
+    );
+    expect(found.some((f) => /^Yevgeny Prigozhin PARTICIPATED_IN .*mutiny/i.test(f))).toBe(true);
+  });
+
+  it('reads "officials in Moscow" as the state they serve', async () => {
+    const found = await facts('Officials in Moscow accuse the United States of breaching the treaty.');
+    expect(found).toContain('Russia OPPOSES United States');
+  });
 });
