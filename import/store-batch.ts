@@ -8,7 +8,7 @@
 import type { Actor } from '../graph/model/api-types';
 import type { ExtractedDocument } from '../graph/model/types';
 import { DatabaseUnavailableError } from '../graph/errors';
-import { isUnavailable, type Neo4jConnection } from '../graph/neo4j/connection';
+import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { replayCurations } from '../graph/neo4j/curation-repository';
 import { readKnownEntities } from '../graph/neo4j/known-entities';
 import { storeDocuments, type StoreResult } from '../graph/neo4j/store-document';
@@ -81,7 +81,7 @@ export async function storeBatch(
       fail(d, notStored(d, 'interrupted', 'import interrupted'));
     }
   } catch (error) {
-    if (!(isUnavailable(error) || error instanceof DatabaseUnavailableError)) throw error;
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
     unavailable = true;
     for (const d of merged.filter((doc) => !reported.has(doc)))
       fail(d, notStored(d, 'database-unavailable', 'the database stopped answering'));

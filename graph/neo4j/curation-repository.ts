@@ -18,8 +18,8 @@ import { checkedEntityLabel, checkedRelationshipType } from '../workshop/curatio
 import type { Neo4jConnection } from './connection';
 import { applyCuration, curationScope, type ApplyOutcome, type CurationResolved } from './curation-apply';
 import { captureSnapshot, comparableSnapshot, restoreSnapshot } from './curation-snapshot';
-import { toNumber } from './read-query';
-import { writeQuery } from './workshop-write-query';
+import { toNumber } from './driver-numbers';
+import { inRead, inWrite } from './transaction';
 
 export interface CurationActor {
   author: string; // display name
@@ -121,7 +121,7 @@ export function applyAndRecordCuration(
   actor: CurationActor,
 ): Promise<CurationRecord> {
   return serialised(() =>
-    writeQuery(connection, async (tx) => {
+    inWrite(connection, async (tx) => {
       const at = new Date().toISOString();
       const resolved: CurationResolved = {};
       const { scope, before, after, outcome } = await applyInTransaction(tx, payload, {
@@ -159,31 +159,23 @@ export async function listCurations(
   connection: Neo4jConnection,
   options: { workshopId?: string; limit?: number } = {},
 ): Promise<CurationSummary[]> {
-  return writeQuery(
-    connection,
-    async (tx) => {
-      const result = await tx.run(
-        `MATCH (c:Curation) WHERE $workshop IS NULL OR c.workshop = $workshop
+  return inRead(connection, async (tx) => {
+    const result = await tx.run(
+      `MATCH (c:Curation) WHERE $workshop IS NULL OR c.workshop = $workshop
        RETURN c ORDER BY c.seq DESC LIMIT $limit`,
-        { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
-      );
-      return result.records.map((record) => toSummary(toRecord(record.get('c'))));
-    },
-    'read',
-  );
+      { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
+    );
+    return result.records.map((record) => toSummary(toRecord(record.get('c'))));
+  });
 }
 
 export async function getCuration(connection: Neo4jConnection, id: string): Promise<CurationRecord> {
-  return writeQuery(
-    connection,
-    async (tx) => {
-      const result = await tx.run('MATCH (c:Curation {id: $id}) RETURN c', { id });
-      const node = result.records[0]?.get('c') as Node | undefined;
-      if (!node) throw new NotFoundError(`No curation with id "${id}"`, { details: { id } });
-      return toRecord(node);
-    },
-    'read',
-  );
+  return inRead(connection, async (tx) => {
+    const result = await tx.run('MATCH (c:Curation {id: $id}) RETURN c', { id });
+    const node = result.records[0]?.get('c') as Node | undefined;
+    if (!node) throw new NotFoundError(`No curation with id "${id}"`, { details: { id } });
+    return toRecord(node);
+  });
 }
 
 /**
@@ -197,7 +189,7 @@ export function undoCuration(
   options: { curationId?: string; workshopId?: string } = {},
 ): Promise<CurationRecord> {
   return serialised(() =>
-    writeQuery(connection, async (tx) => {
+    inWrite(connection, async (tx) => {
       const latest = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq DESC LIMIT 1');
       const node = latest.records[0]?.get('c') as Node | undefined;
       if (!node) throw new NotFoundError('undo: there is no curation left to undo');
@@ -294,21 +286,17 @@ export interface ReplaySummary {
 export function replayCurations(connection: Neo4jConnection): Promise<ReplaySummary> {
   return serialised(async () => {
     const summary: ReplaySummary = { applied: 0, unchanged: 0, skipped: [], failed: [] };
-    const nodes = await writeQuery(
-      connection,
-      async (tx) => {
-        const result = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq ASC');
-        return result.records.map((record) => record.get('c') as Node);
-      },
-      'read',
-    );
+    const nodes = await inRead(connection, async (tx) => {
+      const result = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq ASC');
+      return result.records.map((record) => record.get('c') as Node);
+    });
     const laterOverlap = curationsWithLaterOverlap(nodes);
     for (const node of nodes) {
       const id = String(node.properties.id);
       const seq = toNumber(node.properties.seq);
       try {
         const { payload, resolved } = readStored(node);
-        const outcome = await writeQuery(connection, async (tx) => {
+        const outcome = await inWrite(connection, async (tx) => {
           const at = new Date().toISOString();
           const result = await applyInTransaction(tx, payload, {
             mode: 'replay',

@@ -22,7 +22,8 @@ import type { Neo4jConnection } from './connection';
 import { nodeKey, toGraphEdge, toGraphNode, toJson } from './cypher-values';
 import { loadMentions, withDocumentTitles } from './document-repository';
 import { buildFulltextQuery } from './fulltext-query';
-import { int, readQuery, toNumber } from './read-query';
+import { int, toNumber } from './driver-numbers';
+import { inRead } from './transaction';
 import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
 // Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
@@ -33,7 +34,7 @@ import { DOCUMENT_LINK_TYPES } from './storage/layout';
 const FACT_TYPES: readonly string[] = RELATION_TYPES;
 
 export async function readStats(connection: Neo4jConnection): Promise<StatsResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const labels = await tx.run('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label');
     const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type');
     const documents = await tx.run('MATCH (d:Document) RETURN count(d) AS documents, max(d.importedAt) AS lastImport');
@@ -68,7 +69,7 @@ function subgraphFrom(
 
 /** The most connected entities (fact relations only: no co-occurrence, document links or hypotheses) and the facts between them. */
 export async function readOverview(connection: Neo4jConnection, limit: number): Promise<OverviewResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const facts = FACT_TYPES;
     const top = await tx.run(
       `MATCH (n:Entity)
@@ -109,7 +110,7 @@ export async function readSubgraph(
   ids: string[],
   around: string[] = [],
 ): Promise<Subgraph> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        MATCH (n:Entity {id: id})
@@ -152,7 +153,7 @@ export async function searchEntities(
   const lucene = buildFulltextQuery(q);
   const folded = foldName(q);
   if (!lucene) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run(
       `CALL () {
          CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
@@ -189,7 +190,7 @@ export async function searchEntities(
   });
 }
 
-async function findNode(tx: Parameters<Parameters<typeof readQuery>[1]>[0], id: string): Promise<Node | null> {
+async function findNode(tx: Parameters<Parameters<typeof inRead>[1]>[0], id: string): Promise<Node | null> {
   const result = await tx.run(
     `CALL () { MATCH (n:Entity {id: $id}) RETURN n UNION MATCH (n:Document {id: $id}) RETURN n } RETURN n LIMIT 1`,
     { id },
@@ -200,7 +201,7 @@ async function findNode(tx: Parameters<Parameters<typeof readQuery>[1]>[0], id: 
 const RELATIONS_LISTED = 500;
 
 export async function readNodeDetails(connection: Neo4jConnection, id: string): Promise<NodeDetails> {
-  const { node, degree, counts, relations } = await readQuery(connection, async (tx) => {
+  const { node, degree, counts, relations } = await inRead(connection, async (tx) => {
     const found = await findNode(tx, id);
     if (!found) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
     const countResult = await tx.run(
@@ -259,7 +260,7 @@ export async function readNeighbors(
   id: string,
   options: NeighborOptions,
 ): Promise<NeighborsResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const center = await findNode(tx, id);
     if (!center) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
     const params = {
@@ -343,7 +344,7 @@ export async function readPaths(
 ): Promise<PathsResponse> {
   const facts = options.relTypes?.length ? FACT_TYPES.filter((t) => options.relTypes!.includes(t)) : FACT_TYPES;
   const types = options.throughDocuments ? [...facts, DOCUMENT_MENTION, CO_OCCURS] : facts;
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
     const found = new Set(ends.records.map((r) => r.get('id') as string));
     for (const [field, id] of [
@@ -388,7 +389,7 @@ export async function readPaths(
 }
 
 export async function readEdgeDetails(connection: Neo4jConnection, id: string): Promise<EdgeDetails> {
-  const found = await readQuery(connection, async (tx) => {
+  const found = await inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (a)-[r]->(b) WHERE r.id = $id OR elementId(r) = $id
        RETURN a, r, b LIMIT 1`,
