@@ -3,40 +3,14 @@
  * a read, a write, a workshop's curation, user Cypher. Two ways of losing it: Neo4j stops answering (the
  * connection is cut and nothing listens any more), and the driver itself is closed.
  */
-import net from 'node:net';
 import type { Express } from 'express';
 import request from 'supertest';
 import { connectNeo4j, type Neo4jConnection } from '../../graph/neo4j/connection';
+import { startBoltProxy } from '../support/bolt-proxy';
 import { testNeo4jSettings } from '../support/neo4j';
 import { workshopTestApp, workshopWithViewer } from './workshops/workshop-test-app';
 
 jest.setTimeout(120_000);
-
-/** A Bolt proxy to the test Neo4j that can be shut, cutting every connection through it. */
-async function boltProxy(): Promise<{ port: number; shut(): Promise<void> }> {
-  const target = new URL(testNeo4jSettings().uri.replace(/^bolt/, 'http'));
-  const sockets = new Set<net.Socket>();
-  const proxy = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    sockets.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (proxy.address() as net.AddressInfo).port,
-    shut: async () => {
-      const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-  };
-}
 
 interface Answer {
   status: number;
@@ -78,11 +52,15 @@ describe('Neo4j gone', () => {
   });
 
   it('answers the same 503 to a read, a write, a workshop write and user Cypher when Neo4j stops answering', async () => {
-    const proxy = await boltProxy();
-    connection = connectNeo4j({ ...testNeo4jSettings(), uri: `bolt://127.0.0.1:${proxy.port}` });
-    const app = workshopTestApp(connection);
-    expect((await request(app).get('/api/stats')).status).toBe(200);
-    expectOne503(await answersWhileGone(app, proxy.shut), /unreachable/);
+    const proxy = await startBoltProxy();
+    try {
+      connection = connectNeo4j({ ...testNeo4jSettings(), uri: `bolt://127.0.0.1:${proxy.port}` });
+      const app = workshopTestApp(connection);
+      expect((await request(app).get('/api/stats')).status).toBe(200);
+      expectOne503(await answersWhileGone(app, proxy.shut), /unreachable/);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('answers the same 503 to a read, a write, a workshop write and user Cypher once the driver is closed', async () => {
