@@ -16,6 +16,7 @@ import type {
   StatsResponse,
   Subgraph,
 } from '../model/api-types';
+import { foldForSearch } from '../model/names';
 import { CO_OCCURS, RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
@@ -134,11 +135,6 @@ export async function readSubgraph(
   });
 }
 
-/** Case, dots and spacing folded: "U.S." and "us", "Kim  Jong-un" and "kim jong-un" compare equal. */
-export function foldName(text: string): string {
-  return text.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Full-text candidates (escaped, fuzzy and prefix terms, see fulltext-query.ts) plus entities whose name or an
  * alias equals the input once folded (the index scores long alias lists low, and analyses "U.S." apart from
@@ -151,7 +147,7 @@ export async function searchEntities(
   limit: number,
 ): Promise<SearchResponse> {
   const lucene = buildFulltextQuery(q);
-  const folded = foldName(q);
+  const folded = foldForSearch(q);
   if (!lucene) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
   return inRead(connection, async (tx) => {
     const result = await tx.run(
