@@ -11,13 +11,13 @@ import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { newId } from '../workshop/secrets';
 import { curationDiff } from '../workshop/curation-diff';
-import { rebaseSnapshots, touchedIds } from '../workshop/snapshot-compare';
+import { rebaseSnapshots, sameSnapshot, touchedIds } from '../workshop/snapshot-compare';
 import { curationBody, type CurationKind, type CurationPayload } from '../workshop/schemas';
 import type { CurationRecord, CurationScope, CurationSummary, Snapshot } from '../workshop/types';
 import { checkedEntityLabel, checkedRelationshipType } from '../workshop/curation-rules';
 import type { Neo4jConnection } from './connection';
 import { applyCuration, curationScope, type ApplyOutcome, type CurationResolved } from './curation-apply';
-import { captureSnapshot, comparableSnapshot, restoreSnapshot } from './curation-snapshot';
+import { captureSnapshot, restoreSnapshot } from './curation-snapshot';
 import { toNumber } from './driver-numbers';
 import { inRead, inWrite } from './transaction';
 
@@ -88,10 +88,6 @@ function assertRestorable(snapshot: Snapshot, kind: string): void {
   for (const state of Object.values(snapshot.entities))
     state?.labels.forEach((label) => checkedEntityLabel(label, kind));
   for (const rel of snapshot.relationships) checkedRelationshipType(rel.type, kind);
-}
-
-function same(a: Snapshot, b: Snapshot): boolean {
-  return JSON.stringify(comparableSnapshot(a)) === JSON.stringify(comparableSnapshot(b));
 }
 
 interface Applied {
@@ -221,7 +217,7 @@ export function undoCuration(
       const before = JSON.parse(String(node.properties.beforeJson)) as Snapshot;
       const after = JSON.parse(String(node.properties.afterJson)) as Snapshot;
       const current = await captureSnapshot(tx, scope);
-      if (!same(current, after)) {
+      if (!sameSnapshot(current, after)) {
         throw new InvalidInputError(
           `undo: the graph around curation ${id} changed after it was applied; undoing it now would lose those changes`,
           {
@@ -312,12 +308,12 @@ export function replayCurations(connection: Neo4jConnection): Promise<ReplaySumm
             });
             return { kind: 'skipped' as const, message: result.outcome.message ?? 'skipped' };
           }
-          if (same(result.before, result.after)) {
+          if (sameSnapshot(result.before, result.after)) {
             // Already in effect. If an import changed the scope around it, carry that into `before` so
             // undo keeps it — unless a later curation shares the scope (its effects are not outside changes).
             const storedBefore = JSON.parse(String(node.properties.beforeJson)) as Snapshot;
             const storedAfter = JSON.parse(String(node.properties.afterJson)) as Snapshot;
-            if (!same(result.after, storedAfter) && !laterOverlap.has(id)) {
+            if (!sameSnapshot(result.after, storedAfter) && !laterOverlap.has(id)) {
               const rebased = rebaseSnapshots(storedBefore, storedAfter, result.after);
               if (rebased) {
                 await tx.run(
