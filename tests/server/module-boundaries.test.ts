@@ -1,4 +1,7 @@
-/** Boundaries the compiler does not see: only graph/neo4j/transaction.ts opens Neo4j sessions. */
+/**
+ * Two boundaries the compiler does not see: the routers take their dependencies from app-deps.ts, never from
+ * app.ts, which mounts them; and only graph/neo4j/transaction.ts opens Neo4j sessions.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -13,6 +16,11 @@ function sourceFiles(folder: string): string[] {
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 describe('module boundaries', () => {
+  it('has no router import app.ts', () => {
+    const importers = sourceFiles('server/routes').filter((file) => /from '(\.\.\/)+app'/.test(read(file)));
+    expect(importers).toEqual([]);
+  });
+
   it('opens Neo4j sessions in transaction.ts alone', () => {
     const openers = ['graph', 'server', 'import', 'bench', 'tests']
       .flatMap(sourceFiles)
