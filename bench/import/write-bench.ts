@@ -1,6 +1,6 @@
 /**
- * Neo4j write throughput: the importer's `storeDocuments` (batches of documents per transaction, one
- * `UNWIND … MERGE` statement per batch) against Neo4j's own `LOAD CSV` of the same rows, into the same
+ * Neo4j write throughput: the importer's `importDocuments` (storeDocuments: batches of documents per transaction,
+ * one `UNWIND … MERGE` statement per batch, then the curations' replay, as every import) against Neo4j's own `LOAD CSV` of the same rows, into the same
  * embedded database, emptied before each pass. The embedded Neo4j forbids file URLs, so the CSV files are
  * served over HTTP on 127.0.0.1 by this process.
  */
@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExtractedDocument } from '../../graph/model/types';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
-import { storeDocuments } from '../../graph/neo4j/store-document';
+import { importDocuments } from '../../graph/neo4j/document-changes';
 import { LIST_SEPARATOR, writeCsvPlan, type CsvPlan } from './csv-rows';
 import { inSession } from '../../graph/neo4j/transaction';
 
@@ -70,7 +70,7 @@ export async function importerPass(
 ): Promise<WritePass> {
   await emptyDatabase(connection);
   const start = process.hrtime.bigint();
-  const report = await storeDocuments(connection, extracted, { batchSize });
+  const report = await importDocuments(connection, extracted, { batchSize });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (report.failed.length > 0)
     throw new Error(`write benchmark: ${report.failed.length} documents not stored: ${report.failed[0].message}`);
