@@ -3,7 +3,7 @@
  * edges. Parameterised Cypher only; every answer uses the shapes of model/api-types.ts. Documents and
  * mentions live in document-repository.ts.
  */
-import type { Node, Relationship } from 'neo4j-driver';
+import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type {
   EdgeDetails,
   GraphEdge,
@@ -22,7 +22,7 @@ import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
 import { nodeKey, toGraphEdge, toGraphNode, toJson } from './cypher-values';
 import { loadMentions, withDocumentTitles } from './document-repository';
-import { buildFulltextQuery } from './fulltext-query';
+import { buildFulltextQueries } from './fulltext-query';
 import { int, toNumber } from './driver-numbers';
 import { inRead } from './transaction';
 import { FULLTEXT_INDEX } from './schema';
@@ -136,9 +136,10 @@ export async function readSubgraph(
 }
 
 /**
- * Full-text candidates (escaped, fuzzy and prefix terms, see fulltext-query.ts) plus entities whose name or an
+ * Full-text candidates (escaped exact and prefix terms, see fulltext-query.ts) plus entities whose name or an
  * alias equals the input once folded (the index scores long alias lists low, and analyses "U.S." apart from
- * "US"). Ranked: exact name or alias first, then names that start with the input, then the Lucene score.
+ * "US"). Ranked: exact name or alias first, then names that start with the input, then the Lucene score. Only
+ * when that finds nothing are typos tried (fuzzy terms), the costly part of a search.
  */
 export async function searchEntities(
   connection: Neo4jConnection,
@@ -146,47 +147,55 @@ export async function searchEntities(
   types: string[],
   limit: number,
 ): Promise<SearchResponse> {
-  const lucene = buildFulltextQuery(q);
+  const queries = buildFulltextQueries(q);
+  if (!queries) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
   const folded = foldForSearch(q);
-  if (!lucene) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
   return inRead(connection, async (tx) => {
-    const result = await tx.run(
-      `CALL () {
-         CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
-         RETURN node, score
-         UNION
-         MATCH (node:Entity)
-         WHERE size($folded) <= 60
-           AND (replace(toLower(node.name), '.', '') = $folded OR any(a IN coalesce(node.aliases, []) WHERE replace(toLower(a), '.', '') = $folded))
-         RETURN node, 0.0 AS score
-       }
-       WITH node, max(score) AS score
-       WHERE size($types) = 0 OR node.type IN $types OR any(label IN labels(node) WHERE label IN $types)
-       WITH node, score,
-            replace(toLower(node.name), '.', '') AS name,
-            [a IN coalesce(node.aliases, []) | replace(toLower(a), '.', '')] AS aliases
+    const search = { folded, types, limit };
+    let hits = await rankedHits(tx, { ...search, lucene: queries.strict });
+    if (hits.length === 0 && queries.fuzzy) hits = await rankedHits(tx, { ...search, lucene: queries.fuzzy });
+    return { query: q, hits };
+  });
+}
+
+async function rankedHits(
+  tx: ManagedTransaction,
+  search: { lucene: string; folded: string; types: string[]; limit: number },
+): Promise<SearchResponse['hits']> {
+  const { lucene, folded, types, limit } = search;
+  const result = await tx.run(
+    `CALL () {
+       CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
        RETURN node, score
-       ORDER BY (name = $folded OR $folded IN aliases) DESC, name STARTS WITH $folded DESC, score DESC, size(node.name) ASC
-       LIMIT $limit`,
-      { index: FULLTEXT_INDEX, lucene, folded, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
-    );
+       UNION
+       MATCH (node:Entity)
+       WHERE size($folded) <= 60
+         AND (replace(toLower(node.name), '.', '') = $folded OR any(a IN coalesce(node.aliases, []) WHERE replace(toLower(a), '.', '') = $folded))
+       RETURN node, 0.0 AS score
+     }
+     WITH node, max(score) AS score
+     WHERE size($types) = 0 OR node.type IN $types OR any(label IN labels(node) WHERE label IN $types)
+     WITH node, score,
+          replace(toLower(node.name), '.', '') AS name,
+          [a IN coalesce(node.aliases, []) | replace(toLower(a), '.', '')] AS aliases
+     RETURN node, score
+     ORDER BY (name = $folded OR $folded IN aliases) DESC, name STARTS WITH $folded DESC, score DESC, size(node.name) ASC
+     LIMIT $limit`,
+    { index: FULLTEXT_INDEX, lucene, folded, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
+  );
+  return result.records.map((r) => {
+    const node = toGraphNode(r.get('node') as Node);
     return {
-      query: q,
-      hits: result.records.map((r) => {
-        const node = toGraphNode(r.get('node') as Node);
-        return {
-          id: node.id,
-          type: node.type,
-          name: node.name,
-          aliases: node.aliases ?? [],
-          score: r.get('score') as number,
-        };
-      }),
+      id: node.id,
+      type: node.type,
+      name: node.name,
+      aliases: node.aliases ?? [],
+      score: r.get('score') as number,
     };
   });
 }
 
-async function findNode(tx: Parameters<Parameters<typeof inRead>[1]>[0], id: string): Promise<Node | null> {
+async function findNode(tx: ManagedTransaction, id: string): Promise<Node | null> {
   const result = await tx.run(
     `CALL () { MATCH (n:Entity {id: $id}) RETURN n UNION MATCH (n:Document {id: $id}) RETURN n } RETURN n LIMIT 1`,
     { id },
