@@ -33,6 +33,11 @@ export class DatabaseUnavailableError extends DossierError {
   readonly code = 'DATABASE_UNAVAILABLE';
 }
 
+/** Neo4j answers but could not finish a transaction, even after the driver's retries (a deadlock, a lock wait). */
+export class DatabaseBusyError extends DossierError {
+  readonly code = 'DATABASE_BUSY';
+}
+
 export class ForbiddenError extends DossierError {
   readonly code = 'FORBIDDEN';
 }

@@ -1,17 +1,18 @@
 /**
  * Stores a batch of extracted documents the way every import does, from the CLI or an upload: the batch
  * joins the entities already stored (one merge, as if imported together), the documents go in batches, each
- * document whole or not at all, and once something was stored the analysts' curations are re-applied.
+ * document whole or not at all, and once something was stored the analysts' curations are re-applied (both by
+ * graph/neo4j/document-changes.ts, the one way documents change).
  * When the database stops answering, the documents still waiting are reported at once instead of each
  * waiting out the driver's retries.
  */
 import type { Actor } from '../graph/model/api-types';
 import type { ExtractedDocument } from '../graph/model/types';
 import { DatabaseUnavailableError } from '../graph/errors';
-import { isUnavailable, type Neo4jConnection } from '../graph/neo4j/connection';
-import { replayCurations } from '../graph/neo4j/curation-repository';
+import type { Neo4jConnection } from '../graph/neo4j/connection';
+import { importDocuments, type CurationReplay } from '../graph/neo4j/document-changes';
 import { readKnownEntities } from '../graph/neo4j/known-entities';
-import { storeDocuments, type StoreResult } from '../graph/neo4j/store-document';
+import type { StoreResult } from '../graph/neo4j/store-document';
 import type { ExtractFailure } from './extract';
 import { mergeDocuments } from './merge';
 
@@ -58,12 +59,13 @@ export async function storeBatch(
   }
   options.onStart?.(merged.length);
   const stored: ExtractedDocument[] = [];
-  let unavailable = false;
+  let replay: CurationReplay = { status: 'not-needed' };
   const reported = new Set<ExtractedDocument>();
   for (const d of merged) options.onStoring?.(d);
   try {
     // Documents go in batches, one transaction each; a document Neo4j refuses is named and the rest are stored.
-    const report = await storeDocuments(connection, merged, {
+    // The analysts' curations are then re-applied.
+    const report = await importDocuments(connection, merged, {
       audit: options.audit,
       stopped: () => options.interrupted?.() ?? false,
       onStored: (result, d) => {
@@ -76,42 +78,36 @@ export async function storeBatch(
         fail(d, { file: d.document.path, reason: 'store-failed', message: error.message });
       },
     });
+    replay = report.replay;
     for (const d of report.notAttempted) {
       reported.add(d);
       fail(d, notStored(d, 'interrupted', 'import interrupted'));
     }
   } catch (error) {
-    if (!(isUnavailable(error) || error instanceof DatabaseUnavailableError)) throw error;
-    unavailable = true;
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
     for (const d of merged.filter((doc) => !reported.has(doc)))
       fail(d, notStored(d, 'database-unavailable', 'the database stopped answering'));
   }
-  if (stored.length && !unavailable) {
-    try {
-      failures.push(...(await replayAnalystCurations(connection, options.onReplayNote)));
-    } catch (error) {
-      failures.push({
-        file: 'curation log',
-        reason: 'curation-replay',
-        message: `analysts' curations not re-applied (${(error as Error).message}): run the import again once the database answers`,
-      });
-    }
-  }
+  failures.push(...replayFailures(replay, options.onReplayNote));
   return { stored, failures };
 }
 
-/**
- * The importer never undoes an analyst's work: after new facts are stored, the curation log (merges,
- * renames, deleted relations …) is re-applied in order. Replaying is idempotent.
- */
-async function replayAnalystCurations(
-  connection: Neo4jConnection,
-  onSkipped: ((line: string) => void) | undefined,
-): Promise<ExtractFailure[]> {
-  const replay = await replayCurations(connection);
-  if (replay.applied > 0) onSkipped?.(`Re-applied ${replay.applied} analyst curation(s) after the import`);
-  for (const skipped of replay.skipped) onSkipped?.(`Curation #${skipped.seq} no longer applies: ${skipped.message}`);
-  return replay.failed.map((failed) => ({
+/** What the CLI prints and a job reports of the curations' replay; curations that could not be re-applied fail. */
+function replayFailures(replay: CurationReplay, onNote: ((line: string) => void) | undefined): ExtractFailure[] {
+  if (replay.status === 'not-needed') return [];
+  if (replay.status === 'failed') {
+    return [
+      {
+        file: 'curation log',
+        reason: 'curation-replay',
+        message: `analysts' curations not re-applied (${replay.error.message}): run the import again once the database answers`,
+      },
+    ];
+  }
+  const { summary } = replay;
+  if (summary.applied > 0) onNote?.(`Re-applied ${summary.applied} analyst curation(s) after the import`);
+  for (const skipped of summary.skipped) onNote?.(`Curation #${skipped.seq} no longer applies: ${skipped.message}`);
+  return summary.failed.map((failed) => ({
     file: 'curation log',
     reason: 'curation-replay',
     message: `curation #${failed.seq} could not be re-applied: ${failed.message}`,

@@ -25,8 +25,6 @@ import { searchRoutes } from './routes/search/search-routes';
 import { statsRoutes } from './routes/stats/stats-routes';
 import { workshopRoutes } from './routes/workshops/workshop-routes';
 
-export type { AppDeps };
-
 /** What `createApp` needs; without `imports`, uploads get jobs of their own from the configuration. */
 export type AppInput = Omit<AppDeps, 'imports'> & { imports?: ImportJobs };
 

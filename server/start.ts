@@ -18,6 +18,7 @@ import type { AllowedHost } from './http/host-check';
 import type { RateLimits } from './http/security';
 import { loadConfig, type Config } from './config';
 import { listen, type RunningServer } from './index';
+import { inSession } from '../graph/neo4j/transaction';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -98,13 +99,10 @@ function rateLimitsOf(config: Config): RateLimits {
 }
 
 async function countDocuments(connection: Neo4jConnection): Promise<number> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const result = await session.run('MATCH (d:Document) RETURN count(d) AS documents');
     return result.records[0].get('documents').toNumber();
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** The importer runs as its own process: the server never depends on import/ (see README, architecture). */

@@ -19,6 +19,7 @@ import { loadCsvPass, prepareCsv } from '../import/write-bench';
 import { startBenchNeo4j, type BenchNeo4j } from '../lib/neo4j';
 import { verdict, type Suite, type SuiteReport } from '../lib/report';
 import { median, percentile, ratio, round } from '../lib/stats';
+import { inSession } from '../../graph/neo4j/transaction';
 
 const PROJECT_DIR = path.resolve(__dirname, '..', '..');
 const P95_TARGET_MS = 20;
@@ -151,8 +152,7 @@ async function paired(port: number, connection: Neo4jConnection, workload: Workl
 }
 
 async function pickInputs(connection: Neo4jConnection): Promise<{ ids: string[]; terms: string[] }> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     // Half hubs (what analysts open first), half ordinary entities.
     const hubs = await session.run(
       'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY COUNT { (e)--() } DESC LIMIT 50',
@@ -167,9 +167,7 @@ async function pickInputs(connection: Neo4jConnection): Promise<{ ids: string[];
       return word.length > 5 ? word.slice(0, 5) : word; // prefixes, as typed in the search box
     });
     return { ids, terms };
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export const apiSuite: Suite = {

@@ -1,6 +1,6 @@
 /**
- * Neo4j write throughput: the importer's `storeDocuments` (batches of documents per transaction, one
- * `UNWIND … MERGE` statement per batch) against Neo4j's own `LOAD CSV` of the same rows, into the same
+ * Neo4j write throughput: the importer's `importDocuments` (storeDocuments: batches of documents per transaction,
+ * one `UNWIND … MERGE` statement per batch, then the curations' replay, as every import) against Neo4j's own `LOAD CSV` of the same rows, into the same
  * embedded database, emptied before each pass. The embedded Neo4j forbids file URLs, so the CSV files are
  * served over HTTP on 127.0.0.1 by this process.
  */
@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExtractedDocument } from '../../graph/model/types';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
-import { storeDocuments } from '../../graph/neo4j/store-document';
+import { importDocuments } from '../../graph/neo4j/document-changes';
 import { LIST_SEPARATOR, writeCsvPlan, type CsvPlan } from './csv-rows';
+import { inSession } from '../../graph/neo4j/transaction';
 
 export interface WritePass {
   seconds: number;
@@ -44,28 +45,22 @@ async function serve(dir: string): Promise<{ server: Server; base: string }> {
  * relationships inside one transaction of nodes exceeded the transaction memory limit at 3,000 documents.
  */
 export async function emptyDatabase(connection: Neo4jConnection): Promise<void> {
-  const session = connection.writeSession();
-  try {
+  await inSession(connection, 'write', async (session) => {
     await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
     await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export async function countGraph(
   connection: Neo4jConnection,
 ): Promise<{ nodes: number; relationships: number; relationshipsByType: Record<string, number> }> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const nodes = (await session.run('MATCH (n) RETURN count(n) AS c')).records[0].get('c').toNumber();
     const types = await session.run('MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS c');
     const relationshipsByType: Record<string, number> = {};
     for (const record of types.records) relationshipsByType[record.get('type') as string] = record.get('c').toNumber();
     return { nodes, relationships: Object.values(relationshipsByType).reduce((a, b) => a + b, 0), relationshipsByType };
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export async function importerPass(
@@ -75,7 +70,7 @@ export async function importerPass(
 ): Promise<WritePass> {
   await emptyDatabase(connection);
   const start = process.hrtime.bigint();
-  const report = await storeDocuments(connection, extracted, { batchSize });
+  const report = await importDocuments(connection, extracted, { batchSize });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (report.failed.length > 0)
     throw new Error(`write benchmark: ${report.failed.length} documents not stored: ${report.failed[0].message}`);
@@ -105,8 +100,7 @@ export async function prepareCsv(extracted: ExtractedDocument[]): Promise<CsvSou
 export async function loadCsvPass(connection: Neo4jConnection, source: CsvSource): Promise<WritePass> {
   await emptyDatabase(connection);
   const phases = { nodes: 0, relationships: 0 };
-  const session = connection.writeSession();
-  try {
+  await inSession(connection, 'write', async (session) => {
     for (const file of source.plan.files) {
       const start = process.hrtime.bigint();
       // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeWrite.
@@ -119,9 +113,7 @@ export async function loadCsvPass(connection: Neo4jConnection, source: CsvSource
       );
       phases[file.phase] += Number(process.hrtime.bigint() - start) / 1e9;
     }
-  } finally {
-    await session.close();
-  }
+  });
   return {
     seconds: phases.nodes + phases.relationships,
     nodePhaseSeconds: phases.nodes,

@@ -2,6 +2,8 @@
  * How each node and edge type looks: colour, pictogram and label. Pure data and functions, so the legend,
  * the renderer and the tests share one definition.
  */
+import { CO_OCCURS, HYPOTHESIS } from '../../graph/model/types';
+
 export interface TypeStyle {
   color: string;
   label: string;
@@ -58,8 +60,8 @@ export const CO_OCCURS_COLOR = '#cfd5de';
 
 /** Edge colour tells the kind of relation at a glance: hostile red, friendly green, co-occurrence faint. */
 export function edgeColor(type: string): string {
-  if (type === 'CO_OCCURS') return CO_OCCURS_COLOR;
-  if (type === 'HYPOTHESIS') return '#e8a33d';
+  if (type === CO_OCCURS) return CO_OCCURS_COLOR;
+  if (type === HYPOTHESIS) return '#e8a33d';
   if (HOSTILE.has(type)) return '#c8504d';
   if (FRIENDLY.has(type)) return '#5f9c6c';
   return '#8d97a8';

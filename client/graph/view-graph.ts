@@ -7,6 +7,7 @@
 import Graph from 'graphology';
 import type { SerializedGraph } from 'graphology-types';
 import type { GraphEdge, GraphNode, Subgraph } from '../../graph/model/api-types';
+import { HYPOTHESIS } from '../../graph/model/types';
 import {
   edgeColor,
   edgeSize,
@@ -125,7 +126,7 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
   return { addedNodes, addedEdges };
 }
 
-export const HYPOTHESIS = 'HYPOTHESIS';
+export { HYPOTHESIS };
 
 export function isHypothesis(edge: Pick<GraphEdge, 'type'>): boolean {
   return edge.type === HYPOTHESIS;

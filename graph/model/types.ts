@@ -31,6 +31,9 @@ export const SYMMETRIC_RELATION_TYPES: ReadonlySet<RelationType> = new Set(['COO
 /** Co-occurrence is kept apart from facts so that it is never mistaken for one. */
 export const CO_OCCURS = 'CO_OCCURS';
 
+/** The type of a workshop hypothesis drawn as an edge in a view; hypotheses live in the workshop store, never in Neo4j. */
+export const HYPOTHESIS = 'HYPOTHESIS';
+
 /**
  * Where a fact or mention stands in a document. Offsets are UTF-16 code-unit offsets into the
  * document's `text` (as loaded, before cleaning), so `text.slice(start, end)` is the quoted text.

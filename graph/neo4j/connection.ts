@@ -1,10 +1,11 @@
 /**
- * The one place that opens a neo4j-driver Driver. One driver per process, closed on shutdown.
- * Connection failures become DatabaseUnavailableError with a message that names the fix.
+ * The one place that opens a neo4j-driver Driver. One driver per process, closed on shutdown. Sessions are
+ * opened by transaction.ts alone; connection failures become DatabaseUnavailableError with a message that
+ * names the fix.
  */
-import neo4j, { type Driver, type Session } from 'neo4j-driver';
-import { DatabaseUnavailableError } from '../errors';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { disableNagleForClientSockets } from './tcp-no-delay';
+import { unavailableError } from './transaction';
 
 export interface Neo4jSettings {
   uri: string;
@@ -16,9 +17,6 @@ export interface Neo4jSettings {
 export interface Neo4jConnection {
   driver: Driver;
   settings: Neo4jSettings;
-  /** `fetchSize`: records asked for per batch (what arrives before a consumer that stops early can say so). */
-  readSession(options?: { fetchSize?: number }): Session;
-  writeSession(): Session;
   close(): Promise<void>;
 }
 
@@ -33,15 +31,7 @@ export function connectNeo4j(settings: Neo4jSettings): Neo4jConnection {
     disableLosslessIntegers: false,
     userAgent: 'dossier/0.1',
   });
-  const database = settings.database;
-  return {
-    driver,
-    settings,
-    readSession: (options) =>
-      driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: options?.fetchSize }),
-    writeSession: () => driver.session({ database, defaultAccessMode: neo4j.session.WRITE }),
-    close: () => driver.close(),
-  };
+  return { driver, settings, close: () => driver.close() };
 }
 
 /** Checks that Neo4j answers; throws DatabaseUnavailableError naming the cause and the fix. */
@@ -49,37 +39,6 @@ export async function verifyConnection(connection: Neo4jConnection): Promise<voi
   try {
     await connection.driver.verifyConnectivity({ database: connection.settings.database });
   } catch (error) {
-    throw toUnavailableError(error, connection.settings.uri);
+    throw unavailableError(error, connection.settings.uri);
   }
-}
-
-export function toUnavailableError(error: unknown, uri: string): DatabaseUnavailableError {
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-    return new DatabaseUnavailableError(
-      `Neo4j at ${uri} refused the credentials: check NEO4J_USER and NEO4J_PASSWORD.`,
-      { cause: error },
-    );
-  }
-  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
-    return new DatabaseUnavailableError(`Neo4j at ${uri} has no such database: check NEO4J_DATABASE.`, {
-      cause: error,
-    });
-  }
-  return new DatabaseUnavailableError(
-    `Neo4j is unreachable at ${uri}: is it running? Check NEO4J_URI (or unset it to use the embedded Neo4j).`,
-    {
-      cause: error,
-    },
-  );
-}
-
-/** True for driver errors that mean "the database is not there right now". */
-export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return (
-    code === 'ServiceUnavailable' ||
-    code === 'SessionExpired' ||
-    code.startsWith('Neo.TransientError.General.DatabaseUnavailable')
-  );
 }

@@ -15,9 +15,9 @@ import {
   isEntityType,
   mergedAliases,
   relationshipSlot,
-  sameName,
   withoutAlias,
 } from '../workshop/curation-rules';
+import { sameName } from '../model/names';
 import type { CurationPayload } from '../workshop/schemas';
 import type { CurationScope } from './curation-snapshot';
 import { decodeAliases } from './storage/entity-codec';

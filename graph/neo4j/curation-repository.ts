@@ -11,15 +11,15 @@ import neo4j, { type ManagedTransaction, type Node } from 'neo4j-driver';
 import { InvalidInputError, NotFoundError } from '../errors';
 import { newId } from '../workshop/secrets';
 import { curationDiff } from '../workshop/curation-diff';
-import { rebaseSnapshots, touchedIds } from '../workshop/snapshot-compare';
+import { rebaseSnapshots, sameSnapshot, touchedIds } from '../workshop/snapshot-compare';
 import { curationBody, type CurationKind, type CurationPayload } from '../workshop/schemas';
 import type { CurationRecord, CurationScope, CurationSummary, Snapshot } from '../workshop/types';
 import { checkedEntityLabel, checkedRelationshipType } from '../workshop/curation-rules';
 import type { Neo4jConnection } from './connection';
 import { applyCuration, curationScope, type ApplyOutcome, type CurationResolved } from './curation-apply';
-import { captureSnapshot, comparableSnapshot, restoreSnapshot } from './curation-snapshot';
-import { toNumber } from './read-query';
-import { writeQuery } from './workshop-write-query';
+import { captureSnapshot, restoreSnapshot } from './curation-snapshot';
+import { toNumber } from './driver-numbers';
+import { inRead, inWrite } from './transaction';
 
 export interface CurationActor {
   author: string; // display name
@@ -90,10 +90,6 @@ function assertRestorable(snapshot: Snapshot, kind: string): void {
   for (const rel of snapshot.relationships) checkedRelationshipType(rel.type, kind);
 }
 
-function same(a: Snapshot, b: Snapshot): boolean {
-  return JSON.stringify(comparableSnapshot(a)) === JSON.stringify(comparableSnapshot(b));
-}
-
 interface Applied {
   scope: CurationScope;
   before: Snapshot;
@@ -121,7 +117,7 @@ export function applyAndRecordCuration(
   actor: CurationActor,
 ): Promise<CurationRecord> {
   return serialised(() =>
-    writeQuery(connection, async (tx) => {
+    inWrite(connection, async (tx) => {
       const at = new Date().toISOString();
       const resolved: CurationResolved = {};
       const { scope, before, after, outcome } = await applyInTransaction(tx, payload, {
@@ -159,31 +155,23 @@ export async function listCurations(
   connection: Neo4jConnection,
   options: { workshopId?: string; limit?: number } = {},
 ): Promise<CurationSummary[]> {
-  return writeQuery(
-    connection,
-    async (tx) => {
-      const result = await tx.run(
-        `MATCH (c:Curation) WHERE $workshop IS NULL OR c.workshop = $workshop
+  return inRead(connection, async (tx) => {
+    const result = await tx.run(
+      `MATCH (c:Curation) WHERE $workshop IS NULL OR c.workshop = $workshop
        RETURN c ORDER BY c.seq DESC LIMIT $limit`,
-        { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
-      );
-      return result.records.map((record) => toSummary(toRecord(record.get('c'))));
-    },
-    'read',
-  );
+      { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 500) },
+    );
+    return result.records.map((record) => toSummary(toRecord(record.get('c'))));
+  });
 }
 
 export async function getCuration(connection: Neo4jConnection, id: string): Promise<CurationRecord> {
-  return writeQuery(
-    connection,
-    async (tx) => {
-      const result = await tx.run('MATCH (c:Curation {id: $id}) RETURN c', { id });
-      const node = result.records[0]?.get('c') as Node | undefined;
-      if (!node) throw new NotFoundError(`No curation with id "${id}"`, { details: { id } });
-      return toRecord(node);
-    },
-    'read',
-  );
+  return inRead(connection, async (tx) => {
+    const result = await tx.run('MATCH (c:Curation {id: $id}) RETURN c', { id });
+    const node = result.records[0]?.get('c') as Node | undefined;
+    if (!node) throw new NotFoundError(`No curation with id "${id}"`, { details: { id } });
+    return toRecord(node);
+  });
 }
 
 /**
@@ -197,7 +185,7 @@ export function undoCuration(
   options: { curationId?: string; workshopId?: string } = {},
 ): Promise<CurationRecord> {
   return serialised(() =>
-    writeQuery(connection, async (tx) => {
+    inWrite(connection, async (tx) => {
       const latest = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq DESC LIMIT 1');
       const node = latest.records[0]?.get('c') as Node | undefined;
       if (!node) throw new NotFoundError('undo: there is no curation left to undo');
@@ -229,7 +217,7 @@ export function undoCuration(
       const before = JSON.parse(String(node.properties.beforeJson)) as Snapshot;
       const after = JSON.parse(String(node.properties.afterJson)) as Snapshot;
       const current = await captureSnapshot(tx, scope);
-      if (!same(current, after)) {
+      if (!sameSnapshot(current, after)) {
         throw new InvalidInputError(
           `undo: the graph around curation ${id} changed after it was applied; undoing it now would lose those changes`,
           {
@@ -294,21 +282,17 @@ export interface ReplaySummary {
 export function replayCurations(connection: Neo4jConnection): Promise<ReplaySummary> {
   return serialised(async () => {
     const summary: ReplaySummary = { applied: 0, unchanged: 0, skipped: [], failed: [] };
-    const nodes = await writeQuery(
-      connection,
-      async (tx) => {
-        const result = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq ASC');
-        return result.records.map((record) => record.get('c') as Node);
-      },
-      'read',
-    );
+    const nodes = await inRead(connection, async (tx) => {
+      const result = await tx.run('MATCH (c:Curation) WHERE c.undone = false RETURN c ORDER BY c.seq ASC');
+      return result.records.map((record) => record.get('c') as Node);
+    });
     const laterOverlap = curationsWithLaterOverlap(nodes);
     for (const node of nodes) {
       const id = String(node.properties.id);
       const seq = toNumber(node.properties.seq);
       try {
         const { payload, resolved } = readStored(node);
-        const outcome = await writeQuery(connection, async (tx) => {
+        const outcome = await inWrite(connection, async (tx) => {
           const at = new Date().toISOString();
           const result = await applyInTransaction(tx, payload, {
             mode: 'replay',
@@ -324,12 +308,12 @@ export function replayCurations(connection: Neo4jConnection): Promise<ReplaySumm
             });
             return { kind: 'skipped' as const, message: result.outcome.message ?? 'skipped' };
           }
-          if (same(result.before, result.after)) {
+          if (sameSnapshot(result.before, result.after)) {
             // Already in effect. If an import changed the scope around it, carry that into `before` so
             // undo keeps it — unless a later curation shares the scope (its effects are not outside changes).
             const storedBefore = JSON.parse(String(node.properties.beforeJson)) as Snapshot;
             const storedAfter = JSON.parse(String(node.properties.afterJson)) as Snapshot;
-            if (!same(result.after, storedAfter) && !laterOverlap.has(id)) {
+            if (!sameSnapshot(result.after, storedAfter) && !laterOverlap.has(id)) {
               const rebased = rebaseSnapshots(storedBefore, storedAfter, result.after);
               if (rebased) {
                 await tx.run(

@@ -1,5 +1,5 @@
 import type { Neo4jConnection } from './connection';
-import { toUnavailableError } from './connection';
+import { inSession } from './transaction';
 
 export interface DatabaseInfo {
   version: string;
@@ -11,8 +11,7 @@ export interface DatabaseInfo {
 
 /** Version, edition, database name and counts: what /api/health reports. */
 export async function readDatabaseInfo(connection: Neo4jConnection): Promise<DatabaseInfo> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const components = await session.run(
       "CALL dbms.components() YIELD name, versions, edition WHERE name = 'Neo4j Kernel' RETURN versions[0] AS version, edition",
     );
@@ -27,9 +26,5 @@ export async function readDatabaseInfo(connection: Neo4jConnection): Promise<Dat
       nodes: row.get('nodes').toNumber(),
       relationships: row.get('relationships').toNumber(),
     };
-  } catch (error) {
-    throw toUnavailableError(error, connection.settings.uri);
-  } finally {
-    await session.close();
-  }
+  });
 }

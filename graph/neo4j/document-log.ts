@@ -7,7 +7,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { DocumentLogEntry } from '../model/api-types';
 import type { Neo4jConnection } from './connection';
-import { readQuery } from './read-query';
+import { inRead } from './transaction';
 
 export type { DocumentLogEntry };
 
@@ -35,7 +35,7 @@ export async function listDocumentLog(
   connection: Neo4jConnection,
   options: { limit?: number; workshopId?: string } = {},
 ): Promise<DocumentLogEntry[]> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (l:DocumentLog) WHERE $workshop IS NULL OR l.byWorkshop = $workshop
        RETURN properties(l) AS l ORDER BY l.at DESC, l.id DESC LIMIT $limit`,

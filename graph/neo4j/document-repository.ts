@@ -15,7 +15,8 @@ import { NotFoundError } from '../errors';
 import { pageAt } from '../model/pages';
 import type { Neo4jConnection } from './connection';
 import { toJson } from './cypher-values';
-import { int, readQuery, toNumber } from './read-query';
+import { int, toNumber } from './driver-numbers';
+import { inRead } from './transaction';
 import { decodeKeptRanges, decodePageStarts } from './storage/document-codec';
 import { decodeMentions } from './storage/mention-codec';
 
@@ -56,7 +57,7 @@ export async function listDocuments(
   limit: number,
   offset: number,
 ): Promise<DocumentListResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (d:Document)
        RETURN d { .id, .title, .fileName, .source, .url, .published, .path, .wordCount } AS d
@@ -97,7 +98,7 @@ export async function loadMentions(
   entityId: string,
   max = 200,
 ): Promise<MentionWithDocument[]> {
-  const rows = await readQuery(connection, async (tx) => {
+  const rows = await inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (e:Entity {id: $id})-[m:MENTIONED_IN]->(d:Document)
        RETURN d.id AS document, d.title AS title, d.published AS published, d.text AS text, d.pageStarts AS pageStarts,
@@ -135,7 +136,7 @@ export async function loadMentions(
 }
 
 export async function readDocument(connection: Neo4jConnection, id: string): Promise<DocumentDetails> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run('MATCH (d:Document {id: $id}) RETURN d', { id });
     const node = result.records[0]?.get('d') as Node | undefined;
     if (!node) throw new NotFoundError(`No document with id "${id}"`, { details: { id } });
@@ -172,7 +173,7 @@ export async function withDocumentTitles(
   evidence: Evidence[],
 ): Promise<EvidenceWithDocument[]> {
   if (evidence.length === 0) return [];
-  const titles = await readQuery(connection, async (tx) => {
+  const titles = await inRead(connection, async (tx) => {
     const result = await tx.run(
       'MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.title AS title, d.published AS published, d.pageStarts AS pageStarts',
       {
@@ -205,7 +206,7 @@ function withPage(pageStarts: number[] | undefined, at: number): { page?: number
 
 /** Whether a document with this id (that is, this content) is stored. */
 export async function isDocumentStored(connection: Neo4jConnection, id: string): Promise<boolean> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run('RETURN EXISTS { MATCH (:Document {id: $id}) } AS stored', { id });
     return result.records[0].get('stored') === true;
   });

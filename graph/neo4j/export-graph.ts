@@ -9,7 +9,7 @@ import type { TruncatedReason } from '../model/api-types';
 import { isSecretProperty } from '../workshop/secrets';
 import type { Neo4jConnection } from './connection';
 import { nodeKey, nodeType, relationshipKey, toJson } from './cypher-values';
-import { readQuery } from './read-query';
+import { inRead } from './transaction';
 import { decodeEvidence, hasEvidence, isEvidenceProperty } from './storage/evidence-codec';
 import { executeUserCypher, type UserCypherOptions } from './user-cypher';
 
@@ -51,7 +51,7 @@ export function graphFromNeo4j(nodes: Iterable<Node>, relationships: Iterable<Re
 
 /** The nodes with these ids (entities or documents) and every relationship among them. */
 export async function loadSubgraphByIds(connection: Neo4jConnection, ids: string[]): Promise<MultiDirectedGraph> {
-  const { nodes, relationships } = await readQuery(connection, async (tx) => {
+  const { nodes, relationships } = await inRead(connection, async (tx) => {
     const found = await tx.run(
       `CALL () { MATCH (n:Entity) WHERE n.id IN $ids RETURN n UNION MATCH (n:Document) WHERE n.id IN $ids RETURN n } RETURN n`,
       { ids },

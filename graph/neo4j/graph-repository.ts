@@ -3,7 +3,7 @@
  * edges. Parameterised Cypher only; every answer uses the shapes of model/api-types.ts. Documents and
  * mentions live in document-repository.ts.
  */
-import type { Node, Relationship } from 'neo4j-driver';
+import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type {
   EdgeDetails,
   GraphEdge,
@@ -16,13 +16,15 @@ import type {
   StatsResponse,
   Subgraph,
 } from '../model/api-types';
+import { foldForSearch } from '../model/names';
 import { CO_OCCURS, RELATION_TYPES } from '../model/types';
 import { NotFoundError } from '../errors';
 import type { Neo4jConnection } from './connection';
 import { nodeKey, toGraphEdge, toGraphNode, toJson } from './cypher-values';
 import { loadMentions, withDocumentTitles } from './document-repository';
-import { buildFulltextQuery } from './fulltext-query';
-import { int, readQuery, toNumber } from './read-query';
+import { buildFulltextQueries } from './fulltext-query';
+import { int, toNumber } from './driver-numbers';
+import { inRead } from './transaction';
 import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
 // Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
@@ -33,7 +35,7 @@ import { DOCUMENT_LINK_TYPES } from './storage/layout';
 const FACT_TYPES: readonly string[] = RELATION_TYPES;
 
 export async function readStats(connection: Neo4jConnection): Promise<StatsResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const labels = await tx.run('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS count ORDER BY label');
     const types = await tx.run('MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type');
     const documents = await tx.run('MATCH (d:Document) RETURN count(d) AS documents, max(d.importedAt) AS lastImport');
@@ -68,7 +70,7 @@ function subgraphFrom(
 
 /** The most connected entities (fact relations only: no co-occurrence, document links or hypotheses) and the facts between them. */
 export async function readOverview(connection: Neo4jConnection, limit: number): Promise<OverviewResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const facts = FACT_TYPES;
     const top = await tx.run(
       `MATCH (n:Entity)
@@ -109,7 +111,7 @@ export async function readSubgraph(
   ids: string[],
   around: string[] = [],
 ): Promise<Subgraph> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run(
       `UNWIND $ids AS id
        MATCH (n:Entity {id: id})
@@ -133,15 +135,11 @@ export async function readSubgraph(
   });
 }
 
-/** Case, dots and spacing folded: "U.S." and "us", "Kim  Jong-un" and "kim jong-un" compare equal. */
-export function foldName(text: string): string {
-  return text.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
-}
-
 /**
- * Full-text candidates (escaped, fuzzy and prefix terms, see fulltext-query.ts) plus entities whose name or an
+ * Full-text candidates (escaped exact and prefix terms, see fulltext-query.ts) plus entities whose name or an
  * alias equals the input once folded (the index scores long alias lists low, and analyses "U.S." apart from
- * "US"). Ranked: exact name or alias first, then names that start with the input, then the Lucene score.
+ * "US"). Ranked: exact name or alias first, then names that start with the input, then the Lucene score. Only
+ * when that finds nothing are typos tried (fuzzy terms), the costly part of a search.
  */
 export async function searchEntities(
   connection: Neo4jConnection,
@@ -149,47 +147,55 @@ export async function searchEntities(
   types: string[],
   limit: number,
 ): Promise<SearchResponse> {
-  const lucene = buildFulltextQuery(q);
-  const folded = foldName(q);
-  if (!lucene) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
-  return readQuery(connection, async (tx) => {
-    const result = await tx.run(
-      `CALL () {
-         CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
-         RETURN node, score
-         UNION
-         MATCH (node:Entity)
-         WHERE size($folded) <= 60
-           AND (replace(toLower(node.name), '.', '') = $folded OR any(a IN coalesce(node.aliases, []) WHERE replace(toLower(a), '.', '') = $folded))
-         RETURN node, 0.0 AS score
-       }
-       WITH node, max(score) AS score
-       WHERE size($types) = 0 OR node.type IN $types OR any(label IN labels(node) WHERE label IN $types)
-       WITH node, score,
-            replace(toLower(node.name), '.', '') AS name,
-            [a IN coalesce(node.aliases, []) | replace(toLower(a), '.', '')] AS aliases
+  const queries = buildFulltextQueries(q);
+  if (!queries) return { query: q, hits: [] }; // nothing but punctuation: nothing to find
+  const folded = foldForSearch(q);
+  return inRead(connection, async (tx) => {
+    const search = { folded, types, limit };
+    let hits = await rankedHits(tx, { ...search, lucene: queries.strict });
+    if (hits.length === 0 && queries.fuzzy) hits = await rankedHits(tx, { ...search, lucene: queries.fuzzy });
+    return { query: q, hits };
+  });
+}
+
+async function rankedHits(
+  tx: ManagedTransaction,
+  search: { lucene: string; folded: string; types: string[]; limit: number },
+): Promise<SearchResponse['hits']> {
+  const { lucene, folded, types, limit } = search;
+  const result = await tx.run(
+    `CALL () {
+       CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
        RETURN node, score
-       ORDER BY (name = $folded OR $folded IN aliases) DESC, name STARTS WITH $folded DESC, score DESC, size(node.name) ASC
-       LIMIT $limit`,
-      { index: FULLTEXT_INDEX, lucene, folded, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
-    );
+       UNION
+       MATCH (node:Entity)
+       WHERE size($folded) <= 60
+         AND (replace(toLower(node.name), '.', '') = $folded OR any(a IN coalesce(node.aliases, []) WHERE replace(toLower(a), '.', '') = $folded))
+       RETURN node, 0.0 AS score
+     }
+     WITH node, max(score) AS score
+     WHERE size($types) = 0 OR node.type IN $types OR any(label IN labels(node) WHERE label IN $types)
+     WITH node, score,
+          replace(toLower(node.name), '.', '') AS name,
+          [a IN coalesce(node.aliases, []) | replace(toLower(a), '.', '')] AS aliases
+     RETURN node, score
+     ORDER BY (name = $folded OR $folded IN aliases) DESC, name STARTS WITH $folded DESC, score DESC, size(node.name) ASC
+     LIMIT $limit`,
+    { index: FULLTEXT_INDEX, lucene, folded, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
+  );
+  return result.records.map((r) => {
+    const node = toGraphNode(r.get('node') as Node);
     return {
-      query: q,
-      hits: result.records.map((r) => {
-        const node = toGraphNode(r.get('node') as Node);
-        return {
-          id: node.id,
-          type: node.type,
-          name: node.name,
-          aliases: node.aliases ?? [],
-          score: r.get('score') as number,
-        };
-      }),
+      id: node.id,
+      type: node.type,
+      name: node.name,
+      aliases: node.aliases ?? [],
+      score: r.get('score') as number,
     };
   });
 }
 
-async function findNode(tx: Parameters<Parameters<typeof readQuery>[1]>[0], id: string): Promise<Node | null> {
+async function findNode(tx: ManagedTransaction, id: string): Promise<Node | null> {
   const result = await tx.run(
     `CALL () { MATCH (n:Entity {id: $id}) RETURN n UNION MATCH (n:Document {id: $id}) RETURN n } RETURN n LIMIT 1`,
     { id },
@@ -200,7 +206,7 @@ async function findNode(tx: Parameters<Parameters<typeof readQuery>[1]>[0], id: 
 const RELATIONS_LISTED = 500;
 
 export async function readNodeDetails(connection: Neo4jConnection, id: string): Promise<NodeDetails> {
-  const { node, degree, counts, relations } = await readQuery(connection, async (tx) => {
+  const { node, degree, counts, relations } = await inRead(connection, async (tx) => {
     const found = await findNode(tx, id);
     if (!found) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
     const countResult = await tx.run(
@@ -259,7 +265,7 @@ export async function readNeighbors(
   id: string,
   options: NeighborOptions,
 ): Promise<NeighborsResponse> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const center = await findNode(tx, id);
     if (!center) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
     const params = {
@@ -343,7 +349,7 @@ export async function readPaths(
 ): Promise<PathsResponse> {
   const facts = options.relTypes?.length ? FACT_TYPES.filter((t) => options.relTypes!.includes(t)) : FACT_TYPES;
   const types = options.throughDocuments ? [...facts, DOCUMENT_MENTION, CO_OCCURS] : facts;
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
     const found = new Set(ends.records.map((r) => r.get('id') as string));
     for (const [field, id] of [
@@ -388,7 +394,7 @@ export async function readPaths(
 }
 
 export async function readEdgeDetails(connection: Neo4jConnection, id: string): Promise<EdgeDetails> {
-  const found = await readQuery(connection, async (tx) => {
+  const found = await inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (a)-[r]->(b) WHERE r.id = $id OR elementId(r) = $id
        RETURN a, r, b LIMIT 1`,

@@ -5,10 +5,10 @@
  */
 import { ENTITY_TYPES, type EntityRecord, type EntityType } from '../model/types';
 import type { Neo4jConnection } from './connection';
-import { readQuery } from './read-query';
+import { inRead } from './transaction';
 
 export async function readKnownEntities(connection: Neo4jConnection): Promise<EntityRecord[]> {
-  return readQuery(connection, async (tx) => {
+  return inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (e:Entity) WHERE e.type IN $types
        RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases`,

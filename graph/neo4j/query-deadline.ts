@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTimeoutError } from '../errors';
 import type { Neo4jConnection } from './connection';
+import { inSession } from './transaction';
 
 export interface RunawayQuery {
   queryId: string;
@@ -70,30 +71,25 @@ async function stopQuery(
   }
 }
 
-async function findTagged(connection: Neo4jConnection, queryId: string): Promise<string[]> {
-  const session = connection.readSession();
-  try {
+// SHOW and TERMINATE TRANSACTIONS are administration commands: auto-commit statements, not transaction work.
+function findTagged(connection: Neo4jConnection, queryId: string): Promise<string[]> {
+  return inSession(connection, 'read', async (session) => {
     const result = await session.run(
       'SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.dossierQueryId = $queryId RETURN transactionId',
       { queryId },
       { timeout: ADMIN_TIMEOUT_MS },
     );
     return result.records.map((record) => record.get('transactionId') as string);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 async function terminateTagged(connection: Neo4jConnection, queryId: string): Promise<string[]> {
   const ids = await findTagged(connection, queryId);
   if (ids.length === 0) return [];
-  const session = connection.readSession();
-  try {
-    await session.run('TERMINATE TRANSACTIONS $ids', { ids }, { timeout: ADMIN_TIMEOUT_MS });
-    return ids;
-  } finally {
-    await session.close();
-  }
+  await inSession(connection, 'read', (session) =>
+    session.run('TERMINATE TRANSACTIONS $ids', { ids }, { timeout: ADMIN_TIMEOUT_MS }),
+  );
+  return ids;
 }
 
 /** The one answer to a user query past its deadline, whoever noticed first: the server's timer or Neo4j. */

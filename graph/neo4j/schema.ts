@@ -4,6 +4,7 @@
  */
 import type { Neo4jConnection } from './connection';
 import { CURATION_SCHEMA_STATEMENTS } from './curation-schema';
+import { inSession } from './transaction';
 
 export const FULLTEXT_INDEX = 'entity_names';
 
@@ -18,11 +19,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
 ];
 
 export async function applySchema(connection: Neo4jConnection): Promise<void> {
-  const session = connection.writeSession();
-  try {
+  // Schema commands cannot share a transaction with anything else: each is an auto-commit statement.
+  await inSession(connection, 'write', async (session) => {
     for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(60)');
-  } finally {
-    await session.close();
-  }
+  });
 }

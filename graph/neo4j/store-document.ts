@@ -24,7 +24,7 @@ import type { ExtractedDocument } from '../model/types';
 import { newId } from '../workshop/secrets';
 import { recordDocumentLog } from './document-log';
 import type { Neo4jConnection } from './connection';
-import { isUnavailable, toUnavailableError } from './connection';
+import { inWrite } from './transaction';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model/types';
 import { documentRows, type DocumentRows } from './storage/document-rows';
 import { endsToLookUp, segmentRows } from './storage/segment-rows';
@@ -116,13 +116,16 @@ export async function storeDocuments(
     }
     if (batch.length === 0) continue;
     try {
-      const results = await inWriteTransaction(connection, (tx) =>
-        writeLogged(
-          tx,
-          batch.map((b) => b.rows),
-          batch.map((b) => b.document),
-          options.audit,
-        ),
+      const results = await inWrite(
+        connection,
+        (tx) =>
+          writeLogged(
+            tx,
+            batch.map((b) => b.rows),
+            batch.map((b) => b.document),
+            options.audit,
+          ),
+        { timeoutMs: WRITE_TIMEOUT_MS },
       );
       results.forEach((result, i) => stored(result, batch[i].document));
     } catch (error) {
@@ -134,9 +137,9 @@ export async function storeDocuments(
       // One bad document fails its whole batch: each is tried alone, so the bad one is named.
       for (const { document, rows } of batch) {
         try {
-          const [result] = await inWriteTransaction(connection, (tx) =>
-            writeLogged(tx, [rows], [document], options.audit),
-          );
+          const [result] = await inWrite(connection, (tx) => writeLogged(tx, [rows], [document], options.audit), {
+            timeoutMs: WRITE_TIMEOUT_MS,
+          });
           stored(result, document);
         } catch (single) {
           if (single instanceof DatabaseUnavailableError) throw single;
@@ -157,22 +160,6 @@ function notStored(document: ExtractedDocument, error: unknown): DocumentNotStor
   });
 }
 
-async function inWriteTransaction<T>(
-  connection: Neo4jConnection,
-  work: (tx: ManagedTransaction) => Promise<T>,
-): Promise<T> {
-  const session = connection.writeSession();
-  try {
-    return await session.executeWrite(work, { timeout: WRITE_TIMEOUT_MS });
-  } catch (error) {
-    if (isUnavailable(error)) throw toUnavailableError(error, connection.settings.uri);
-    throw error;
-  } finally {
-    await session.close().catch(() => undefined);
-  }
-}
-
-/** Removes a document and everything only it contributed, in one transaction. */
 /** Writes a batch and, with `audit`, the document-log entry of each document it adds, in the same transaction. */
 async function writeLogged(
   tx: ManagedTransaction,
@@ -207,25 +194,29 @@ export async function removeStoredDocument(
   documentId: string,
   options: { audit?: Audit } = {},
 ): Promise<void> {
-  await inWriteTransaction(connection, async (tx) => {
-    const found = await tx.run('MATCH (d:Document {id: $id}) RETURN d.title AS title, d.fileName AS fileName', {
-      id: documentId,
-    });
-    const stored = found.records[0];
-    if (!stored && options.audit)
-      throw new NotFoundError(`No document with id "${documentId}"`, { details: { id: documentId } });
-    await removeDocument(tx, documentId);
-    if (stored && options.audit)
-      await recordDocumentLog(tx, {
-        id: newId('doclog'),
-        action: 'removed',
-        documentId,
-        title: String(stored.get('title') ?? ''),
-        fileName: String(stored.get('fileName') ?? ''),
-        at: new Date().toISOString(),
-        by: options.audit.by,
+  await inWrite(
+    connection,
+    async (tx) => {
+      const found = await tx.run('MATCH (d:Document {id: $id}) RETURN d.title AS title, d.fileName AS fileName', {
+        id: documentId,
       });
-  });
+      const stored = found.records[0];
+      if (!stored && options.audit)
+        throw new NotFoundError(`No document with id "${documentId}"`, { details: { id: documentId } });
+      await removeDocument(tx, documentId);
+      if (stored && options.audit)
+        await recordDocumentLog(tx, {
+          id: newId('doclog'),
+          action: 'removed',
+          documentId,
+          title: String(stored.get('title') ?? ''),
+          fileName: String(stored.get('fileName') ?? ''),
+          at: new Date().toISOString(),
+          by: options.audit.by,
+        });
+    },
+    { timeoutMs: WRITE_TIMEOUT_MS },
+  );
 }
 
 /**

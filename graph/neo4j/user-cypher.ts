@@ -8,10 +8,10 @@ import neo4j, { type Node, type Session } from 'neo4j-driver';
 import type { CypherResponse, TruncatedReason } from '../model/api-types';
 import { DossierError, InvalidInputError, QueryRejectedError, QueryTimeoutError } from '../errors';
 import type { Neo4jConnection } from './connection';
-import { isUnavailable, toUnavailableError } from './connection';
 import { checkReadOnlyCypher } from './cypher-guard';
 import { GraphCollector, toJson } from './cypher-values';
 import { newQueryTag, queryTimeoutError, withDeadline, type DeadlineOptions } from './query-deadline';
+import { classifyDriverError, codeOf, inSession } from './transaction';
 import { approximateJsonSize } from './value-size';
 
 export interface UserCypherOptions extends DeadlineOptions {
@@ -95,21 +95,19 @@ export async function executeUserCypher(
   const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
   const params = toDriverParams(rawParams) as Record<string, unknown>;
   const tag = newQueryTag();
-  const session = connection.readSession({ fetchSize: USER_FETCH_SIZE });
-  let settled = false;
   try {
-    const result = await withDeadline(connection, tag.dossierQueryId, options, () =>
-      streamRows(session, statement, params, options, tag),
+    return await inSession(
+      connection,
+      'read',
+      (session) =>
+        withDeadline(connection, tag.dossierQueryId, options, () =>
+          streamRows(session, statement, params, options, tag),
+        ),
+      // After the deadline the session waits for Neo4j to give up the terminated query: never wait with it.
+      { fetchSize: USER_FETCH_SIZE, abandonOn: (error) => error instanceof QueryTimeoutError },
     );
-    settled = true;
-    return result;
   } catch (error) {
-    settled = !(error instanceof QueryTimeoutError);
-    throw translateError(error, connection, options.timeoutMs);
-  } finally {
-    // After the deadline the session waits for Neo4j to give up the terminated query: never wait with it.
-    const closing = session.close().catch(() => undefined);
-    if (settled) await closing;
+    throw translateError(error, options.timeoutMs);
   }
 }
 
@@ -184,36 +182,29 @@ function newElementsSize(collector: GraphCollector, rowGraph: GraphCollector, bu
   return size;
 }
 
-function translateError(error: unknown, connection: Neo4jConnection, timeoutMs: number): unknown {
+/** User Cypher's own answers to driver errors; Neo4j being unavailable or busy arrives named by inSession. */
+function translateError(error: unknown, timeoutMs: number): unknown {
   if (error instanceof DossierError) return error;
-  const code = (error as { code?: string }).code ?? '';
+  const code = codeOf(error);
   const message = (error as { message?: string }).message ?? String(error);
-  if (/TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) {
-    return queryTimeoutError(timeoutMs, error);
+  switch (classifyDriverError(error)) {
+    case 'terminated':
+      return queryTimeoutError(timeoutMs, error);
+    case 'memory':
+      return new QueryRejectedError(
+        'Read-only Cypher: the query needed more memory than one query may use; aggregate less or add a LIMIT',
+        { cause: error, details: { rule: 'MEMORY', neo4jCode: code } },
+      );
+    case 'forbidden':
+      return new QueryRejectedError(
+        `Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`,
+        { cause: error, details: { rule: 'READ_TRANSACTION', neo4jCode: code } },
+      );
+    case 'client':
+      return new InvalidInputError(`Cypher: ${firstLine(message)}`, { cause: error, details: { neo4jCode: code } });
+    default:
+      return error;
   }
-  if (isUnavailable(error)) return toUnavailableError(error, connection.settings.uri);
-  if (/OutOfMemory|MemoryLimit/i.test(code)) {
-    return new QueryRejectedError(
-      'Read-only Cypher: the query needed more memory than one query may use; aggregate less or add a LIMIT',
-      {
-        cause: error,
-        details: { rule: 'MEMORY', neo4jCode: code },
-      },
-    );
-  }
-  if (code === 'Neo.ClientError.Statement.AccessMode' || code.startsWith('Neo.ClientError.Security.')) {
-    return new QueryRejectedError(
-      `Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`,
-      {
-        cause: error,
-        details: { rule: 'READ_TRANSACTION', neo4jCode: code },
-      },
-    );
-  }
-  if (code.startsWith('Neo.ClientError.')) {
-    return new InvalidInputError(`Cypher: ${firstLine(message)}`, { cause: error, details: { neo4jCode: code } });
-  }
-  return error;
 }
 
 function firstLine(text: string): string {

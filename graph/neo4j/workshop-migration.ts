@@ -8,7 +8,7 @@ import type { Node, Relationship } from 'neo4j-driver';
 import type { WorkshopStore } from '../workshop-store/workshop-store';
 import type { AnnotationTarget } from '../workshop/schemas';
 import type { Neo4jConnection } from './connection';
-import { writeQuery } from './workshop-write-query';
+import { inWrite } from './transaction';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
@@ -22,7 +22,7 @@ function json<T>(value: unknown, fallback: T): T {
 
 /** Answers how many nodes and relationships were moved (0 on every start after the first). */
 export async function moveWorkshopDataOutOfNeo4j(connection: Neo4jConnection, store: WorkshopStore): Promise<number> {
-  return writeQuery(connection, async (tx) => {
+  return inWrite(connection, async (tx) => {
     const nodes = await tx.run(
       'MATCH (n) WHERE n:Workshop OR n:Participant OR n:SavedView OR n:Annotation RETURN n, labels(n) AS labels',
     );

@@ -5,6 +5,7 @@
  * (neo4j Integer); nothing here talks to the database.
  */
 import { InvalidInputError } from '../errors';
+import { sameName } from '../model/names';
 import { CO_OCCURS, ENTITY_TYPES, RELATION_TYPES, SYMMETRIC_RELATION_TYPES, type EntityType } from '../model/types';
 import { uniteEvidence } from '../neo4j/storage/evidence-codec';
 import { DOCUMENT_LINK_TYPES } from '../neo4j/storage/layout';
@@ -42,20 +43,6 @@ export function checkedEntityLabel(label: string, where: string): string {
 
 export function isEntityType(value: unknown): value is EntityType {
   return typeof value === 'string' && (ENTITY_TYPES as readonly string[]).includes(value);
-}
-
-/** Compares names the way analysts read them: case, accents and runs of spaces do not count. */
-export function sameName(a: string, b: string): boolean {
-  return foldName(a) === foldName(b);
-}
-
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The survivor's aliases after a merge: its own, then the merged entity's name and aliases, never its own name. */

@@ -33,6 +33,7 @@ export function comparableSnapshot(snapshot: Snapshot): unknown {
   };
 }
 
+/** True when two snapshots hold the same graph in scope, taken at whatever times. */
 export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   return JSON.stringify(comparableSnapshot(a)) === JSON.stringify(comparableSnapshot(b));
 }

@@ -2,12 +2,12 @@
  * The one error middleware: maps named errors to HTTP statuses and answers
  * `{ "error": { "code", "message", "details"? } }`. Errors that Express's router and body parser raise with
  * a 4xx status (a malformed percent-encoding in the path, an unsupported charset or Content-Encoding, a body
- * that does not inflate) keep that status. Unknown errors are logged and answered as 500 without internals.
+ * that does not inflate) keep that status. Driver errors arrive already named (graph/neo4j/transaction.ts opens
+ * every session). Unknown errors are logged and answered as 500 without internals.
  */
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
 import { DossierError } from '../../graph/errors';
-import { isUnavailable } from '../../graph/neo4j/connection';
 
 const STATUS_BY_CODE: Record<string, number> = {
   INVALID_INPUT: 400,
@@ -20,6 +20,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
+  DATABASE_BUSY: 503,
 };
 
 /** Codes for the 4xx statuses Express and its body parser set; any other 4xx keeps its status as INVALID_INPUT. */
@@ -80,15 +81,6 @@ export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => 
     res
       .status(STATUS_BY_CODE[error.code] ?? 500)
       .json({ error: { code: error.code, message: error.message, details: error.details } });
-    return;
-  }
-  if (isUnavailable(error)) {
-    res.status(503).json({
-      error: {
-        code: 'DATABASE_UNAVAILABLE',
-        message: 'Neo4j is unreachable: is `npm start` running, or is NEO4J_URI right?',
-      },
-    });
     return;
   }
   const status = error && typeof error === 'object' ? clientErrorStatus(error as HttpError) : undefined;

@@ -7,6 +7,7 @@ import { Neo4jStartError } from '../../graph/errors';
 import { parseJavaMajor } from '../../graph/jvm/java-project';
 import { countAll, connectTestNeo4j } from '../support/neo4j';
 import { isAlive } from '../support/process';
+import { inSession } from '../../graph/neo4j/transaction';
 
 describe('embedded Neo4j', () => {
   it('reads the major version from the output of java -version', () => {
@@ -36,9 +37,9 @@ describe('embedded Neo4j', () => {
     try {
       const counts = await countAll(connection);
       expect(counts.nodes).toBeGreaterThanOrEqual(0);
-      const session = connection.readSession();
-      const result = await session.run('CALL dbms.components() YIELD name, edition RETURN name, edition');
-      await session.close();
+      const result = await inSession(connection, 'read', (session) =>
+        session.run('CALL dbms.components() YIELD name, edition RETURN name, edition'),
+      );
       expect(result.records[0].get('name')).toBe('Neo4j Kernel');
       expect(result.records[0].get('edition')).toBe('community');
     } finally {

@@ -6,6 +6,7 @@ import type { SupervisorEvent } from '../../graph/neo4j/neo4j-supervisor';
 import { loadNeo4jConfig, openNeo4j, type OpenNeo4j } from '../../graph/neo4j/open-neo4j';
 import { testApp } from '../server/test-app';
 import { isAlive } from '../support/process';
+import { inRead, inSession, inWrite } from '../../graph/neo4j/transaction';
 
 /** `npm start`'s way of opening the embedded Neo4j, on a database of its own (this file kills its JVM). */
 describe('the supervised embedded Neo4j', () => {
@@ -26,11 +27,11 @@ describe('the supervised embedded Neo4j', () => {
   });
 
   it('sizes the transaction memory limits from its heap: a quarter per transaction, half for all', async () => {
-    const session = neo4j.connection.readSession();
-    const result = await session.run(
-      "SHOW SETTINGS YIELD name, value WHERE name IN ['db.memory.transaction.max', 'dbms.memory.transaction.total.max'] RETURN name, value",
+    const result = await inSession(neo4j.connection, 'read', (session) =>
+      session.run(
+        "SHOW SETTINGS YIELD name, value WHERE name IN ['db.memory.transaction.max', 'dbms.memory.transaction.total.max'] RETURN name, value",
+      ),
     );
-    await session.close();
     expect(Object.fromEntries(result.records.map((r) => [r.get('name'), r.get('value')]))).toEqual({
       'db.memory.transaction.max': '192.00MiB',
       'dbms.memory.transaction.total.max': '384.00MiB',
@@ -40,9 +41,7 @@ describe('the supervised embedded Neo4j', () => {
   it('restarts Neo4j on the same port and data after its JVM is killed, health answering 503 only meanwhile', async () => {
     const { connection, supervisor } = neo4j;
     const app = testApp(connection);
-    const write = connection.writeSession();
-    await write.run("CREATE (:Survivor {id: 'kept'})");
-    await write.close();
+    await inWrite(connection, (tx) => tx.run("CREATE (:Survivor {id: 'kept'})"));
     const firstPid = supervisor!.pid();
 
     process.kill(firstPid, 'SIGKILL');
@@ -57,9 +56,7 @@ describe('the supervised embedded Neo4j', () => {
     expect(supervisor!.pid()).not.toBe(firstPid);
     expect(isAlive(supervisor!.pid())).toBe(true);
     expect(supervisor!.uri).toBe(connection.settings.uri);
-    const read = connection.readSession();
-    const kept = await read.run('MATCH (n:Survivor) RETURN n.id AS id');
-    await read.close();
+    const kept = await inRead(connection, (tx) => tx.run('MATCH (n:Survivor) RETURN n.id AS id'));
     expect(kept.records.map((r) => r.get('id'))).toEqual(['kept']);
     expect(events).toEqual([
       { event: 'neo4j-exited', pid: firstPid, code: null, signal: 'SIGKILL' },

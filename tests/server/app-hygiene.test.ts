@@ -1,8 +1,8 @@
-import net from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
 import { connectNeo4j } from '../../graph/neo4j/connection';
+import { startBoltProxy } from '../support/bolt-proxy';
 import { connectTestNeo4j, testNeo4jSettings } from '../support/neo4j';
 import { testApp } from './test-app';
 
@@ -100,28 +100,12 @@ describe('API hygiene', () => {
   });
 
   it('answers 503 while Neo4j is unreachable and recovers, without a restart, when it is back', async () => {
-    const target = new URL(testNeo4jSettings().uri.replace(/^bolt/, 'http'));
-    const sockets = new Set<net.Socket>();
-    const proxy = net.createServer((client) => {
-      const upstream = net.connect(Number(target.port), target.hostname);
-      sockets.add(client).add(upstream);
-      client.pipe(upstream).pipe(client);
-      const drop = () => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const port = (proxy.address() as net.AddressInfo).port;
-    const proxied = connectNeo4j({ ...testNeo4jSettings(), uri: `bolt://127.0.0.1:${port}` });
+    const proxy = await startBoltProxy();
+    const proxied = connectNeo4j({ ...testNeo4jSettings(), uri: `bolt://127.0.0.1:${proxy.port}` });
     const app = testApp(proxied);
     try {
       expect((await request(app).get('/api/stats')).status).toBe(200);
-      const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
-      for (const socket of sockets) socket.destroy();
-      await closed;
+      await proxy.shut();
       const started = Date.now();
       const down = await request(app).get('/api/stats');
       expect(down.status).toBe(503);
@@ -130,12 +114,11 @@ describe('API hygiene', () => {
       expect(Date.now() - started).toBeLessThan(15_000);
       const cypherDown = await request(app).post('/api/cypher').send({ query: 'RETURN 1 AS one' });
       expect(cypherDown.status).toBe(503);
-      await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+      await proxy.reopen();
       const back = await request(app).get('/api/stats');
       expect(back.status).toBe(200);
     } finally {
-      proxy.close();
-      for (const socket of sockets) socket.destroy();
+      await proxy.close();
       await proxied.close();
     }
   }, 90_000);

@@ -2,7 +2,8 @@
 import type { Express } from 'express';
 import pino from 'pino';
 import type { Neo4jConnection } from '../../graph/neo4j/connection';
-import { createApp, type AppDeps } from '../../server/app';
+import { createApp } from '../../server/app';
+import type { AppDeps } from '../../server/app-deps';
 import { WorkshopStore } from '../../graph/workshop-store/workshop-store';
 import { loadConfig } from '../../server/config';
 

@@ -3,6 +3,7 @@
  * (maxWorkers 1), so a file may empty the database in its beforeAll.
  */
 import { connectNeo4j, type Neo4jConnection, type Neo4jSettings } from '../../graph/neo4j/connection';
+import { inSession } from '../../graph/neo4j/transaction';
 
 export function testNeo4jSettings(): Neo4jSettings {
   const uri = process.env.TEST_NEO4J_URI;
@@ -21,23 +22,17 @@ export function connectTestNeo4j(): Neo4jConnection {
 
 /** Deletes every node and relationship (the schema stays). */
 export async function emptyDatabase(connection: Neo4jConnection): Promise<void> {
-  const session = connection.writeSession();
-  try {
+  await inSession(connection, 'write', async (session) => {
     await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS');
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 export async function countAll(connection: Neo4jConnection): Promise<{ nodes: number; relationships: number }> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const nodes = await session.run('MATCH (n) RETURN count(n) AS c');
     const rels = await session.run('MATCH ()-[r]->() RETURN count(r) AS c');
     return { nodes: nodes.records[0].get('c').toNumber(), relationships: rels.records[0].get('c').toNumber() };
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** Runs a read query and returns its records as plain objects. */
@@ -46,13 +41,10 @@ export async function rows<T = Record<string, unknown>>(
   cypher: string,
   params: Record<string, unknown> = {},
 ): Promise<T[]> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const result = await session.run(cypher, params);
     return result.records.map((r) => r.toObject() as T);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** Points the import CLI (which reads NEO4J_* like `npm run import`) at the test Neo4j; returns the undo. */

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { runUserCypher } from '../../../graph/neo4j/user-cypher';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { parseWith } from '../../http/validate';
 import { userCypherParam } from '../shared-params';
 

@@ -9,9 +9,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { replayCurations } from '../../../graph/neo4j/curation-repository';
+import { removeDocument } from '../../../graph/neo4j/document-changes';
 import { listDocumentLog } from '../../../graph/neo4j/document-log';
-import { removeStoredDocument } from '../../../graph/neo4j/store-document';
 import type { Actor } from '../../../graph/model/api-types';
 import { recordIdSchema } from '../../../graph/workshop/schemas';
 import { InvalidInputError } from '../../../graph/errors';
@@ -85,10 +84,15 @@ export function documentChangesRoutes({ connection, config, imports, workshops }
    * any); the analysts' curations are then re-applied, as after an import.
    */
   const remove = async (req: Request, res: Response, documentId: string): Promise<void> => {
-    await removeStoredDocument(connection, documentId, { audit: { by: actor(res) } });
-    const replay = await replayCurations(connection);
-    if (replay.failed.length)
-      req.log?.warn({ event: 'curation-replay', documentId, failed: replay.failed }, 'curations not re-applied');
+    const { replay } = await removeDocument(connection, documentId, { audit: { by: actor(res) } });
+    // The document is gone either way: a replay that failed is for the log, and the next import repeats it.
+    if (replay.status === 'failed')
+      req.log?.warn({ event: 'curation-replay', documentId, err: replay.error }, 'curations not re-applied');
+    else if (replay.status === 'replayed' && replay.summary.failed.length)
+      req.log?.warn(
+        { event: 'curation-replay', documentId, failed: replay.summary.failed },
+        'curations not re-applied',
+      );
     res.status(204).end();
   };
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { readEdgeDetails } from '../../../graph/neo4j/graph-repository';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { parseWith } from '../../http/validate';
 import { idParams } from '../shared-params';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { applyView, exportFileType, StreamClosedError, writeExport } from '../../../graph/export';
 import { EXPORT_FORMATS } from '../../../graph/model/api-types';
 import { loadSubgraphByIds, loadSubgraphByQuery } from '../../../graph/neo4j/export-graph';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { parseWith } from '../../http/validate';
 import { nodeIdParam, userCypherParam } from '../shared-params';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { readOverview, readSubgraph } from '../../../graph/neo4j/graph-repository';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { intParam, parseWith } from '../../http/validate';
 import { nodeIdParam } from '../shared-params';
 

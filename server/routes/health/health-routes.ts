@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { HealthResponse } from '../../../graph/model/api-types';
 import { readDatabaseInfo } from '../../../graph/neo4j/database-info';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 
 export function healthRoutes({ connection, embedded }: AppDeps): Router {
   const router = Router();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { MAX_PATH_HOPS, readPaths } from '../../../graph/neo4j/graph-repository';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { RELATION_TYPES } from '../../../graph/model/types';
 import { intParam, listParam, parseWith } from '../../http/validate';
 import { nodeIdParam } from '../shared-params';

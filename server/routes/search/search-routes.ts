@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { searchEntities } from '../../../graph/neo4j/graph-repository';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { intParam, listParam, parseWith } from '../../http/validate';
 import { TYPE_NAMES } from '../shared-params';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { readStats } from '../../../graph/neo4j/graph-repository';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 
 /** GET /api/stats: counts by label and relationship type, documents, last import time. */
 export function statsRoutes({ connection }: AppDeps): Router {

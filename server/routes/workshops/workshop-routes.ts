@@ -50,7 +50,7 @@ import {
   savedViewBody,
   savedViewPatch,
 } from '../../../graph/workshop/schemas';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { parseWith } from '../../http/validate';
 import { WorkshopEventBus, type WorkshopEventType } from './event-bus';
 import { openEventStream } from './event-stream';

@@ -9,6 +9,7 @@ import { listHypotheses, joinWorkshop, participantForToken } from '../../../grap
 import { WorkshopStore } from '../../../graph/workshop-store/workshop-store';
 import { connectTestNeo4j, emptyDatabase, rows } from '../../support/neo4j';
 import { IDS, importKorea } from '../../server/workshops/fixtures/korea-import';
+import { inSession } from '../../../graph/neo4j/transaction';
 
 let connection: Neo4jConnection;
 
@@ -22,8 +23,7 @@ afterAll(async () => {
 });
 
 it('moves old workshop nodes and HYPOTHESIS relationships into the store, once, and out of the graph', async () => {
-  const session = connection.writeSession();
-  try {
+  await inSession(connection, 'write', async (session) => {
     await session.run(
       `CREATE (w:Workshop {id: 'ws-old', name: 'Old desk', createdAt: '2026-01-01', createdBy: 'Ada', presentation: ['view-old'],
                            editorCodeHash: $editorHash, viewerCodeHash: $viewerHash})
@@ -44,9 +44,7 @@ it('moves old workshop nodes and HYPOTHESIS relationships into the store, once, 
         armistice: IDS.armistice,
       },
     );
-  } finally {
-    await session.close();
-  }
+  });
   const store = WorkshopStore.inMemory();
   expect(await moveWorkshopDataOutOfNeo4j(connection, store)).toBe(5);
   expect(await moveWorkshopDataOutOfNeo4j(connection, store)).toBe(0);

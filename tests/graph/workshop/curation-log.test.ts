@@ -5,13 +5,13 @@ import { relationId } from '../../../graph/model/ids';
 import { removeStoredDocument, storeDocument } from '../../../graph/neo4j/store-document';
 import { connectTestNeo4j, countAll, emptyDatabase } from '../../support/neo4j';
 import { DOC_C, IDS, importKorea, koreaDocument, reimportKorea } from '../../server/workshops/fixtures/korea-import';
+import { inSession } from '../../../graph/neo4j/transaction';
 
 const actor = { author: 'Ada', authorId: 'par-1', workshopId: 'ws-1' };
 let connection: Neo4jConnection;
 
 async function graphState(): Promise<unknown> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const ids = await session.run('MATCH (n:Entity) RETURN collect(n.id) AS ids');
     const rels = await session.run('MATCH ()-[r]->() WHERE r.id IS NOT NULL RETURN collect(r.id) AS ids');
     return await session.executeRead(async (tx) =>
@@ -19,19 +19,14 @@ async function graphState(): Promise<unknown> {
         await captureSnapshot(tx, { entityIds: ids.records[0].get('ids'), relationIds: rels.records[0].get('ids') }),
       ),
     );
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 async function query<T = unknown>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  const session = connection.readSession();
-  try {
+  return inSession(connection, 'read', async (session) => {
     const result = await session.run(cypher, params);
     return result.records.map((r) => r.toObject() as T);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 beforeAll(() => {
@@ -185,12 +180,9 @@ describe('undo after an import that added to a curated entity', () => {
 
   async function importThirdDocumentUndo(): Promise<void> {
     await removeStoredDocument(connection, DOC_C.id);
-    const session = connection.writeSession();
-    try {
+    await inSession(connection, 'write', async (session) => {
       await session.run(`MATCH (n:Entity {id: $nk}) REMOVE n.population`, { nk: IDS.northKorea });
-    } finally {
-      await session.close();
-    }
+    });
   }
 
   it('still refuses an undo when the graph changed and no replay carried the change over', async () => {

@@ -3,6 +3,7 @@ import { runUserCypher } from '../../../graph/neo4j/user-cypher';
 import { countAll, connectTestNeo4j } from '../../support/neo4j';
 import { seedCorpus } from '../../support/seed-database';
 import { testApp } from '../test-app';
+import { inSession } from '../../../graph/neo4j/transaction';
 
 const WRITE_AND_ADMIN_ATTEMPTS: Array<[string, string]> = [
   ['CREATE', 'CREATE (n:Hacked) RETURN n'],
@@ -139,16 +140,16 @@ describe('POST /api/cypher', () => {
   });
 
   it('runs user queries in a READ transaction that the database itself keeps from writing', async () => {
-    const session = connection.readSession();
-    const tx = session.beginTransaction();
-    try {
-      await expect(tx.run('CREATE (:Hacked)')).rejects.toMatchObject({
-        code: expect.stringMatching(/AccessMode|Forbidden/),
-      });
-    } finally {
-      await tx.close().catch(() => undefined);
-      await session.close();
-    }
+    await inSession(connection, 'read', async (session) => {
+      const tx = session.beginTransaction();
+      try {
+        await expect(tx.run('CREATE (:Hacked)')).rejects.toMatchObject({
+          code: expect.stringMatching(/AccessMode|Forbidden/),
+        });
+      } finally {
+        await tx.close().catch(() => undefined);
+      }
+    });
     expect(await countAll(connection)).toEqual(before);
   });
 

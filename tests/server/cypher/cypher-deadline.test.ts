@@ -7,6 +7,7 @@ import type { SupervisorEvent } from '../../../graph/neo4j/neo4j-supervisor';
 import { loadNeo4jConfig, openNeo4j, type OpenNeo4j } from '../../../graph/neo4j/open-neo4j';
 import { testApp } from '../test-app';
 import { isAlive } from '../../support/process';
+import { inSession } from '../../../graph/neo4j/transaction';
 
 /** Quadratic string building inside one expression: Neo4j never checks for termination in there. */
 const RUNS_FOR_MINUTES = 'RETURN size(reduce(s = "", x IN range(1, 10000000) | s + "xxxxxxxxxx")) AS n';
@@ -14,15 +15,12 @@ const RUNS_FOR_MINUTES = 'RETURN size(reduce(s = "", x IN range(1, 10000000) | s
 const TERMINABLE = 'UNWIND range(1, 2000000000) AS i WITH i WHERE i % 7 = 100 RETURN count(i) AS c';
 
 async function tagged(neo4j: OpenNeo4j): Promise<number> {
-  const session = neo4j.connection.readSession();
-  try {
+  return inSession(neo4j.connection, 'read', async (session) => {
     const result = await session.run(
       "SHOW TRANSACTIONS YIELD metaData WHERE metaData.kind = 'user-cypher' RETURN count(*) AS c",
     );
     return result.records[0].get('c').toNumber();
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 /** `npm start`'s supervised embedded Neo4j, of its own: ending a runaway query here restarts the JVM. */

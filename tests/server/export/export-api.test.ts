@@ -8,6 +8,7 @@ import { splitStatements } from '../../../graph/neo4j/cypher-guard';
 import { connectTestNeo4j, countAll, emptyDatabase } from '../../support/neo4j';
 import { seedCorpus } from '../../support/seed-database';
 import { testApp } from '../test-app';
+import { inSession } from '../../../graph/neo4j/transaction';
 
 /** Attributes as a scalar-only format keeps them: structured values compared through their JSON text. */
 function comparable(attributes: Record<string, unknown>): Record<string, unknown> {
@@ -213,12 +214,9 @@ describe('POST /api/export', () => {
     expect(res.status).toBe(200);
     await emptyDatabase(connection);
     expect((await countAll(connection)).nodes).toBe(0);
-    const session = connection.writeSession();
-    try {
+    await inSession(connection, 'write', async (session) => {
       for (const statement of splitStatements(res.body)) await session.run(statement);
-    } finally {
-      await session.close();
-    }
+    });
     expect(await countAll(connection)).toEqual({ nodes: reference.order, relationships: reference.size });
     expectSameGraph(await exportJson(nodeIds), reference);
   });

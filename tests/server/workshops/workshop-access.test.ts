@@ -8,6 +8,7 @@ import { connectTestNeo4j, emptyDatabase } from '../../support/neo4j';
 import { IDS, importKorea } from './fixtures/korea-import';
 import { WorkshopStore } from '../../../graph/workshop-store/workshop-store';
 import { workshopTestApp, workshopWithViewer, type Joined } from './workshop-test-app';
+import { inSession } from '../../../graph/neo4j/transaction';
 
 let connection: Neo4jConnection;
 let app: Express;
@@ -57,15 +58,12 @@ describe('workshop access', () => {
       for (const secret of secrets) expect(stored).not.toContain(secret);
       expect(statSync(file).mode & 0o777).toBe(0o600);
 
-      const session = connection.readSession();
-      try {
+      await inSession(connection, 'read', async (session) => {
         const result = await session.run('MATCH (n) RETURN properties(n) AS p');
         const inGraph = JSON.stringify(result.records.map((r) => r.get('p')));
         expect(inGraph).not.toContain('Filed desk');
         expect(inGraph).not.toContain(joined.workshopId);
-      } finally {
-        await session.close();
-      }
+      });
 
       // Another server on the same file knows the workshop, its codes and its tokens.
       const reopened = workshopTestApp(connection, {}, WorkshopStore.open(file));
@@ -109,14 +107,11 @@ describe('workshop access', () => {
       .send({ kind: 'merge', survivorId: IDS.northKorea, mergedId: IDS.dprk })
       .expect(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
-    const session = connection.readSession();
-    try {
+    await inSession(connection, 'read', async (session) => {
       const found = await session.run('MATCH (n:Entity {id: $id}) RETURN n', { id: IDS.dprk });
       expect(found.records).toHaveLength(1);
       expect((await session.run('MATCH (c:Curation) RETURN c')).records).toHaveLength(0);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   it('answers 403 to every other write a viewer tries', async () => {
