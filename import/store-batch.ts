@@ -27,6 +27,8 @@ export interface StoreBatchOptions {
   audit?: { by: Actor; jobId?: string };
   /** Curations that no longer apply after the import (the CLI prints them). */
   onReplayNote?: (line: string) => void;
+  /** A document with the title, source and published date of a stored one replaces it (uploads). */
+  replaceSameTitle?: boolean;
 }
 
 export interface StoreBatchResult {
@@ -65,6 +67,7 @@ export async function storeBatch(
     // Documents go in batches, one transaction each; a document Neo4j refuses is named and the rest are stored.
     const report = await storeDocuments(connection, merged, {
       audit: options.audit,
+      replaceSameTitle: options.replaceSameTitle,
       stopped: () => options.interrupted?.() ?? false,
       onStored: (result, d) => {
         reported.add(d);
