@@ -1,8 +1,9 @@
 /**
  * Adding and removing documents: `POST /api/documents` (multipart, parts named `files`, or JSON `{title,
  * text}` for pasted text) answers 202 with a job at once; `GET /api/jobs/:id` and `GET /api/jobs/:id/events`
- * (SSE) tell how it goes; `DELETE /api/documents/:id` removes one; `GET /api/documents/log` is the audit log
- * of both. Who may: anyone who passes the API token check (app.ts); from inside a workshop, through
+ * (SSE) tell how it goes and `GET /api/jobs/:id/changes` what it changed; `DELETE /api/documents/:id` removes
+ * one; `GET /api/documents/log` is the audit log of both; `GET /api/documents/:id/changes` is what a past
+ * import changed; `GET /api/documents/events` (SSE) tells every open page when documents come or go. Who may: anyone who passes the API token check (app.ts); from inside a workshop, through
  * `/api/workshops/:id/documents…` with the participant token, editors only.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { replayCurations } from '../../../graph/neo4j/curation-repository';
 import { listDocumentLog } from '../../../graph/neo4j/document-log';
+import { readDocumentChanges, readJobChanges } from '../../../graph/neo4j/import-changes-repository';
 import { removeStoredDocument } from '../../../graph/neo4j/store-document';
 import type { Actor } from '../../../graph/model/api-types';
 import { recordIdSchema } from '../../../graph/workshop/schemas';
@@ -85,10 +87,12 @@ export function documentChangesRoutes({ connection, config, imports, workshops }
    * any); the analysts' curations are then re-applied, as after an import.
    */
   const remove = async (req: Request, res: Response, documentId: string): Promise<void> => {
-    await removeStoredDocument(connection, documentId, { audit: { by: actor(res) } });
+    const by = actor(res);
+    await removeStoredDocument(connection, documentId, { audit: { by } });
     const replay = await replayCurations(connection);
     if (replay.failed.length)
       req.log?.warn({ event: 'curation-replay', documentId, failed: replay.failed }, 'curations not re-applied');
+    imports.feed.publish({ action: 'removed', documentIds: [documentId], by, at: new Date().toISOString() });
     res.status(204).end();
   };
 
@@ -104,6 +108,15 @@ export function documentChangesRoutes({ connection, config, imports, workshops }
   router.get('/documents/log', async (req, res) => {
     const query = parseWith(logQuery, req.query);
     res.json({ entries: await listDocumentLog(connection, { limit: query.limit, workshopId: query.workshop }) });
+  });
+  router.get('/documents/events', (req, res) => imports.feed.open(req, res));
+  router.get('/documents/:id/changes', async (req, res) => {
+    res.json(await readDocumentChanges(connection, parseWith(idParams, req.params).id));
+  });
+  router.get('/jobs/:id/changes', async (req, res) => {
+    const { id } = parseWith(jobParams, req.params);
+    imports.get(id); // an unknown job is a 404, not an empty diff
+    res.json(await readJobChanges(connection, id));
   });
   router.get('/jobs/:id', (req, res) => {
     res.json(imports.get(parseWith(jobParams, req.params).id));
