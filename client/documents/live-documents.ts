@@ -6,6 +6,7 @@
  * of documents read themselves again (`documentsVersion`). Each job is shown once, however this page heard.
  */
 import type { DocumentsChangedEvent } from '../../graph/model/api-types';
+import { ENTITY_TYPES } from '../../graph/model/types';
 import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { isHypothesis, mergeSubgraph, removeNodes } from '../graph/view-graph';
@@ -14,6 +15,9 @@ import type { ChangesPanel } from './changes-panel';
 import { changesSummary } from './changes-view';
 import { createDocumentsApi } from './documents-api';
 import { showImported } from './show-imported';
+
+/** POST /api/subgraph takes at most this many ids. */
+const MAX_CHECKED = 5000;
 
 export interface LiveDocuments {
   /** An import job this page followed has ended (it may hear of it again from the stream). */
@@ -47,8 +51,10 @@ export function createLiveDocuments(
   /** The view keeps only what is still in the graph, and relations their current evidence. */
   async function removed(): Promise<void> {
     documentsMoved();
-    const loaded = app.graph.nodes().filter((id) => app.graph.getNodeAttribute(id, 'data').type !== 'Document');
-    if (!loaded.length) return;
+    const entityTypes: ReadonlySet<string> = new Set(ENTITY_TYPES);
+    const loaded = app.graph.filterNodes((_id, a) => entityTypes.has(a.data.type));
+    // The API answers at most a view's worth of ids; a larger view keeps what it shows until it is reloaded.
+    if (!loaded.length || loaded.length > MAX_CHECKED) return;
     try {
       const current = await app.api.subgraph(loaded);
       const still = new Set(current.nodes.map((n) => n.id));
