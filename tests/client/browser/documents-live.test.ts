@@ -4,11 +4,15 @@
  * whose "What changed" panel lists it; the documents list opens a document in the reader, shows what a past
  * import changed, and removes a document, which every open page hears.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ImportJob } from '../../../graph/model/api-types';
 import { emptyDatabase } from '../../support/neo4j';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
 import { startTestServer, type TestServer } from '../../support/test-server';
+
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 
 describeInBrowser('live documents in Chromium', () => {
   let server: TestServer;
@@ -91,6 +95,8 @@ describeInBrowser('live documents in Chromium', () => {
     expect(after.camera).toEqual(before.camera);
     expect([after.kim.x, after.kim.y]).toEqual([before.kim.x, before.kim.y]);
     expect(after.selection).toEqual({ kind: 'node', id: 'person:kim-jong-un' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await watcher.screenshot({ path: path.join(ARTIFACTS, 'what-changed.png') });
     // The uploading page shows the same.
     await uploader
       .getByRole('region', { name: 'What changed' })
@@ -126,6 +132,7 @@ describeInBrowser('live documents in Chromium', () => {
     expect(Number(await shoigu.locator('.doc-entities').textContent())).toBeGreaterThan(1);
     expect(Number(await shoigu.locator('.doc-relations').textContent())).toBeGreaterThan(0);
     expect(await shoigu.textContent()).toContain('txt');
+    await watcher.screenshot({ path: path.join(ARTIFACTS, 'documents-list.png') });
 
     await shoigu.getByRole('button', { name: 'Read' }).click();
     await watcher
