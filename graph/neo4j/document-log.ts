@@ -49,7 +49,10 @@ export async function listDocumentLog(
   return readQuery(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (l:DocumentLog) WHERE $workshop IS NULL OR l.byWorkshop = $workshop
-       RETURN properties(l) AS l ORDER BY l.at DESC, l.id DESC LIMIT $limit`,
+       WITH l ORDER BY l.at DESC, l.id DESC LIMIT $limit
+       // The entry without the changes it keeps: those are read one import at a time.
+       RETURN l { .id, .action, .documentId, .title, .fileName, .at, .byName, .byParticipant, .byWorkshop, .jobId,
+                  .replacedDocumentIds } AS l`,
       { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 200) },
     );
     return result.records.map((record) => toDocumentLogEntry(record.get('l') as Record<string, unknown>));
