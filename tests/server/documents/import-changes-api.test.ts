@@ -245,4 +245,32 @@ describe('GET /api/documents/events', () => {
       server.close();
     }
   });
+
+  it('takes the API token in its query, as an EventSource cannot send headers, and refuses a page without it', async () => {
+    const token = 'documents-events-token-0123456789';
+    const dir = mkdtempSync(path.join(tmpdir(), 'dossier-changes-token-'));
+    const config = loadConfig({ LOG_LEVEL: 'silent', DOSSIER_TOKEN: token, DOSSIER_JOBS_DIR: path.join(dir, 'jobs') });
+    const guarded = createApp({
+      connection,
+      workshops: WorkshopStore.inMemory(),
+      config,
+      logger: pino({ level: 'silent' }),
+      embedded: true,
+      rateLimits: false,
+    });
+    const server = await new Promise<ReturnType<Express['listen']>>((resolve) => {
+      const listening = guarded.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/documents`;
+      const stream = await openSse(`${base}/events?access_token=${token}`);
+      expect(stream.status).toBe(200);
+      await stream.next((f) => f.event === 'ready');
+      stream.close();
+      expect((await fetch(`${base}/events`)).status).toBe(401);
+      expect((await fetch(`${base}?access_token=${token}`)).status).toBe(401);
+    } finally {
+      server.close();
+    }
+  });
 });
