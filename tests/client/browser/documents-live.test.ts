@@ -160,4 +160,41 @@ describeInBrowser('live documents in Chromium', () => {
     });
     expect(await hasNamed(uploader, 'Kim Jong Un')).toBe(true);
   }, 180_000);
+
+  it('tells a workshop viewer too, whose documents list offers no removal, saying why', async () => {
+    const created = (await (
+      await fetch(`${server.url}/api/workshops`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Reading room', displayName: 'Ada' }),
+      })
+    ).json()) as { viewerCode: string };
+    const viewer = await openApp();
+    await viewer.getByRole('button', { name: 'Workshop', exact: true }).click();
+    await viewer.getByLabel('Join code').fill(created.viewerCode);
+    await viewer.locator('input[name="joiner-name"]').fill('Vic');
+    await viewer.getByRole('button', { name: 'Join workshop' }).click();
+    await viewer.waitForSelector('.workshop[data-live="ready"]', { timeout: 15_000 });
+
+    await uploader.getByRole('button', { name: 'Add documents' }).click();
+    const dialog = uploader.getByRole('dialog', { name: 'Add documents' });
+    await dialog.getByLabel('Title').fill('Lavrov in Pyongyang');
+    await dialog.getByLabel('Text').fill('Sergei Lavrov met Kim Jong Un in Pyongyang in October 2023.');
+    await dialog.getByRole('button', { name: 'Add text' }).click();
+    const panel = viewer.getByRole('region', { name: 'What changed' });
+    await panel.locator('.changes-title', { hasText: 'Lavrov in Pyongyang' }).waitFor({ timeout: 120_000 });
+    expect(await panel.locator('[data-kind="new-entities"]').getByRole('button').allTextContents()).toContain(
+      'Sergei Lavrov',
+    );
+
+    await viewer.getByRole('button', { name: 'Documents', exact: true }).click();
+    const row = viewer.getByRole('dialog', { name: 'Documents' }).locator('tr', { hasText: 'Lavrov in Pyongyang' });
+    await row.waitFor({ timeout: 15_000 });
+    const remove = row.getByRole('button', { name: 'Remove' });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await remove.getAttribute('title')).toBe(
+      'Viewers of the workshop "Reading room" cannot remove documents; an editor can.',
+    );
+    await viewer.close();
+  }, 240_000);
 });
