@@ -23,6 +23,9 @@ import { createGraphControls } from './ui/graph-controls';
 import { createContextMenu } from './ui/context-menu';
 import { createWorkshopPanel } from './workshop/workshop-panel';
 import { createAddDocuments } from './documents/add-documents';
+import { createChangesPanel } from './documents/changes-panel';
+import { createDocumentsPanel } from './documents/documents-panel';
+import { createLiveDocuments } from './documents/live-documents';
 import { createPathPanel } from './paths/path-panel';
 
 declare global {
@@ -65,7 +68,13 @@ function boot(): void {
   const workshop = createWorkshopPanel(app);
   const details = createDetailsPanel(app, workshop.selectionNotes);
   const reader = createReaderPanel(app);
-  const addDocuments = createAddDocuments(app, { session: workshop.session, reload: () => load() });
+  const changes = createChangesPanel(app);
+  const liveDocuments = createLiveDocuments(app, { panel: changes, reload: () => load() });
+  const addDocuments = createAddDocuments(app, {
+    session: workshop.session,
+    onImported: (job) => liveDocuments.importFinished(job.id),
+  });
+  const documentsPanel = createDocumentsPanel(app, { session: workshop.session, changes });
   const paths = createPathPanel(app);
 
   // Toolbar.
@@ -102,12 +111,18 @@ function boot(): void {
       el('div', { className: 'group' }, [expandButton, hideButton, removeButton, showHiddenButton]),
       el('div', { className: 'group' }, [undoButton, redoButton]),
       el('div', { className: 'group' }, [layoutButton, fitButton, pathsButton]),
-      el('div', { className: 'group' }, [addDocuments.button]),
+      el('div', { className: 'group' }, [addDocuments.button, documentsPanel.button]),
       el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
     ]),
   ]);
 
-  const panel = el('aside', { className: 'panel' }, [workshop.element, paths.element, details, reader]);
+  const panel = el('aside', { className: 'panel' }, [
+    workshop.element,
+    paths.element,
+    changes.element,
+    details,
+    reader,
+  ]);
   const stage = el('main', { className: 'stage' }, [
     graphContainer,
     createGraphControls(app),

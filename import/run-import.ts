@@ -80,6 +80,8 @@ export async function runImport(
   if (!extracted.documents.length) return { notes: [] };
   const stored = await storeBatch(connection, extracted.documents, {
     audit: options.audit,
+    // An upload's path is its own (uploads/<job>/…): an edited document is known by its title, source and date.
+    replaceSameTitle: true,
     interrupted: options.interrupted,
     onStoring: (d) => update(d.document.path, { state: 'storing', documentId: d.document.id }),
     onStored: (d, result) =>

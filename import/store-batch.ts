@@ -28,6 +28,8 @@ export interface StoreBatchOptions {
   audit?: { by: Actor; jobId?: string };
   /** Curations that no longer apply after the import (the CLI prints them). */
   onReplayNote?: (line: string) => void;
+  /** A document with the title, source and published date of a stored one replaces it (uploads). */
+  replaceSameTitle?: boolean;
 }
 
 export interface StoreBatchResult {
@@ -67,6 +69,7 @@ export async function storeBatch(
     // The analysts' curations are then re-applied.
     const report = await importDocuments(connection, merged, {
       audit: options.audit,
+      replaceSameTitle: options.replaceSameTitle,
       stopped: () => options.interrupted?.() ?? false,
       onStored: (result, d) => {
         reported.add(d);

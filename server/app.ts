@@ -80,12 +80,12 @@ export function createApp(input: AppInput): Express {
     app.use('/api', apiRateLimit(limits));
     app.use(['/api/cypher', '/api/export'], cypherRateLimit(limits));
   }
-  // A browser's EventSource sends no headers: the event streams alone (a workshop's, an import job's) may
+  // A browser's EventSource sends no headers: the event streams alone (a workshop's, an import job's, the documents') may
   // carry the API token in their query (redacted from the log like every secret parameter).
   app.use(
     '/api',
     requireToken(deps.config.token, {
-      queryTokenPaths: [/^\/workshops\/[^/]+\/events$/, /^\/jobs\/[^/]+\/events$/],
+      queryTokenPaths: [/^\/workshops\/[^/]+\/events$/, /^\/jobs\/[^/]+\/events$/, /^\/documents\/events$/],
     }),
   );
   // Exports may name up to 100 000 node ids with their positions, colours and sizes (about 100 bytes

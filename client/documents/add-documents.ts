@@ -2,7 +2,7 @@
  * "Add documents": a toolbar button with a dialog (a file picker for several files at once, and a pasted
  * text with its title), files dropped anywhere on the explorer, and a progress list of the import jobs of
  * this tab that stays when the dialog closes (and after a reload: the jobs are asked for again). When a
- * job ends its summary is shown and what it added joins the graph. Viewers of a workshop see the button
+ * job ends its summary is shown and `onImported` brings what it changed into the view. Viewers of a workshop see the button
  * disabled with the reason.
  */
 import type { ImportJob } from '../../graph/model/api-types';
@@ -20,7 +20,6 @@ import {
   summaryText,
   type JobEvent,
 } from './import-progress';
-import { showImported } from './show-imported';
 import { createUploadApi, type UploadWorkshop } from './upload-api';
 
 const ACCEPTED = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
@@ -36,7 +35,7 @@ export interface AddDocuments {
 
 export function createAddDocuments(
   app: DossierApp,
-  options: { session: Store<WorkshopSession | null>; reload: () => Promise<void> },
+  options: { session: Store<WorkshopSession | null>; onImported: (job: ImportJob) => Promise<void> },
 ): AddDocuments {
   const api = createUploadApi(app.api);
   const jobs = createStore<ImportJob[]>([]);
@@ -101,13 +100,7 @@ export function createAddDocuments(
   }
   async function finished(job: ImportJob): Promise<void> {
     app.notify(`Import finished: ${summaryText(job)}.`, job.state === 'failed' ? 'error' : 'info');
-    if (addedDocumentIds(job).length) app.ui.update((s) => ({ ...s, documentsVersion: s.documentsVersion + 1 }));
-    try {
-      const shown = await showImported(app, addedDocumentIds(job), options.reload);
-      if (shown) app.notify(`${shown} new entit${shown === 1 ? 'y' : 'ies'} in the graph.`);
-    } catch (error) {
-      app.notify(plainMessage(error), 'error');
-    }
+    if (addedDocumentIds(job).length) await options.onImported(job);
   }
   async function start(send: () => Promise<ImportJob>): Promise<void> {
     const reason = refusal();

@@ -1,31 +1,40 @@
 /**
- * Shows what an import added without losing the view: the entities the new documents mention join the
- * graph beside what is already loaded (placed next to a loaded neighbour, no new layout), with their facts
- * to each other and to what is in view; the camera, the selection, hidden nodes and filters stay. A graph
- * that was empty is loaded afresh instead.
+ * Brings what an import changed into the view without losing it: positions, selection, camera, hidden
+ * nodes and filters stay. Entities already in view take their new names, relations between them appear or
+ * thicken with their new evidence, and a new entity joins only when it is related to something in view
+ * (placed next to it, no new layout); the others are offered in the "What changed" panel. A graph that was
+ * empty is loaded afresh instead.
  */
+import type { ImportChangesResponse } from '../../graph/model/api-types';
 import type { DossierApp } from '../app';
 import { mergeSubgraph, refreshRendering } from '../graph/view-graph';
+import { newEntityIds, touchedEntityIds } from './changes-view';
 
-/** More than this many new entities at once would bury the view: the rest are a search away. */
-const MAX_SHOWN = 300;
+/** More than this many entities asked for at once would be a slow answer for a live refresh. */
+const MAX_ASKED = 2000;
+
+export interface ShownImport {
+  /** New entities added to the view. */
+  added: number;
+  /** New entities left out of the view, not related to anything in it. */
+  offered: number;
+}
 
 export async function showImported(
-  app: DossierApp,
-  documentIds: string[],
+  app: Pick<DossierApp, 'api' | 'graph' | 'graphView'>,
+  changes: ImportChangesResponse,
   reload: () => Promise<void>,
-): Promise<number> {
-  if (!documentIds.length) return 0;
+): Promise<ShownImport> {
+  const fresh = newEntityIds(changes);
   if (app.graph.order === 0) {
-    await reload();
-    return app.graph.order;
+    if (fresh.length) await reload();
+    return { added: fresh.filter((id) => app.graph.hasNode(id)).length, offered: 0 };
   }
-  const documents = await Promise.all(documentIds.map((id) => app.api.document(id)));
-  const mentioned = [...new Set(documents.flatMap((d) => d.mentions.map((m) => m.entityId)))].slice(0, MAX_SHOWN);
-  if (!mentioned.length) return 0;
-  const subgraph = await app.api.subgraph(mentioned, app.graph.nodes());
-  // Each new entity is placed next to a loaded one it is related to, when there is one.
+  const asked = touchedEntityIds(changes).slice(0, MAX_ASKED);
+  if (!asked.length) return { added: 0, offered: 0 };
+  const subgraph = await app.api.subgraph(asked, app.graph.nodes());
   const loaded = new Set(app.graph.nodes());
+  // Each new entity is placed next to a loaded one it is related to; one related to nothing in view waits.
   const anchorOf = new Map<string, string>();
   for (const edge of subgraph.edges) {
     if (loaded.has(edge.source) && !loaded.has(edge.target)) anchorOf.set(edge.target, edge.source);
@@ -33,12 +42,12 @@ export async function showImported(
   }
   let added = 0;
   for (const node of subgraph.nodes) {
-    if (loaded.has(node.id)) continue;
-    added += mergeSubgraph(app.graph, { nodes: [node], edges: [] }, { anchor: anchorOf.get(node.id) }).addedNodes
-      .length;
+    const anchor = anchorOf.get(node.id);
+    if (loaded.has(node.id)) mergeSubgraph(app.graph, { nodes: [node], edges: [] });
+    else if (anchor) added += mergeSubgraph(app.graph, { nodes: [node], edges: [] }, { anchor }).addedNodes.length;
   }
   mergeSubgraph(app.graph, { nodes: [], edges: subgraph.edges });
   refreshRendering(app.graph);
   app.graphView.sigma.refresh();
-  return added;
+  return { added, offered: fresh.filter((id) => !app.graph.hasNode(id)).length };
 }

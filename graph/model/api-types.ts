@@ -71,11 +71,24 @@ export interface DocumentSummary {
   published?: string | null;
   path: string;
   wordCount: number;
+  /** `txt`, `md`, `html`, `pdf`, `docx`. */
+  format?: string;
+  /** A PDF's pages; absent for other formats. */
+  pages?: number;
+  importedAt?: string | null;
+}
+
+/** One row of GET /api/documents: a document with what it contributes to the graph now. */
+export interface DocumentListItem extends DocumentSummary {
+  /** Entities it mentions. */
+  entityCount: number;
+  /** Facts that hold its evidence. */
+  relationCount: number;
 }
 
 /** GET /api/documents: newest first; `total` counts every document whatever `limit` and `offset`. */
 export interface DocumentListResponse {
-  documents: DocumentSummary[];
+  documents: DocumentListItem[];
   total: number;
 }
 
@@ -196,6 +209,63 @@ export interface DocumentLogEntry {
   at: string; // ISO time
   by: Actor;
   jobId?: string;
+  /** Earlier versions of the document that this import replaced (same path, or same title, source and date). */
+  replacedDocumentIds?: string[];
+}
+
+/**
+ * What one import changed in the graph, as the store found it: entities and facts it created, facts that
+ * were there and gained its evidence, entities that were there and gained its names. Kept with the import's
+ * document-log entry, so it can be asked for any past import.
+ */
+export interface ImportChanges {
+  newEntities: Array<{ id: string; name: string; type: string }>;
+  newRelations: Array<{ id: string; type: string; source: string; target: string }>;
+  gainedEvidence: Array<{ id: string; type: string; source: string; target: string; added: number }>;
+  gainedAliases: Array<{ id: string; name: string; type: string; aliases: string[] }>;
+}
+
+/** An entity of a diff as the graph holds it now: `inGraph` false once removed or merged away since. */
+export interface ChangedEntity {
+  id: string;
+  name: string;
+  type: string;
+  inGraph: boolean;
+}
+
+export interface ChangedRelation {
+  id: string;
+  type: string;
+  source: ChangedEntity;
+  target: ChangedEntity;
+  inGraph: boolean;
+}
+
+/** GET /api/documents/:id/changes and GET /api/jobs/:id/changes. */
+export interface ImportChangesResponse {
+  /** The imports the answer covers (one for a document, one per document for a job), oldest first. */
+  imports: Array<{
+    documentId: string;
+    title: string;
+    at: string;
+    by: Actor;
+    jobId?: string;
+    replacedDocumentIds: string[];
+  }>;
+  newEntities: ChangedEntity[];
+  newRelations: ChangedRelation[];
+  gainedEvidence: Array<ChangedRelation & { added: number }>;
+  gainedAliases: Array<ChangedEntity & { aliases: string[] }>;
+}
+
+/** A change of the stored documents, told to every open page over GET /api/documents/events. */
+export interface DocumentsChangedEvent {
+  action: 'imported' | 'removed';
+  documentIds: string[];
+  /** The import job, for an import from the browser. */
+  jobId?: string;
+  by: Actor;
+  at: string;
 }
 
 /** Where one file of an import job is; the last four states are final. */

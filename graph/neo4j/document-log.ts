@@ -5,17 +5,28 @@
  * one more entry (`action: "removed"`).
  */
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { DocumentLogEntry } from '../model/api-types';
+import type { DocumentLogEntry, ImportChanges } from '../model/api-types';
 import type { Neo4jConnection } from './connection';
 import { inRead } from './transaction';
+import { withDriverIntegers } from './storage/driver-values';
+import { encodeImportChanges } from './storage/import-changes-codec';
 
 export type { DocumentLogEntry };
 
-export async function recordDocumentLog(tx: ManagedTransaction, entry: DocumentLogEntry): Promise<void> {
+/** With `changes`, what the import changed is kept on its entry (import-changes-codec.ts). */
+export async function recordDocumentLog(
+  tx: ManagedTransaction,
+  entry: DocumentLogEntry,
+  changes?: ImportChanges,
+): Promise<void> {
   await tx.run(
-    `CREATE (:DocumentLog {id: $id, action: $action, documentId: $documentId, title: $title, fileName: $fileName,
-             at: $at, byName: $byName, byParticipant: $byParticipant, byWorkshop: $byWorkshop, jobId: $jobId})`,
+    `CREATE (l:DocumentLog {id: $id, action: $action, documentId: $documentId, title: $title, fileName: $fileName,
+             at: $at, byName: $byName, byParticipant: $byParticipant, byWorkshop: $byWorkshop, jobId: $jobId,
+             replacedDocumentIds: $replaced})
+     SET l += $changes`,
     {
+      replaced: entry.replacedDocumentIds?.length ? entry.replacedDocumentIds : null,
+      changes: changes ? withDriverIntegers(encodeImportChanges(changes)) : {},
       id: entry.id,
       action: entry.action,
       documentId: entry.documentId,
@@ -38,26 +49,32 @@ export async function listDocumentLog(
   return inRead(connection, async (tx) => {
     const result = await tx.run(
       `MATCH (l:DocumentLog) WHERE $workshop IS NULL OR l.byWorkshop = $workshop
-       RETURN properties(l) AS l ORDER BY l.at DESC, l.id DESC LIMIT $limit`,
+       WITH l ORDER BY l.at DESC, l.id DESC LIMIT $limit
+       // The entry without the changes it keeps: those are read one import at a time.
+       RETURN l { .id, .action, .documentId, .title, .fileName, .at, .byName, .byParticipant, .byWorkshop, .jobId,
+                  .replacedDocumentIds } AS l`,
       { workshop: options.workshopId ?? null, limit: neo4j.int(options.limit ?? 200) },
     );
-    return result.records.map((record): DocumentLogEntry => {
-      const p = record.get('l') as Record<string, unknown>;
-      const optional = (value: unknown) => (typeof value === 'string' ? value : undefined);
-      return {
-        id: String(p.id),
-        action: p.action === 'removed' ? 'removed' : 'imported',
-        documentId: String(p.documentId),
-        title: String(p.title ?? ''),
-        fileName: String(p.fileName ?? ''),
-        at: String(p.at),
-        by: {
-          name: String(p.byName ?? ''),
-          participantId: optional(p.byParticipant),
-          workshopId: optional(p.byWorkshop),
-        },
-        jobId: optional(p.jobId),
-      };
-    });
+    return result.records.map((record) => toDocumentLogEntry(record.get('l') as Record<string, unknown>));
   });
+}
+
+/** One entry as its node's properties hold it. */
+export function toDocumentLogEntry(p: Record<string, unknown>): DocumentLogEntry {
+  const optional = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return {
+    id: String(p.id),
+    action: p.action === 'removed' ? 'removed' : 'imported',
+    documentId: String(p.documentId),
+    title: String(p.title ?? ''),
+    fileName: String(p.fileName ?? ''),
+    at: String(p.at),
+    by: {
+      name: String(p.byName ?? ''),
+      participantId: optional(p.byParticipant),
+      workshopId: optional(p.byWorkshop),
+    },
+    jobId: optional(p.jobId),
+    ...(Array.isArray(p.replacedDocumentIds) ? { replacedDocumentIds: p.replacedDocumentIds.map(String) } : {}),
+  };
 }

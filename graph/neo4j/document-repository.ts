@@ -3,19 +3,13 @@
  * highlights, an entity's mentions with the sentence around each, and evidence with document titles.
  */
 import type { Node } from 'neo4j-driver';
-import type {
-  DocumentDetails,
-  DocumentListResponse,
-  DocumentSummary,
-  EvidenceWithDocument,
-  MentionWithDocument,
-} from '../model/api-types';
+import type { DocumentDetails, DocumentSummary, EvidenceWithDocument, MentionWithDocument } from '../model/api-types';
 import type { Evidence, Mention } from '../model/types';
 import { NotFoundError } from '../errors';
 import { pageAt } from '../model/pages';
 import type { Neo4jConnection } from './connection';
 import { toJson } from './cypher-values';
-import { int, toNumber } from './driver-numbers';
+import { toNumber } from './driver-numbers';
 import { inRead } from './transaction';
 import { decodeKeptRanges, decodePageStarts } from './storage/document-codec';
 import { decodeMentions } from './storage/mention-codec';
@@ -39,6 +33,9 @@ export function toDocumentSummary(node: Node): DocumentSummary {
     published: optionalString(p.published),
     path: String(p.path ?? ''),
     wordCount: toNumber(p.wordCount),
+    ...(typeof p.format === 'string' ? { format: p.format } : {}),
+    ...(Array.isArray(p.pageStarts) && p.pageStarts.length ? { pages: p.pageStarts.length } : {}),
+    importedAt: optionalString(p.importedAt),
   };
 }
 
@@ -50,27 +47,6 @@ export function sentenceAround(text: string, start: number, end: number): string
   while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
   if (to < text.length && text[to] !== '\n') to++;
   return text.slice(from, to).trim();
-}
-
-export async function listDocuments(
-  connection: Neo4jConnection,
-  limit: number,
-  offset: number,
-): Promise<DocumentListResponse> {
-  return inRead(connection, async (tx) => {
-    const result = await tx.run(
-      `MATCH (d:Document)
-       RETURN d { .id, .title, .fileName, .source, .url, .published, .path, .wordCount } AS d
-       ORDER BY d.published DESC, d.title ASC
-       SKIP $offset LIMIT $limit`,
-      { offset: int(offset), limit: int(limit) },
-    );
-    const total = await tx.run('MATCH (d:Document) RETURN count(d) AS total');
-    return {
-      documents: result.records.map((r) => toDocumentSummary({ properties: r.get('d') } as Node)),
-      total: toNumber(total.records[0].get('total')),
-    };
-  });
 }
 
 interface StoredMention extends Mention {

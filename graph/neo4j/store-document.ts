@@ -13,16 +13,20 @@
  * A database that stops answering ends the run (DatabaseUnavailableError) instead of retrying each document.
  *
  * Re-importing identical content (same document id) changes nothing; a new version of a file (same path,
- * new content hash) replaces what the previous version contributed, in the same transaction. Within a batch
+ * new content hash) replaces what the previous version contributed, in the same transaction. Uploads have
+ * paths of their own, so for them (`replaceSameTitle`) a document with the title, source and published date
+ * of a stored one is its new version too. With `audit`, what each document changes (import-changes.ts) is
+ * kept with its document-log entry. Within a batch
  * the documents are written in order, as if stored one after the other: what the graph looks like never
  * depends on the batch size. How the graph is laid out in Neo4j: storage/layout.ts and its codecs.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DatabaseUnavailableError, DocumentNotStoredError, DossierError, NotFoundError } from '../errors';
-import type { Actor } from '../model/api-types';
+import type { Actor, ImportChanges } from '../model/api-types';
 import type { ExtractedDocument } from '../model/types';
 import { newId } from '../workshop/secrets';
 import { recordDocumentLog } from './document-log';
+import { absorb, changesOf, readStoredBefore, type StoredBefore } from './import-changes';
 import type { Neo4jConnection } from './connection';
 import { inWrite } from './transaction';
 import { ENTITY_TYPES, RELATION_TYPES } from '../model/types';
@@ -44,6 +48,8 @@ export interface StoreResult {
   outcome: StoreOutcome;
   documentId: string;
   replacedDocumentIds: string[];
+  /** What storing it changed (with `audit` only; not for an unchanged document). */
+  changes?: ImportChanges;
 }
 
 export interface StoreOptions {
@@ -57,6 +63,8 @@ export interface StoreOptions {
   stopped?: () => boolean;
   /** Who adds the documents: each one stored gets its document-log entry in the transaction that stores it. */
   audit?: Audit;
+  /** A document with the title, source and published date of a stored one replaces it (see above). */
+  replaceSameTitle?: boolean;
 }
 
 export interface Audit {
@@ -123,7 +131,7 @@ export async function storeDocuments(
             tx,
             batch.map((b) => b.rows),
             batch.map((b) => b.document),
-            options.audit,
+            options,
           ),
         { timeoutMs: WRITE_TIMEOUT_MS },
       );
@@ -137,7 +145,7 @@ export async function storeDocuments(
       // One bad document fails its whole batch: each is tried alone, so the bad one is named.
       for (const { document, rows } of batch) {
         try {
-          const [result] = await inWrite(connection, (tx) => writeLogged(tx, [rows], [document], options.audit), {
+          const [result] = await inWrite(connection, (tx) => writeLogged(tx, [rows], [document], options), {
             timeoutMs: WRITE_TIMEOUT_MS,
           });
           stored(result, document);
@@ -165,22 +173,31 @@ async function writeLogged(
   tx: ManagedTransaction,
   rows: DocumentRows[],
   documents: ExtractedDocument[],
-  audit: Audit | undefined,
+  options: Pick<StoreOptions, 'audit' | 'replaceSameTitle'>,
 ): Promise<StoreResult[]> {
-  const results = await writeBatch(tx, rows);
+  const { audit } = options;
+  const results = await writeBatch(tx, rows, {
+    changes: audit !== undefined,
+    replaceSameTitle: options.replaceSameTitle,
+  });
   if (!audit) return results;
   for (const [i, result] of results.entries()) {
     if (result.outcome === 'unchanged') continue;
-    await recordDocumentLog(tx, {
-      id: newId('doclog'),
-      action: 'imported',
-      documentId: result.documentId,
-      title: documents[i].document.title,
-      fileName: documents[i].document.fileName,
-      at: new Date().toISOString(),
-      by: audit.by,
-      jobId: audit.jobId,
-    });
+    await recordDocumentLog(
+      tx,
+      {
+        id: newId('doclog'),
+        action: 'imported',
+        documentId: result.documentId,
+        title: documents[i].document.title,
+        fileName: documents[i].document.fileName,
+        at: new Date().toISOString(),
+        by: audit.by,
+        jobId: audit.jobId,
+        replacedDocumentIds: result.replacedDocumentIds,
+      },
+      result.changes,
+    );
   }
   return results;
 }
@@ -287,50 +304,100 @@ async function writeRun(tx: ManagedTransaction, run: DocumentRows[]): Promise<vo
   );
 }
 
-/** What is stored already: documents with these ids, and other documents at these paths (earlier versions). */
+/**
+ * What is stored already: documents with these ids, and other documents at these paths (earlier versions);
+ * with `$byTitle`, also other documents with the same title, source and published date.
+ */
 const LOOK_UP = `UNWIND $documents AS doc
 RETURN doc.id AS id,
        EXISTS { MATCH (:Document {id: doc.id}) } AS stored,
-       COLLECT { MATCH (d:Document {path: doc.path}) WHERE d.id <> doc.id RETURN d.id } AS previous`;
+       COLLECT { MATCH (d:Document {path: doc.path}) WHERE d.id <> doc.id RETURN d.id } AS previous,
+       CASE WHEN $byTitle THEN COLLECT {
+         MATCH (d:Document {title: doc.title})
+         WHERE d.id <> doc.id AND coalesce(d.source, '') = doc.source AND coalesce(d.published, '') = doc.published
+         RETURN d.id
+       } ELSE [] END AS sameTitle`;
+
+/** Within a batch, which earlier document a later one is a version of: its path, or its title, source and date. */
+function versionKeys(rows: DocumentRows, byTitle: boolean): string[] {
+  const keys = [`path:${rows.path}`];
+  const d = rows.document;
+  if (byTitle && d.title) keys.push(`title:${JSON.stringify([d.title, d.source ?? '', d.published ?? ''])}`);
+  return keys;
+}
 
 /**
  * Decides each document's outcome as if they were stored one by one (a document whose id is stored, or
  * came earlier in the batch, is unchanged; one whose path holds another document replaces it), then
  * writes runs of documents with one statement each, removing earlier versions between runs.
  */
-async function writeBatch(tx: ManagedTransaction, batch: DocumentRows[]): Promise<StoreResult[]> {
-  const lookup = await tx.run(LOOK_UP, { documents: batch.map((rows) => ({ id: rows.documentId, path: rows.path })) });
+async function writeBatch(
+  tx: ManagedTransaction,
+  batch: DocumentRows[],
+  options: { changes: boolean; replaceSameTitle?: boolean },
+): Promise<StoreResult[]> {
+  const byTitle = options.replaceSameTitle === true;
+  const lookup = await tx.run(LOOK_UP, {
+    byTitle,
+    documents: batch.map((rows) => ({
+      id: rows.documentId,
+      path: rows.path,
+      title: rows.document.title ?? '',
+      source: rows.document.source ?? '',
+      published: rows.document.published ?? '',
+    })),
+  });
   const storedIds = new Set<string>();
-  const idsAtPath = new Map<string, Set<string>>();
+  const idsOfVersion = new Map<string, Set<string>>();
   lookup.records.forEach((record, i) => {
     if (record.get('stored') === true) storedIds.add(batch[i].documentId);
+    const [pathKey, titleKey] = versionKeys(batch[i], byTitle);
     const previous = (record.get('previous') as unknown[]).map(String);
-    if (previous.length) idsAtPath.set(batch[i].path, new Set(previous));
+    if (previous.length) idsOfVersion.set(pathKey, new Set(previous));
+    const sameTitle = (record.get('sameTitle') as unknown[]).map(String);
+    if (titleKey && sameTitle.length) idsOfVersion.set(titleKey, new Set(sameTitle));
   });
+  // What each document changes is worked out against what is stored before it (import-changes.ts).
+  let before: StoredBefore | null = options.changes ? await readStoredBefore(tx, batch) : null;
   const results: StoreResult[] = [];
+  const removed = new Set<string>();
   let run: DocumentRows[] = [];
   const flush = async () => {
     await writeRun(tx, run);
     run = [];
   };
-  for (const rows of batch) {
-    const { documentId, path } = rows;
+  for (const [i, rows] of batch.entries()) {
+    const { documentId } = rows;
     if (storedIds.has(documentId)) {
       results.push({ outcome: 'unchanged', documentId, replacedDocumentIds: [] });
       continue;
     }
-    const replaced = [...(idsAtPath.get(path) ?? [])].filter((id) => id !== documentId);
+    const keys = versionKeys(rows, byTitle);
+    const replaced = [...new Set(keys.flatMap((key) => [...(idsOfVersion.get(key) ?? [])]))].filter(
+      (id) => id !== documentId && !removed.has(id),
+    );
+    // A new version's changes are against the graph with its old version still in: what the edit brought.
+    const changes = before ? changesOf(rows, before) : undefined;
     if (replaced.length > 0) {
       await flush();
       for (const old of replaced) {
         await removeDocument(tx, old);
         storedIds.delete(old);
+        removed.add(old);
       }
+      // The removal may have taken entities and facts that later documents of the batch would have found.
+      if (before) before = await readStoredBefore(tx, batch.slice(i));
     }
+    if (before) absorb(rows, before);
     run.push(rows);
     storedIds.add(documentId);
-    idsAtPath.set(path, new Set([documentId]));
-    results.push({ outcome: replaced.length ? 'replaced' : 'created', documentId, replacedDocumentIds: replaced });
+    for (const key of keys) idsOfVersion.set(key, new Set([documentId]));
+    results.push({
+      outcome: replaced.length ? 'replaced' : 'created',
+      documentId,
+      replacedDocumentIds: replaced,
+      ...(changes ? { changes } : {}),
+    });
   }
   await flush();
   return results;

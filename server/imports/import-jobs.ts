@@ -15,6 +15,7 @@ import type { Neo4jConnection } from '../../graph/neo4j/connection';
 import { newId } from '../../graph/workshop/secrets';
 import type { ImportFileUpdate, ImportInput } from '../../import/run-import';
 import type { Config } from '../config';
+import { DocumentsFeed } from './documents-feed';
 import { FINAL_FILE_STATES, JobStore } from './job-store';
 import type { ReceivedFile } from './receive-upload';
 import { SharedEngine } from './shared-engine';
@@ -28,6 +29,8 @@ export interface ImportJobsDeps {
   logger: Logger;
   /** The engine jobs share; by default opened at the first job with the importer's `openEngine`. */
   engine?: SharedEngine;
+  /** Where every open page hears that documents were stored or removed; by default one of its own. */
+  feed?: DocumentsFeed;
 }
 
 export class ImportJobs {
@@ -35,12 +38,15 @@ export class ImportJobs {
   private readonly live = new Map<string, ImportJob>();
   private readonly events = new EventEmitter();
   private readonly engine: SharedEngine;
+  /** Every open page hears here when a job stored documents (and the document routes say removals). */
+  readonly feed: DocumentsFeed;
   private queue: Promise<void> = Promise.resolve();
   private closing = false;
 
   constructor(private readonly deps: ImportJobsDeps) {
     this.engine = deps.engine ?? new SharedEngine((line) => deps.logger.info({ event: 'nlp-engine' }, line));
     this.events.setMaxListeners(0);
+    this.feed = deps.feed ?? new DocumentsFeed();
   }
 
   /**
@@ -155,6 +161,9 @@ export class ImportJobs {
     this.store().put(job);
     this.live.delete(job.id);
     this.events.emit(job.id, { type: 'job', job: structuredClone(job) } satisfies JobEvent);
+    const stored = job.files.filter((f) => f.state === 'done' && f.documentId).map((f) => f.documentId!);
+    if (stored.length)
+      this.feed.publish({ action: 'imported', documentIds: stored, jobId: job.id, by: job.by, at: job.finishedAt });
   }
 
   private async run(job: ImportJob, inputs: Array<ImportInput & { index: number }>, dir: string): Promise<void> {

@@ -11,6 +11,8 @@
  * - Facts `(:Entity)-[:<RELATION_TYPE> {id, confidence, …attributes, evidence…}]->(:Entity)` —
  *   evidence-codec.ts. Symmetric facts (COOPERATES_WITH, MET_WITH) are stored once, in the direction of
  *   `orientRelation`.
+ * - `(:DocumentLog {id, action, documentId, title, fileName, at, byName, byParticipant, byWorkshop, jobId,
+ *   replacedDocumentIds, …changes})`, one per import or removal; an import's changes — import-changes-codec.ts.
  */
 export const ENTITY_LABEL = 'Entity';
 export const DOCUMENT_LABEL = 'Document';
@@ -33,6 +35,7 @@ export const INTEGER_PROPERTIES: ReadonlySet<string> = new Set([
   'ends',
   'evidenceStarts',
   'evidenceEnds',
+  'evidenceAdded',
 ]);
 
 /** Properties whose values are floats even when whole (a Cypher script writes `1.0`, not `1`). */

@@ -1,8 +1,9 @@
 /**
  * Adding and removing documents: `POST /api/documents` (multipart, parts named `files`, or JSON `{title,
  * text}` for pasted text) answers 202 with a job at once; `GET /api/jobs/:id` and `GET /api/jobs/:id/events`
- * (SSE) tell how it goes; `DELETE /api/documents/:id` removes one; `GET /api/documents/log` is the audit log
- * of both. Who may: anyone who passes the API token check (app.ts); from inside a workshop, through
+ * (SSE) tell how it goes and `GET /api/jobs/:id/changes` what it changed; `DELETE /api/documents/:id` removes
+ * one; `GET /api/documents/log` is the audit log of both; `GET /api/documents/:id/changes` is what a past
+ * import changed; `GET /api/documents/events` (SSE) tells every open page when documents come or go. Who may: anyone who passes the API token check (app.ts); from inside a workshop, through
  * `/api/workshops/:id/documents…` with the participant token, editors only.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { removeDocument } from '../../../graph/neo4j/document-changes';
 import { listDocumentLog } from '../../../graph/neo4j/document-log';
+import { readDocumentChanges, readJobChanges } from '../../../graph/neo4j/import-changes-repository';
 import type { Actor } from '../../../graph/model/api-types';
 import { recordIdSchema } from '../../../graph/workshop/schemas';
 import { InvalidInputError } from '../../../graph/errors';
@@ -84,7 +86,8 @@ export function documentChangesRoutes({ connection, config, imports, workshops }
    * any); the analysts' curations are then re-applied, as after an import.
    */
   const remove = async (req: Request, res: Response, documentId: string): Promise<void> => {
-    const { replay } = await removeDocument(connection, documentId, { audit: { by: actor(res) } });
+    const by = actor(res);
+    const { replay } = await removeDocument(connection, documentId, { audit: { by } });
     // The document is gone either way: a replay that failed is for the log, and the next import repeats it.
     if (replay.status === 'failed')
       req.log?.warn({ event: 'curation-replay', documentId, err: replay.error }, 'curations not re-applied');
@@ -93,6 +96,7 @@ export function documentChangesRoutes({ connection, config, imports, workshops }
         { event: 'curation-replay', documentId, failed: replay.summary.failed },
         'curations not re-applied',
       );
+    imports.feed.publish({ action: 'removed', documentIds: [documentId], by, at: new Date().toISOString() });
     res.status(204).end();
   };
 
@@ -108,6 +112,15 @@ export function documentChangesRoutes({ connection, config, imports, workshops }
   router.get('/documents/log', async (req, res) => {
     const query = parseWith(logQuery, req.query);
     res.json({ entries: await listDocumentLog(connection, { limit: query.limit, workshopId: query.workshop }) });
+  });
+  router.get('/documents/events', (req, res) => imports.feed.open(req, res));
+  router.get('/documents/:id/changes', async (req, res) => {
+    res.json(await readDocumentChanges(connection, parseWith(idParams, req.params).id));
+  });
+  router.get('/jobs/:id/changes', async (req, res) => {
+    const { id } = parseWith(jobParams, req.params);
+    imports.get(id); // an unknown job is a 404, not an empty diff
+    res.json(await readJobChanges(connection, id));
   });
   router.get('/jobs/:id', (req, res) => {
     res.json(imports.get(parseWith(jobParams, req.params).id));

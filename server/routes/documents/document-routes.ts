@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { listDocuments, readDocument } from '../../../graph/neo4j/document-repository';
+import { listDocuments } from '../../../graph/neo4j/document-list';
+import { readDocument } from '../../../graph/neo4j/document-repository';
 import type { AppDeps } from '../../app-deps';
 import { intParam, parseWith } from '../../http/validate';
 import { idParams } from '../shared-params';

@@ -1,0 +1,107 @@
+/**
+ * Keeps every open page current with the stored documents: the server's documents stream says when an
+ * import job stored documents (whoever uploaded them, from this page, another one, or a workshop) or one
+ * was removed. After an import the graph takes what it changed without losing the view (show-imported.ts)
+ * and the "What changed" panel opens; after a removal the view drops what is no longer in the graph. Lists
+ * of documents read themselves again (`documentsVersion`). Each job is shown once, however this page heard.
+ */
+import type { DocumentsChangedEvent } from '../../graph/model/api-types';
+import { ENTITY_TYPES } from '../../graph/model/types';
+import type { DossierApp } from '../app';
+import { plainMessage } from '../api/api-error';
+import { isHypothesis, mergeSubgraph, removeNodes } from '../graph/view-graph';
+import { forgetMissing } from '../state/view-state';
+import type { ChangesPanel } from './changes-panel';
+import { changesSummary } from './changes-view';
+import { createDocumentsApi } from './documents-api';
+import { showImported } from './show-imported';
+
+/** POST /api/subgraph takes at most this many ids. */
+const MAX_CHECKED = 5000;
+
+export interface LiveDocuments {
+  /** An import job this page followed has ended (it may hear of it again from the stream). */
+  importFinished(jobId: string): Promise<void>;
+}
+
+export function createLiveDocuments(
+  app: DossierApp,
+  options: { panel: ChangesPanel; reload: () => Promise<void> },
+): LiveDocuments {
+  const api = createDocumentsApi(app.api);
+  const shown = new Set<string>();
+  const documentsMoved = () => app.ui.update((s) => ({ ...s, documentsVersion: s.documentsVersion + 1 }));
+
+  async function importFinished(jobId: string): Promise<void> {
+    if (shown.has(jobId)) return;
+    shown.add(jobId);
+    documentsMoved();
+    try {
+      const changes = await api.changesOfJob(jobId);
+      const { added, offered } = await showImported(app, changes, options.reload);
+      options.panel.show(changes);
+      const inView = added ? ` ${added} joined the view` : '';
+      const waiting = offered ? `${inView ? ';' : ''} ${offered} not related to the view: see What changed` : '';
+      app.notify(`New documents: ${changesSummary(changes)}.${inView}${waiting}${inView || waiting ? '.' : ''}`);
+    } catch (error) {
+      app.notify(plainMessage(error), 'error');
+    }
+  }
+
+  /** The view keeps only what is still in the graph, and relations their current evidence. */
+  async function removed(): Promise<void> {
+    documentsMoved();
+    const entityTypes: ReadonlySet<string> = new Set(ENTITY_TYPES);
+    const loaded = app.graph.filterNodes((_id, a) => entityTypes.has(a.data.type));
+    // The API answers at most a view's worth of ids; a larger view keeps what it shows until it is reloaded.
+    if (!loaded.length || loaded.length > MAX_CHECKED) return;
+    try {
+      const current = await app.api.subgraph(loaded);
+      const still = new Set(current.nodes.map((n) => n.id));
+      removeNodes(
+        app.graph,
+        loaded.filter((id) => !still.has(id)),
+      );
+      // A fact between two entities still there that the graph no longer holds lost its last evidence.
+      const edges = new Set(current.edges.map((e) => e.id));
+      const gone = app.graph.filterEdges(
+        (id, attributes, source, target) =>
+          !edges.has(id) && still.has(source) && still.has(target) && !isHypothesis(attributes.data),
+      );
+      for (const id of gone) app.graph.dropEdge(id);
+      mergeSubgraph(app.graph, current);
+      app.view.update(
+        forgetMissing(
+          (id) => app.graph.hasNode(id),
+          (id) => app.graph.hasEdge(id),
+        ),
+      );
+      app.graphView.sigma.refresh();
+    } catch (error) {
+      app.notify(plainMessage(error), 'error');
+    }
+  }
+
+  function connect(): void {
+    const source = new EventSource(api.eventsUrl());
+    source.addEventListener('documents', (message) => {
+      let event: DocumentsChangedEvent;
+      try {
+        event = JSON.parse((message as MessageEvent<string>).data) as DocumentsChangedEvent;
+      } catch {
+        return;
+      }
+      if (event.action === 'imported' && event.jobId) void importFinished(event.jobId);
+      else if (event.action === 'imported') documentsMoved();
+      else void removed();
+    });
+    // The browser reconnects by itself; what was missed meanwhile is in the lists, read again on `ready`.
+    let opened = false;
+    source.addEventListener('ready', () => {
+      if (opened) documentsMoved();
+      opened = true;
+    });
+  }
+  connect();
+  return { importFinished };
+}
