@@ -8,8 +8,8 @@ import { createApp, type DossierApp } from './app';
 import { ApiRequestError, plainMessage } from './api/api-error';
 import { TOKEN_STORAGE_KEY } from './api/api-client';
 import { canRedo, canUndo } from './history/history';
-import { mergeSubgraph } from './graph/view-graph';
-import { setHidden, select } from './state/view-state';
+import { select } from './state/view-state';
+import { EMPTY_PICTURE, type ViewPicture } from './state/view-picture';
 import { decodeUrlView, encodeUrlView } from './url/url-state';
 import { button, el, isTyping } from './ui/dom';
 import { createSearchBox } from './ui/search-box';
@@ -38,6 +38,14 @@ declare global {
 }
 
 const OVERVIEW_LIMIT = 150;
+
+function positionsOf(
+  nodes: readonly string[],
+  positions: ReadonlyArray<{ x: number; y: number }> | null,
+): Record<string, { x: number; y: number }> {
+  if (!positions || positions.length !== nodes.length) return {};
+  return Object.fromEntries(nodes.map((id, i) => [id, positions[i]]));
+}
 
 function toastArea(): { element: HTMLElement; show: (message: string, kind?: 'info' | 'error') => void } {
   const element = el('div', { className: 'toasts', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -203,6 +211,7 @@ function boot(): void {
       hidden: app.view.get().hidden,
       selection: app.view.get().selection,
       filters: app.filters.get(),
+      appearance: app.appearance.get(),
       camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
     });
     history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
@@ -211,6 +220,7 @@ function boot(): void {
     if (s.selection !== p.selection || s.hidden !== p.hidden) writeUrl();
   });
   app.filters.subscribe(writeUrl);
+  app.appearance.subscribe(writeUrl);
   app.history.subscribe(writeUrl);
   app.graphView.sigma.getCamera().on('updated', writeUrl);
 
@@ -245,20 +255,24 @@ function boot(): void {
         }));
         return;
       }
-      app.graph.clear();
+      const selection = fromUrl.selection;
+      const picture: ViewPicture = {
+        ...EMPTY_PICTURE,
+        nodeIds: fromUrl.nodes ?? [],
+        positions: positionsOf(fromUrl.nodes ?? [], fromUrl.positions),
+        hidden: fromUrl.hidden,
+        selection,
+        selectedNodes: selection?.kind === 'node' ? [selection.id] : [],
+        filters: fromUrl.filters,
+        appearance: fromUrl.appearance,
+        camera: fromUrl.camera,
+      };
       if (fromUrl.nodes && fromUrl.nodes.length) {
-        await app.loadNodes(fromUrl.nodes);
-        const positions = fromUrl.positions;
-        if (positions && positions.length === fromUrl.nodes.length) {
-          fromUrl.nodes.forEach((id, i) => app.graph.hasNode(id) && app.graph.mergeNodeAttributes(id, positions[i]));
-        } else {
-          await app.layout.settle({ iterations: 300, instant: true });
-        }
+        await app.openView(picture);
       } else {
         const overview = await app.api.overview(OVERVIEW_LIMIT);
-        mergeSubgraph(app.graph, overview);
+        await app.openView(picture, { subgraph: overview });
         overviewIds = app.graph.nodes().sort().join();
-        await app.layout.settle({ iterations: 300, instant: true });
         if (overview.truncated)
           toasts.show(
             `Showing the ${overview.nodes.length} best connected of ${overview.totalEntities} entities. Search or expand to see more.`,
@@ -274,16 +288,8 @@ function boot(): void {
       } else {
         app.ui.update((s) => ({ ...s, status: 'ready', message: null }));
       }
-      app.filters.update(() => fromUrl.filters);
-      app.view.update(setHidden(fromUrl.hidden.filter((id) => app.graph.hasNode(id))));
-      if (fromUrl.selection) {
-        const sel = fromUrl.selection;
-        if (sel.kind === 'node' && !app.graph.hasNode(sel.id)) await app.focusNode(sel.id);
-        else app.view.update(select(sel));
-      }
-      app.graphView.sigma.refresh();
-      if (fromUrl.camera) app.graphView.sigma.getCamera().setState(fromUrl.camera);
-      else await app.graphView.fit({ duration: 0 });
+      // A link's selected node that the view does not hold is loaded beside it.
+      if (selection?.kind === 'node' && !app.graph.hasNode(selection.id)) await app.focusNode(selection.id);
       app.history.update(() => ({ past: [], future: [] }));
       urlReady = true;
     } catch (error) {

@@ -131,6 +131,26 @@ export function isHypothesis(edge: Pick<GraphEdge, 'type'>): boolean {
   return edge.type === HYPOTHESIS;
 }
 
+/**
+ * Puts these hypotheses into the graph where both their ends are loaded, and takes out any other
+ * hypothesis (or one whose ends moved, as a merge moves them to the survivor).
+ */
+export function syncHypothesisEdges(graph: ViewGraph, wanted: readonly GraphEdge[]): void {
+  const byId = new Map(wanted.map((edge) => [edge.id, edge]));
+  let changed = false;
+  for (const edge of graph.filterEdges((_e, a) => isHypothesis(a.data))) {
+    const h = byId.get(edge);
+    if (!h || graph.source(edge) !== h.source || graph.target(edge) !== h.target) {
+      graph.dropEdge(edge);
+      changed = true;
+    }
+  }
+  const missing = wanted.filter((edge) => !graph.hasEdge(edge.id));
+  // mergeSubgraph skips a hypothesis whose ends are not both in view, and refreshes the rendering itself.
+  const added = missing.length ? mergeSubgraph(graph, { nodes: [], edges: missing }).addedEdges.length : 0;
+  if (changed && !added) refreshRendering(graph);
+}
+
 /** A hypothesis shows its analyst's label after a question mark, so it never reads as a documented fact. */
 export function edgeLabel(edge: GraphEdge): string {
   const label = edge.attributes?.label;
