@@ -24,6 +24,8 @@ import { createContextMenu } from './ui/context-menu';
 import { createWorkshopPanel } from './workshop/workshop-panel';
 import { createAddDocuments } from './documents/add-documents';
 import { createPathPanel } from './paths/path-panel';
+import { createPageLayout } from './ui/page-layout';
+import { openKeyboardHelp } from './ui/keyboard-help';
 
 declare global {
   interface Window {
@@ -103,6 +105,14 @@ function boot(): void {
   });
   const workshopButton = button('Workshop', () => workshop.toggle(), { title: 'Create or join an analyst workshop' });
   const linkButton = button('Copy link', () => void copyLink(), { title: 'Copy a link that reopens this view' });
+  const pageLayout = createPageLayout(root, () => {
+    app.graphView.sigma.resize();
+    app.graphView.sigma.refresh();
+  });
+  const helpButton = button('?', () => openKeyboardHelp(), {
+    title: 'Keyboard shortcuts (?)',
+    attrs: { 'aria-label': 'Keyboard shortcuts' },
+  });
   const header = el('header', { className: 'topbar' }, [
     el('div', { className: 'brand' }, [el('span', { className: 'logo', text: '◉' }), el('span', { text: 'Dossier' })]),
     search.element,
@@ -112,6 +122,7 @@ function boot(): void {
       el('div', { className: 'group' }, [layoutButton, fitButton, pathsButton]),
       el('div', { className: 'group' }, [addDocuments.button]),
       el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
+      el('div', { className: 'group' }, [pageLayout.fullScreenButton, helpButton]),
     ]),
   ]);
 
@@ -125,8 +136,9 @@ function boot(): void {
     toasts.element,
     consolePanel.element,
     addDocuments.progress,
+    ...pageLayout.edges,
   ]);
-  root.append(header, createSidebar(app), stage, panel);
+  root.append(header, createSidebar(app), stage, panel, ...pageLayout.handles);
 
   function renderToolbar(): void {
     const node = selectedNode();
@@ -314,6 +326,7 @@ function boot(): void {
     if (event.key === 'Escape') {
       if (document.querySelector('dialog[open]')) return;
       if (isTyping(event.target)) (event.target as HTMLElement).blur?.();
+      if (pageLayout.isFullScreen()) return pageLayout.toggleFullScreen(false);
       if (app.ui.get().reader) app.closeReader();
       else app.view.update(select(null));
       return;
@@ -323,6 +336,14 @@ function boot(): void {
       event.preventDefault();
       search.input.focus();
       search.input.select();
+    } else if (event.key === '?' && !mod) {
+      event.preventDefault();
+      openKeyboardHelp();
+    } else if (event.key === 'F' && event.shiftKey && !mod && !event.altKey) {
+      event.preventDefault();
+      pageLayout.toggleFullScreen();
+    } else if ((event.key === '[' || event.key === ']') && !mod && !event.altKey) {
+      pageLayout.toggle(event.key === '[' ? 'sidebar' : 'panel');
     } else if ((event.key === 'f' || event.key === 'F') && !mod && !event.altKey) {
       event.preventDefault();
       void app.graphView.fit();
