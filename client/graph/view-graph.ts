@@ -42,6 +42,32 @@ export interface EdgeAttributes {
 export type ViewGraph = Graph<NodeAttributes, EdgeAttributes>;
 export type SerializedView = SerializedGraph<NodeAttributes, EdgeAttributes>;
 
+/** What a panel may do with the view graph: read it and listen to it. Only app.ts writes it. */
+export type ViewGraphReader = Pick<
+  ViewGraph,
+  | 'order'
+  | 'size'
+  | 'hasNode'
+  | 'hasEdge'
+  | 'nodes'
+  | 'edges'
+  | 'neighbors'
+  | 'degree'
+  | 'source'
+  | 'target'
+  | 'extremities'
+  | 'getNodeAttribute'
+  | 'getNodeAttributes'
+  | 'getEdgeAttribute'
+  | 'getEdgeAttributes'
+  | 'filterNodes'
+  | 'filterEdges'
+  | 'forEachNode'
+  | 'mapNodes'
+  | 'on'
+  | 'off'
+>;
+
 export function createViewGraph(): ViewGraph {
   return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: true });
 }

@@ -9,7 +9,7 @@ import type { GraphEdge, Subgraph } from '../../graph/model/api-types';
 import type { CurationSummary } from '../../graph/workshop/types';
 import type { ApiClient } from '../api/api-client';
 import { ApiRequestError } from '../api/api-error';
-import { isHypothesis, type ViewGraph } from '../graph/view-graph';
+import { isHypothesis, type ViewGraphReader } from '../graph/view-graph';
 import { curationEntityIds, curationRelationId } from './curation-words';
 
 export interface GraphPatch {
@@ -22,13 +22,11 @@ export interface GraphPatch {
   survivor?: string;
 }
 
-type GraphReader = Pick<ViewGraph, 'hasNode' | 'hasEdge' | 'nodes' | 'edges' | 'getEdgeAttribute'>;
-
 const FACTS_ONLY = (edge: GraphEdge) => !isHypothesis(edge);
 
 /** Null when the curation touched nothing in view. */
 export async function planCurationRefresh(
-  graph: GraphReader,
+  graph: ViewGraphReader,
   api: Pick<ApiClient, 'subgraph' | 'edge'>,
   summary: CurationSummary,
 ): Promise<GraphPatch | null> {

@@ -1,11 +1,12 @@
 /** The explorer's current view as a picture (what a link and a saved view hold), and opening a saved view. */
 import type { SavedView } from '../../graph/workshop/types';
 import type { DossierApp } from '../app';
+import type { ViewGraphReader } from '../graph/view-graph';
 import type { ViewPicture } from '../state/view-picture';
 import { pictureOfSavedView, restoreMessage, viewBodyOf } from './saved-view-format';
 import type { ViewBody } from './workshop-api';
 
-type ViewReader = Pick<DossierApp, 'graph' | 'view' | 'filters' | 'appearance' | 'graphView'>;
+type ViewReader = Pick<DossierApp, 'view' | 'filters' | 'appearance' | 'graphView'> & { graph: ViewGraphReader };
 
 export function currentPicture(app: ViewReader): ViewPicture {
   const nodeIds = app.graph.nodes();
