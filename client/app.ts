@@ -4,6 +4,7 @@
  * changes the view is recorded for undo as a before/after snapshot.
  */
 import type { GraphEdge, NodeDetails, Subgraph } from '../graph/model/api-types';
+import type { CurationSummary } from '../graph/workshop/types';
 import { TOKEN_STORAGE_KEY, createApiClient, type ApiClient } from './api/api-client';
 import { plainMessage } from './api/api-error';
 import {
@@ -19,8 +20,10 @@ import {
   mergeSubgraph,
   neighbourSet,
   removeNodes,
+  refreshRendering,
   restoreGraph,
   snapshotGraph,
+  syncHypothesisEdges,
   type SerializedView,
   type ViewGraph,
 } from './graph/view-graph';
@@ -34,6 +37,7 @@ import {
   forgetMissing,
   hideNodes,
   invertSelection,
+  restoreSelection,
   select,
   selectNodes,
   setHidden,
@@ -43,6 +47,8 @@ import {
   type ViewState,
 } from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
+import type { CameraPicture, ViewPicture } from './state/view-picture';
+import { planCurationRefresh } from './workshop/graph-refresh';
 import { INITIAL_APPEARANCE, communityColours, metricSizes, type AppearanceState } from './appearance/appearance-state';
 import { INITIAL_METRICS, syncMetrics, type MetricsState } from './metrics/metrics-sync';
 import {
@@ -59,6 +65,21 @@ import {
 export interface ViewSnapshot {
   graph: SerializedView;
   hidden: string[];
+  /** Kept by the steps that change more than the graph (opening a view), and put back with it. */
+  look?: ViewLook;
+}
+
+interface ViewLook {
+  selection: Selection;
+  selectedNodes: string[];
+  filters: FilterState;
+  appearance: AppearanceState;
+  camera: CameraPicture;
+}
+
+export interface OpenedView {
+  /** Entities of the view the database no longer has. */
+  missing: string[];
 }
 
 export interface ReaderTarget {
@@ -145,6 +166,17 @@ export interface DossierApp {
     options?: { positions?: Readonly<Record<string, { x: number; y: number }>> },
   ): Promise<number>;
   loadNodes(ids: string[]): Promise<void>;
+  /**
+   * Replaces the view with a whole picture: its entities at their positions (a layout places those without
+   * one), hidden nodes, selection, filters, sizing and colouring, camera. With a `label` it is one undoable
+   * step (a saved view, a presenter's step); without, it is the first view of the page. `subgraph` is the
+   * picture's content when it is already fetched (the overview).
+   */
+  openView(picture: ViewPicture, options?: { label?: string; subgraph?: Subgraph }): Promise<OpenedView>;
+  /** Shows a curation (or its undo) made here or by another member: not an undoable step of this view. */
+  reflectCuration(summary: CurationSummary): Promise<void>;
+  /** The workshop's hypotheses between nodes in view are drawn, and no other. */
+  syncHypotheses(edges: readonly GraphEdge[]): void;
   /** Asks for the shortest paths between the ends in `paths` and adds them to the view as one undoable step. */
   findPaths(): Promise<void>;
   openReader(target: ReaderTarget): void;
@@ -275,11 +307,24 @@ export function createApp(
     }
   }
 
-  function snapshot(): ViewSnapshot {
-    return { graph: snapshotGraph(graph), hidden: view.get().hidden };
+  function snapshot(withLook = false): ViewSnapshot {
+    const taken: ViewSnapshot = { graph: snapshotGraph(graph), hidden: view.get().hidden };
+    if (!withLook) return taken;
+    const { x, y, ratio, angle } = graphView.sigma.getCamera().getState();
+    const { selection, selectedNodes } = view.get();
+    const look = { selection, selectedNodes, filters: filters.get(), appearance: appearance.get() };
+    return { ...taken, look: { ...look, camera: { x, y, ratio, angle } } };
   }
   function restore(s: ViewSnapshot): void {
     restoreGraph(graph, s.graph);
+    if (s.look) {
+      const look = s.look;
+      view.update(restoreSelection(look.selection, look.selectedNodes));
+      filters.update(() => look.filters);
+      appearance.update(() => look.appearance);
+      graphView.sigma.refresh();
+      graphView.sigma.getCamera().setState(look.camera);
+    }
     // Paths whose nodes an undo took away are no longer in view: their emphasis and hop list go too.
     const shown = paths.get().result;
     if (shown && (shown.nodes.some((n) => !graph.hasNode(n.id)) || shown.edges.some((e) => !graph.hasEdge(e.id))))
@@ -293,11 +338,16 @@ export function createApp(
     );
   }
   /** Runs an action and records it for undo, unless it changed nothing. */
-  async function undoable(label: string, action: () => Promise<void> | void): Promise<void> {
-    const before = snapshot();
+  async function undoable(
+    label: string,
+    action: () => Promise<void> | void,
+    options: { look?: boolean } = {},
+  ): Promise<void> {
+    const before = snapshot(options.look);
     await action();
-    const after = snapshot();
+    const after = snapshot(options.look);
     if (
+      JSON.stringify(before.look ?? null) === JSON.stringify(after.look ?? null) &&
       before.graph.nodes.length === after.graph.nodes.length &&
       before.graph.edges.length === after.graph.edges.length
     ) {
@@ -346,6 +396,58 @@ export function createApp(
       }));
     mergeSubgraph(graph, { nodes: [details.node], edges });
   }
+
+  /** Those entities and their facts with each other, and which of them the database no longer has. */
+  async function fetchNodes(ids: string[]): Promise<{ subgraph: Subgraph; missing: string[] }> {
+    let subgraph: Subgraph = { nodes: [], edges: [] };
+    try {
+      subgraph = await api.subgraph(ids);
+    } catch {
+      // Fall back to one request per node.
+    }
+    const nodes = [...subgraph.nodes];
+    const edges = [...subgraph.edges];
+    const found = new Set(nodes.map((n) => n.id));
+    const rest = ids.filter((id) => !found.has(id));
+    for (let i = 0; i < rest.length; i += 8) {
+      const batch = await Promise.allSettled(rest.slice(i, i + 8).map((id) => api.node(id)));
+      for (const result of batch) {
+        if (result.status !== 'fulfilled') continue;
+        const details = result.value;
+        nodes.push(details.node);
+        found.add(details.node.id);
+        for (const r of details.relations)
+          edges.push({
+            id: r.id,
+            type: r.type,
+            source: r.direction === 'out' ? details.node.id : r.other.id,
+            target: r.direction === 'out' ? r.other.id : details.node.id,
+            evidenceCount: r.evidenceCount,
+            attributes: {},
+          });
+      }
+    }
+    return { subgraph: { nodes, edges }, missing: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** The one way the view is replaced by other nodes: these, at these positions; answers how many have none. */
+  function replaceGraph(subgraph: Subgraph, positions: Readonly<Record<string, { x: number; y: number }>>): number {
+    graph.clear();
+    view.update(setHidden([]));
+    let unplaced = 0;
+    for (const id of mergeSubgraph(graph, subgraph).addedNodes) {
+      const position = positions[id];
+      if (position) graph.mergeNodeAttributes(id, { x: position.x, y: position.y });
+      else unplaced++;
+    }
+    return unplaced;
+  }
+
+  const onlyLoaded = () =>
+    forgetMissing(
+      (n) => graph.hasNode(n),
+      (e) => graph.hasEdge(e),
+    );
 
   const app: DossierApp = {
     api,
@@ -576,25 +678,21 @@ export function createApp(
     async applySubgraph(subgraph, mode, label, options = {}) {
       let added = 0;
       await undoable(label, async () => {
-        if (mode === 'replace') {
-          graph.clear();
-          view.update(setHidden([]));
-        }
-        const addedNodes = mergeSubgraph(graph, subgraph).addedNodes;
-        added = addedNodes.length;
         const positions = options.positions ?? {};
         let unplaced = 0;
-        for (const id of addedNodes) {
-          const position = positions[id];
-          if (position) graph.mergeNodeAttributes(id, { x: position.x, y: position.y });
-          else unplaced++;
+        if (mode === 'replace') {
+          unplaced = replaceGraph(subgraph, positions);
+          added = graph.order;
+        } else {
+          const addedNodes = mergeSubgraph(graph, subgraph).addedNodes;
+          added = addedNodes.length;
+          for (const id of addedNodes) {
+            const position = positions[id];
+            if (position) graph.mergeNodeAttributes(id, { x: position.x, y: position.y });
+            else unplaced++;
+          }
         }
-        view.update(
-          forgetMissing(
-            (n) => graph.hasNode(n),
-            (e) => graph.hasEdge(e),
-          ),
-        );
+        view.update(onlyLoaded());
         if (unplaced > 0) await layout.settle({ iterations: mode === 'replace' ? 300 : 150 });
       });
       if (mode === 'replace') void graphView.fit();
@@ -602,18 +700,49 @@ export function createApp(
     },
 
     async loadNodes(ids) {
-      const wanted = ids.filter((id) => !graph.hasNode(id));
-      if (!wanted.length) return;
-      try {
-        mergeSubgraph(graph, await api.subgraph(ids));
-      } catch {
-        // Fall back to one request per node.
-      }
-      const missing = wanted.filter((id) => !graph.hasNode(id));
-      for (let i = 0; i < missing.length; i += 8) {
-        const batch = await Promise.allSettled(missing.slice(i, i + 8).map((id) => api.node(id)));
-        for (const result of batch) if (result.status === 'fulfilled') mergeDetails(result.value);
-      }
+      if (!ids.some((id) => !graph.hasNode(id))) return;
+      mergeSubgraph(graph, (await fetchNodes(ids)).subgraph);
+    },
+
+    async openView(picture, options = {}) {
+      const fetched = options.subgraph
+        ? { subgraph: options.subgraph, missing: [] }
+        : await fetchNodes(picture.nodeIds);
+      const show = async () => {
+        const unplaced = replaceGraph(fetched.subgraph, picture.positions);
+        // A first view is laid out at once; a view opened later moves into place.
+        if (unplaced > 0) await layout.settle({ iterations: 300, instant: !options.label });
+        view.update(setHidden(picture.hidden.filter((id) => graph.hasNode(id))));
+        view.update(restoreSelection(picture.selection, picture.selectedNodes));
+        view.update(onlyLoaded());
+        filters.update(() => picture.filters);
+        appearance.update(() => picture.appearance);
+        // Sigma normalises positions at its next frame: draw now, so the camera means the same picture.
+        graphView.sigma.refresh();
+        if (picture.camera) graphView.sigma.getCamera().setState(picture.camera);
+        else await graphView.fit({ duration: 0 });
+      };
+      if (options.label) await undoable(options.label, show, { look: true });
+      else await show();
+      return { missing: fetched.missing };
+    },
+
+    async reflectCuration(summary) {
+      const patch = await planCurationRefresh(graph, api, summary);
+      if (!patch) return;
+      const selection = view.get().selection;
+      for (const id of patch.dropNodes) if (graph.hasNode(id)) graph.dropNode(id);
+      for (const id of patch.dropEdges) if (graph.hasEdge(id)) graph.dropEdge(id);
+      mergeSubgraph(graph, patch.merge, { anchor: patch.anchor });
+      if (selection?.kind === 'node' && !graph.hasNode(selection.id) && patch.survivor && graph.hasNode(patch.survivor))
+        view.update(select({ kind: 'node', id: patch.survivor }));
+      refreshRendering(graph);
+      view.update(onlyLoaded());
+      graphView.sigma.refresh();
+    },
+
+    syncHypotheses(edges) {
+      syncHypothesisEdges(graph, edges);
     },
 
     async findPaths() {

@@ -8,8 +8,8 @@ import { createApp, type DossierApp } from './app';
 import { ApiRequestError, plainMessage } from './api/api-error';
 import { TOKEN_STORAGE_KEY } from './api/api-client';
 import { canRedo, canUndo } from './history/history';
-import { mergeSubgraph } from './graph/view-graph';
-import { setHidden, select } from './state/view-state';
+import { select } from './state/view-state';
+import { EMPTY_PICTURE, type ViewPicture } from './state/view-picture';
 import { decodeUrlView, encodeUrlView } from './url/url-state';
 import { button, el, isTyping } from './ui/dom';
 import { createSearchBox } from './ui/search-box';
@@ -27,6 +27,8 @@ import { createChangesPanel } from './documents/changes-panel';
 import { createDocumentsPanel } from './documents/documents-panel';
 import { createLiveDocuments } from './documents/live-documents';
 import { createPathPanel } from './paths/path-panel';
+import { createPageLayout } from './ui/page-layout';
+import { openKeyboardHelp } from './ui/keyboard-help';
 
 declare global {
   interface Window {
@@ -41,6 +43,14 @@ declare global {
 }
 
 const OVERVIEW_LIMIT = 150;
+
+function positionsOf(
+  nodes: readonly string[],
+  positions: ReadonlyArray<{ x: number; y: number }> | null,
+): Record<string, { x: number; y: number }> {
+  if (!positions || positions.length !== nodes.length) return {};
+  return Object.fromEntries(nodes.map((id, i) => [id, positions[i]]));
+}
 
 function toastArea(): { element: HTMLElement; show: (message: string, kind?: 'info' | 'error') => void } {
   const element = el('div', { className: 'toasts', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -104,6 +114,14 @@ function boot(): void {
   });
   const workshopButton = button('Workshop', () => workshop.toggle(), { title: 'Create or join an analyst workshop' });
   const linkButton = button('Copy link', () => void copyLink(), { title: 'Copy a link that reopens this view' });
+  const pageLayout = createPageLayout(root, () => {
+    app.graphView.sigma.resize();
+    app.graphView.sigma.refresh();
+  });
+  const helpButton = button('?', () => openKeyboardHelp(), {
+    title: 'Keyboard shortcuts (?)',
+    attrs: { 'aria-label': 'Keyboard shortcuts' },
+  });
   const header = el('header', { className: 'topbar' }, [
     el('div', { className: 'brand' }, [el('span', { className: 'logo', text: '◉' }), el('span', { text: 'Dossier' })]),
     search.element,
@@ -113,6 +131,7 @@ function boot(): void {
       el('div', { className: 'group' }, [layoutButton, fitButton, pathsButton]),
       el('div', { className: 'group' }, [addDocuments.button, documentsPanel.button]),
       el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
+      el('div', { className: 'group' }, [pageLayout.fullScreenButton, helpButton]),
     ]),
   ]);
 
@@ -132,8 +151,9 @@ function boot(): void {
     toasts.element,
     consolePanel.element,
     addDocuments.progress,
+    ...pageLayout.edges,
   ]);
-  root.append(header, createSidebar(app), stage, panel);
+  root.append(header, createSidebar(app), stage, panel, ...pageLayout.handles);
 
   function renderToolbar(): void {
     const node = selectedNode();
@@ -218,6 +238,7 @@ function boot(): void {
       hidden: app.view.get().hidden,
       selection: app.view.get().selection,
       filters: app.filters.get(),
+      appearance: app.appearance.get(),
       camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
     });
     history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
@@ -226,6 +247,7 @@ function boot(): void {
     if (s.selection !== p.selection || s.hidden !== p.hidden) writeUrl();
   });
   app.filters.subscribe(writeUrl);
+  app.appearance.subscribe(writeUrl);
   app.history.subscribe(writeUrl);
   app.graphView.sigma.getCamera().on('updated', writeUrl);
 
@@ -260,20 +282,24 @@ function boot(): void {
         }));
         return;
       }
-      app.graph.clear();
+      const selection = fromUrl.selection;
+      const picture: ViewPicture = {
+        ...EMPTY_PICTURE,
+        nodeIds: fromUrl.nodes ?? [],
+        positions: positionsOf(fromUrl.nodes ?? [], fromUrl.positions),
+        hidden: fromUrl.hidden,
+        selection,
+        selectedNodes: selection?.kind === 'node' ? [selection.id] : [],
+        filters: fromUrl.filters,
+        appearance: fromUrl.appearance,
+        camera: fromUrl.camera,
+      };
       if (fromUrl.nodes && fromUrl.nodes.length) {
-        await app.loadNodes(fromUrl.nodes);
-        const positions = fromUrl.positions;
-        if (positions && positions.length === fromUrl.nodes.length) {
-          fromUrl.nodes.forEach((id, i) => app.graph.hasNode(id) && app.graph.mergeNodeAttributes(id, positions[i]));
-        } else {
-          await app.layout.settle({ iterations: 300, instant: true });
-        }
+        await app.openView(picture);
       } else {
         const overview = await app.api.overview(OVERVIEW_LIMIT);
-        mergeSubgraph(app.graph, overview);
+        await app.openView(picture, { subgraph: overview });
         overviewIds = app.graph.nodes().sort().join();
-        await app.layout.settle({ iterations: 300, instant: true });
         if (overview.truncated)
           toasts.show(
             `Showing the ${overview.nodes.length} best connected of ${overview.totalEntities} entities. Search or expand to see more.`,
@@ -289,16 +315,8 @@ function boot(): void {
       } else {
         app.ui.update((s) => ({ ...s, status: 'ready', message: null }));
       }
-      app.filters.update(() => fromUrl.filters);
-      app.view.update(setHidden(fromUrl.hidden.filter((id) => app.graph.hasNode(id))));
-      if (fromUrl.selection) {
-        const sel = fromUrl.selection;
-        if (sel.kind === 'node' && !app.graph.hasNode(sel.id)) await app.focusNode(sel.id);
-        else app.view.update(select(sel));
-      }
-      app.graphView.sigma.refresh();
-      if (fromUrl.camera) app.graphView.sigma.getCamera().setState(fromUrl.camera);
-      else await app.graphView.fit({ duration: 0 });
+      // A link's selected node that the view does not hold is loaded beside it.
+      if (selection?.kind === 'node' && !app.graph.hasNode(selection.id)) await app.focusNode(selection.id);
       app.history.update(() => ({ past: [], future: [] }));
       urlReady = true;
     } catch (error) {
@@ -323,6 +341,7 @@ function boot(): void {
     if (event.key === 'Escape') {
       if (document.querySelector('dialog[open]')) return;
       if (isTyping(event.target)) (event.target as HTMLElement).blur?.();
+      if (pageLayout.isFullScreen()) return pageLayout.toggleFullScreen(false);
       if (app.ui.get().reader) app.closeReader();
       else app.view.update(select(null));
       return;
@@ -332,6 +351,14 @@ function boot(): void {
       event.preventDefault();
       search.input.focus();
       search.input.select();
+    } else if (event.key === '?' && !mod) {
+      event.preventDefault();
+      openKeyboardHelp();
+    } else if (event.key === 'F' && event.shiftKey && !mod && !event.altKey) {
+      event.preventDefault();
+      pageLayout.toggleFullScreen();
+    } else if ((event.key === '[' || event.key === ']') && !mod && !event.altKey) {
+      pageLayout.toggle(event.key === '[' ? 'sidebar' : 'panel');
     } else if ((event.key === 'f' || event.key === 'F') && !mod && !event.altKey) {
       event.preventDefault();
       void app.graphView.fit();

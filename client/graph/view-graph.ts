@@ -43,6 +43,32 @@ export interface EdgeAttributes {
 export type ViewGraph = Graph<NodeAttributes, EdgeAttributes>;
 export type SerializedView = SerializedGraph<NodeAttributes, EdgeAttributes>;
 
+/** What a panel may do with the view graph: read it and listen to it. Only app.ts writes it. */
+export type ViewGraphReader = Pick<
+  ViewGraph,
+  | 'order'
+  | 'size'
+  | 'hasNode'
+  | 'hasEdge'
+  | 'nodes'
+  | 'edges'
+  | 'neighbors'
+  | 'degree'
+  | 'source'
+  | 'target'
+  | 'extremities'
+  | 'getNodeAttribute'
+  | 'getNodeAttributes'
+  | 'getEdgeAttribute'
+  | 'getEdgeAttributes'
+  | 'filterNodes'
+  | 'filterEdges'
+  | 'forEachNode'
+  | 'mapNodes'
+  | 'on'
+  | 'off'
+>;
+
 export function createViewGraph(): ViewGraph {
   return new Graph<NodeAttributes, EdgeAttributes>({ type: 'directed', multi: true, allowSelfLoops: true });
 }
@@ -130,6 +156,26 @@ export { HYPOTHESIS };
 
 export function isHypothesis(edge: Pick<GraphEdge, 'type'>): boolean {
   return edge.type === HYPOTHESIS;
+}
+
+/**
+ * Puts these hypotheses into the graph where both their ends are loaded, and takes out any other
+ * hypothesis (or one whose ends moved, as a merge moves them to the survivor).
+ */
+export function syncHypothesisEdges(graph: ViewGraph, wanted: readonly GraphEdge[]): void {
+  const byId = new Map(wanted.map((edge) => [edge.id, edge]));
+  let changed = false;
+  for (const edge of graph.filterEdges((_e, a) => isHypothesis(a.data))) {
+    const h = byId.get(edge);
+    if (!h || graph.source(edge) !== h.source || graph.target(edge) !== h.target) {
+      graph.dropEdge(edge);
+      changed = true;
+    }
+  }
+  const missing = wanted.filter((edge) => !graph.hasEdge(edge.id));
+  // mergeSubgraph skips a hypothesis whose ends are not both in view, and refreshes the rendering itself.
+  const added = missing.length ? mergeSubgraph(graph, { nodes: [], edges: missing }).addedEdges.length : 0;
+  if (changed && !added) refreshRendering(graph);
 }
 
 /** A hypothesis shows its analyst's label after a question mark, so it never reads as a documented fact. */

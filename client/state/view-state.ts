@@ -63,6 +63,14 @@ export const selectNodes =
   };
 
 /** Every node of `all` not selected now becomes selected, and the others not. */
+/** Puts back a selection as it was (a saved view's, or the one before an undone step). */
+export const restoreSelection =
+  (selection: Selection, selectedNodes: readonly string[]) =>
+  (state: ViewState): ViewState =>
+    sameSelection(state.selection, selection) && state.selectedNodes.join() === selectedNodes.join()
+      ? state
+      : { ...state, selection, selectedNodes: [...selectedNodes] };
+
 export const invertSelection =
   (all: readonly string[]) =>
   (state: ViewState): ViewState => {

@@ -4,6 +4,7 @@
  * "the other entity" of a curation or a hypothesis: nothing is chosen until the analyst chooses.
  */
 import type { DossierApp } from '../app';
+import type { ViewGraphReader } from '../graph/view-graph';
 import { nodeTypeStyle } from '../appearance/node-style';
 import { clear, el, typeBadge } from './dom';
 
@@ -27,7 +28,7 @@ interface Suggestion extends EntityChoice {
 }
 
 export function createEntityField(
-  app: Pick<DossierApp, 'api' | 'graph'>,
+  app: Pick<DossierApp, 'api'> & { graph: ViewGraphReader },
   label: string,
   onChoose: (end: EntityChoice | null) => void = () => undefined,
   name?: string,

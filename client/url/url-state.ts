@@ -1,10 +1,12 @@
 /**
  * The view in the URL's hash, so a copied link reopens the same picture: loaded nodes, selection,
- * filters and camera. Encoding and decoding are pure; decoding ignores what it cannot read instead of
+ * filters, sizing and colouring, and camera. Encoding and decoding are pure; decoding ignores what it cannot read instead of
  * failing, since links get truncated and edited by hand.
  */
 import type { Selection } from '../state/view-state';
 import { EMPTY_FILTERS, type FilterState } from '../filters/filters';
+import { INITIAL_APPEARANCE, type AppearanceState } from '../appearance/appearance-state';
+import { METRICS, type Metric } from '../metrics/compute-metrics';
 
 export interface CameraPosition {
   x: number;
@@ -18,6 +20,7 @@ export interface UrlView {
   hidden: string[];
   selection: Selection;
   filters: FilterState;
+  appearance: AppearanceState;
   camera: CameraPosition | null;
 }
 
@@ -27,6 +30,7 @@ export const EMPTY_URL_VIEW: UrlView = {
   hidden: [],
   selection: null,
   filters: EMPTY_FILTERS,
+  appearance: INITIAL_APPEARANCE,
   camera: null,
 };
 
@@ -63,6 +67,8 @@ export function encodeUrlView(view: UrlView): string {
   if (f.hiddenRelationTypes.length) parts.push(`rtypes=${list(f.hiddenRelationTypes)}`);
   if (f.documents.length) parts.push(`docs=${list(f.documents)}`);
   if (f.dateRange) parts.push(`dates=${encodeURIComponent(f.dateRange.from)},${encodeURIComponent(f.dateRange.to)}`);
+  if (view.appearance.sizeBy !== INITIAL_APPEARANCE.sizeBy) parts.push(`size=${view.appearance.sizeBy}`);
+  if (view.appearance.colourBy !== INITIAL_APPEARANCE.colourBy) parts.push(`colour=${view.appearance.colourBy}`);
   if (view.camera) {
     const c = view.camera;
     parts.push(`cam=${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -95,6 +101,11 @@ export function decodeUrlView(hash: string): UrlView {
   const dates = parseList(params.get('dates') ?? null);
   if (dates.length === 2 && dates.every((d) => /^\d{4}(-\d{2}){0,2}$/.test(d)))
     dateRange = { from: dates[0], to: dates[1] };
+  const size = params.get('size');
+  const appearance: AppearanceState = {
+    sizeBy: METRICS.includes(size as Metric) ? (size as Metric) : INITIAL_APPEARANCE.sizeBy,
+    colourBy: params.get('colour') === 'community' ? 'community' : INITIAL_APPEARANCE.colourBy,
+  };
   let camera: CameraPosition | null = null;
   const cam = (params.get('cam') ?? '').split(',').map(Number);
   if (cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0) camera = { x: cam[0], y: cam[1], ratio: cam[2] };
@@ -109,6 +120,7 @@ export function decodeUrlView(hash: string): UrlView {
       documents: parseList(params.get('docs') ?? null),
       dateRange,
     },
+    appearance,
     camera,
   };
 }

@@ -4,6 +4,7 @@
  * with an entity the analyst did not choose.
  */
 import type { DossierApp } from '../app';
+import type { ViewGraphReader } from '../graph/view-graph';
 import { createEntityField } from '../ui/entity-field';
 
 export interface EntityPicker {
@@ -13,7 +14,11 @@ export interface EntityPicker {
   refresh(exclude: string | null): void;
 }
 
-export function createEntityPicker(app: Pick<DossierApp, 'api' | 'graph'>, label: string, name: string): EntityPicker {
+export function createEntityPicker(
+  app: Pick<DossierApp, 'api'> & { graph: ViewGraphReader },
+  label: string,
+  name: string,
+): EntityPicker {
   const field = createEntityField(app, label, undefined, name);
   field.element.classList.add('entity-picker');
   let excluded: string | null | undefined;

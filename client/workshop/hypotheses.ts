@@ -5,7 +5,7 @@
  */
 import type { GraphEdge } from '../../graph/model/api-types';
 import type { Hypothesis } from '../../graph/workshop/types';
-import { HYPOTHESIS, isHypothesis, mergeSubgraph, refreshRendering } from '../graph/view-graph';
+import { HYPOTHESIS } from '../graph/view-graph';
 import { button, el } from '../ui/dom';
 import { createEntityPicker } from './entity-picker';
 import { attempt, field, type WorkshopContext } from './workshop-context';
@@ -68,21 +68,9 @@ export function createHypotheses(ctx: WorkshopContext): HTMLElement {
     return s?.kind === 'node' && app.graph.hasNode(s.id) ? s.id : null;
   };
 
-  /** Puts the workshop's hypotheses between nodes in view into the graph, and takes out any other. */
+  /** The workshop's hypotheses between nodes in view are drawn, and no other. */
   function sync(): void {
-    const wanted = new Map(hypotheses.map((h) => [h.id, h]));
-    let changed = false;
-    for (const edge of app.graph.filterEdges((_e, a) => isHypothesis(a.data))) {
-      const h = wanted.get(edge);
-      if (!h || app.graph.source(edge) !== h.sourceId || app.graph.target(edge) !== h.targetId) {
-        app.graph.dropEdge(edge);
-        changed = true;
-      }
-    }
-    const missing = hypotheses.filter((h) => !app.graph.hasEdge(h.id)).map(hypothesisEdge);
-    // mergeSubgraph skips a hypothesis whose ends are not both in view, and refreshes the rendering itself.
-    const added = missing.length ? mergeSubgraph(app.graph, { nodes: [], edges: missing }).addedEdges.length : 0;
-    if (changed && !added) refreshRendering(app.graph);
+    app.syncHypotheses(hypotheses.map(hypothesisEdge));
   }
 
   let scheduled = false;

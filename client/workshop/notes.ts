@@ -6,7 +6,7 @@ import type { Annotation } from '../../graph/workshop/types';
 import type { AnnotationTarget } from '../../graph/workshop/schemas';
 import { button, el } from '../ui/dom';
 import { attempt, type WorkshopContext } from './workshop-context';
-import { openView } from './view-capture';
+import { openSavedView } from './view-capture';
 
 interface Target {
   kind: AnnotationTarget;
@@ -119,7 +119,7 @@ export function createNotesList(ctx: WorkshopContext): HTMLElement {
       const view = ctx.views.get().find((v) => v.id === n.targetId);
       return button(
         view ? `view “${view.name}”` : 'a deleted view',
-        attempt(ctx, async () => view && openView(app, view)),
+        attempt(ctx, async () => view && openSavedView(app, view)),
         {
           className: 'link note-target',
         },

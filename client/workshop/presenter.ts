@@ -6,7 +6,7 @@
 import type { Annotation, PresenterPosition, SavedView } from '../../graph/workshop/types';
 import { button, el, isTyping } from '../ui/dom';
 import { clampStep, moveInOrder, presentedViews } from './presentation-order';
-import { applyCamera, openView } from './view-capture';
+import { openSavedView } from './view-capture';
 import { attempt, type WorkshopContext } from './workshop-context';
 
 export interface Presenter {
@@ -45,12 +45,12 @@ export function createPresenter(ctx: WorkshopContext): Presenter {
     renderNotes();
   }
 
-  async function show(view: SavedView, selection: string[] = []): Promise<void> {
+  async function show(view: SavedView, selection?: string[]): Promise<void> {
     shown = view;
     shownNotes = [];
     renderNotes();
     void loadViewNotes(view);
-    await openView(app, view, selection);
+    await openSavedView(app, view, { label: `Present "${view.name}"`, selection });
   }
 
   async function presentStep(next: number): Promise<void> {
@@ -99,8 +99,9 @@ export function createPresenter(ctx: WorkshopContext): Presenter {
     }
     if (position.viewId && !ctx.views.get().some((v) => v.id === position.viewId)) await ctx.loadViews();
     const target = ctx.views.get().find((v) => v.id === position.viewId);
-    if (target) await show(target, position.selection);
-    applyCamera(app, position.camera);
+    // The presenter's own selection when it has one, else the view's, as the presenter sees it.
+    if (target) await show(target, position.selection.length ? position.selection : undefined);
+    if (position.camera) app.graphView.sigma.getCamera().setState(position.camera);
     element.dataset.followedView = position.viewId ?? '';
     element.closest('.workshop')?.setAttribute('data-followed-view', position.viewId ?? '');
   }

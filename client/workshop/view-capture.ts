@@ -1,41 +1,59 @@
-/** Captures the explorer's current view as a saved-view body, and opens a saved view in the explorer. */
-import type { Camera, SavedView } from '../../graph/workshop/types';
+/** The explorer's current view as a picture (what a link and a saved view hold), and opening a saved view. */
+import type { SavedView } from '../../graph/workshop/types';
 import type { DossierApp } from '../app';
-import { EMPTY_FILTERS, type FilterState } from '../filters/filters';
-import { select } from '../state/view-state';
+import type { ViewGraphReader } from '../graph/view-graph';
+import type { ViewPicture } from '../state/view-picture';
+import { pictureOfSavedView, restoreMessage, viewBodyOf } from './saved-view-format';
 import type { ViewBody } from './workshop-api';
 
-export function captureView(app: DossierApp, name: string): ViewBody {
+type ViewReader = Pick<DossierApp, 'view' | 'filters' | 'appearance' | 'graphView'> & { graph: ViewGraphReader };
+
+export function currentPicture(app: ViewReader): ViewPicture {
   const nodeIds = app.graph.nodes();
   const positions: Record<string, { x: number; y: number }> = {};
   for (const id of nodeIds) {
     const { x, y } = app.graph.getNodeAttributes(id);
     positions[id] = { x, y };
   }
-  const c = app.graphView.sigma.getCamera().getState();
+  const { x, y, ratio, angle } = app.graphView.sigma.getCamera().getState();
+  const { hidden, selection, selectedNodes } = app.view.get();
   return {
-    name,
     nodeIds,
     positions,
-    camera: { x: c.x, y: c.y, ratio: c.ratio, angle: c.angle },
-    filters: app.filters.get() as unknown as Record<string, unknown>,
+    hidden,
+    selection,
+    selectedNodes,
+    filters: app.filters.get(),
+    appearance: app.appearance.get(),
+    camera: { x, y, ratio, angle },
   };
 }
 
-export function applyCamera(app: DossierApp, camera: Camera | null): void {
-  if (camera) app.graphView.sigma.getCamera().setState(camera);
+export function captureView(app: ViewReader, name: string): ViewBody {
+  return viewBodyOf(currentPicture(app), name);
 }
 
-/** Replaces the graph by the view's nodes at their saved positions, with its filters and camera. */
-export async function openView(app: DossierApp, view: SavedView, selection: string[] = []): Promise<void> {
-  app.graph.clear();
-  await app.loadNodes(view.nodeIds);
-  for (const [id, position] of Object.entries(view.positions)) {
-    if (app.graph.hasNode(id)) app.graph.mergeNodeAttributes(id, position);
-  }
-  app.filters.update(() => ({ ...EMPTY_FILTERS, ...(view.filters as Partial<FilterState>) }));
-  const selected = selection.find((id) => app.graph.hasNode(id));
-  app.view.update(select(selected ? { kind: 'node', id: selected } : null));
-  app.graphView.sigma.refresh();
-  applyCamera(app, view.camera);
+/**
+ * Replaces the view by a saved one, as one undoable step, and says what could not be restored.
+ * `selection` (a presenter's) replaces the view's own.
+ */
+export async function openSavedView(
+  app: Pick<DossierApp, 'openView' | 'notify'>,
+  view: SavedView,
+  options: { label?: string; selection?: string[] } = {},
+): Promise<void> {
+  const { picture, problems } = pictureOfSavedView(view);
+  const presented = options.selection;
+  const opened = await app.openView(
+    presented
+      ? {
+          ...picture,
+          selection: presented.length ? { kind: 'node', id: presented[0] } : null,
+          selectedNodes: presented,
+        }
+      : picture,
+    { label: options.label ?? `Open view "${view.name}"` },
+  );
+  const message = restoreMessage(view.name, problems, opened.missing.length);
+  if (message) app.notify(message, 'info');
 }

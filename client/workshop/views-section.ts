@@ -6,7 +6,7 @@ import type { SavedView } from '../../graph/workshop/types';
 import { button, el } from '../ui/dom';
 import { toggleInOrder } from './presentation-order';
 import { viewLink } from './share-link';
-import { captureView, openView } from './view-capture';
+import { captureView, openSavedView } from './view-capture';
 import { attempt, field, type WorkshopContext } from './workshop-context';
 
 export interface ViewsSection {
@@ -73,7 +73,7 @@ export function createViewsSection(ctx: WorkshopContext): ViewsSection {
       el('div', { className: 'view-actions' }, [
         button(
           'Open',
-          attempt(ctx, () => openView(ctx.app, v)),
+          attempt(ctx, () => openSavedView(ctx.app, v)),
         ),
         button('Copy link', () => void copyViewLink(ctx, v), {
           className: 'copy-view-link',

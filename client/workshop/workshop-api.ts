@@ -26,7 +26,7 @@ export interface CreateAnswer extends JoinAnswer {
   viewerCode: string;
 }
 
-export type ViewBody = Pick<SavedView, 'name' | 'nodeIds' | 'positions' | 'camera' | 'filters'> &
+export type ViewBody = Pick<SavedView, 'name' | 'nodeIds' | 'positions' | 'camera' | 'filters' | 'styling'> &
   Partial<Pick<SavedView, 'description' | 'notes'>>;
 
 export interface AnnotationQuery {

@@ -5,6 +5,7 @@
  */
 import type { SavedView, WorkshopEventType } from '../../graph/workshop/types';
 import type { DossierApp } from '../app';
+import type { ViewGraphReader } from '../graph/view-graph';
 import { plainMessage } from '../api/api-error';
 import { createStore, type Store } from '../state/store';
 import type { WorkshopApi } from './workshop-api';
@@ -12,8 +13,29 @@ import type { WorkshopSession } from './workshop-session';
 
 export type WorkshopSignal = WorkshopEventType | 'ready' | 'resync';
 
+/**
+ * What the workshop's panels use of the explorer: the view to read (the graph read-only) and the actions
+ * that change it. The history, the layout and the graph's writers stay app.ts's.
+ */
+export type WorkshopApp = Pick<
+  DossierApp,
+  | 'api'
+  | 'view'
+  | 'filters'
+  | 'appearance'
+  | 'graphView'
+  | 'ui'
+  | 'notify'
+  | 'select'
+  | 'focusNode'
+  | 'loadNodes'
+  | 'openView'
+  | 'reflectCuration'
+  | 'syncHypotheses'
+> & { graph: ViewGraphReader };
+
 export interface WorkshopContext {
-  app: DossierApp;
+  app: WorkshopApp;
   api: WorkshopApi;
   session: Store<WorkshopSession | null>;
   views: Store<SavedView[]>;
@@ -27,7 +49,7 @@ export interface WorkshopContext {
 }
 
 export function createWorkshopContext(
-  app: DossierApp,
+  app: WorkshopApp,
   api: WorkshopApi,
   initial: WorkshopSession | null,
 ): WorkshopContext {

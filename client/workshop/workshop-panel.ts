@@ -12,12 +12,11 @@ import { button, el } from '../ui/dom';
 import { createAuditLog } from './audit-log';
 import { createCurationPanel } from './curation-panel';
 import { curationEntityIds, curationRelationId } from './curation-words';
-import { reflectCuration } from './graph-refresh';
 import { createHypotheses } from './hypotheses';
 import { createNotesList, createSelectionNotes } from './notes';
 import { createPresenter } from './presenter';
 import { readShareLink, type ShareTarget } from './share-link';
-import { openView } from './view-capture';
+import { openSavedView } from './view-capture';
 import { createViewsSection } from './views-section';
 import { createWorkshopApi, type JoinAnswer } from './workshop-api';
 import { attempt, createWorkshopContext, field, type WorkshopSignal } from './workshop-context';
@@ -77,7 +76,7 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
   async function reflect(data: unknown): Promise<void> {
     const summary = data as CurationSummary;
     try {
-      await reflectCuration(app, summary);
+      await app.reflectCuration(summary);
     } catch (error) {
       ctx.fail(error);
     }
@@ -119,7 +118,7 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
     renderHead();
     if (!link.viewId) return;
     const view: SavedView = await api.view(link.workshopId, link.viewId);
-    await openView(app, view);
+    await openSavedView(app, view);
     element.dataset.openedView = view.id;
     app.notify(`Opened the view "${view.name}".`);
   }

@@ -10,18 +10,22 @@ export interface Viewport {
   height: number;
 }
 
-/** Opens the explorer at `hash` and waits until the first view is loaded. */
+/**
+ * Opens the explorer at `at.path` (path, query and hash; `/` by default) and waits until the first view is
+ * loaded. `at.token` is put in the page's session first, as the token prompt leaves it.
+ */
 export async function openExplorer(
   browser: LaunchedBrowser,
   url: string,
   viewport: Viewport,
   pageErrors: string[] = [],
-  hash = '',
+  at: { path?: string; token?: string } = {},
 ): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (at.token) await page.addInitScript((token) => sessionStorage.setItem('dossier.token', token), at.token);
   await page.setViewportSize(viewport);
-  await page.goto(`${url}/${hash}`);
+  await page.goto(`${url}${at.path ?? '/'}`);
   await page.waitForFunction(
     () => {
       const state = document.getElementById('app')?.dataset.state;

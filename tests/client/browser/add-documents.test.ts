@@ -7,16 +7,14 @@
 import type { Page } from 'playwright-core';
 import type { ImportJob } from '../../../graph/model/api-types';
 import { emptyDatabase } from '../../support/neo4j';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { describeInBrowser } from '../../support/browser';
 import { makePdf } from '../../support/make-documents';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { withSeededExplorer } from '../../support/seeded-explorer';
+import type { TestServer } from '../../support/test-server';
 
 describeInBrowser('adding documents in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
-
   /** Uploads a text through the API and waits for its job: the graph the page opens on. */
-  async function seed(text: string, name: string): Promise<void> {
+  async function seed(server: TestServer, text: string, name: string): Promise<void> {
     const form = new FormData();
     form.append('files', new Blob([text]), name);
     const accepted = (await (
@@ -30,27 +28,15 @@ describeInBrowser('adding documents in Chromium', () => {
     }
   }
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    await emptyDatabase(server.connection);
-    await seed('Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.', 'summit-2019.txt');
-    browser = await launchBrowser({ width: 1400, height: 900 });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const explorer = withSeededExplorer({
+    viewport: { width: 1400, height: 900 },
+    seed: async (server) => {
+      await emptyDatabase(server.connection);
+      await seed(server, 'Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.', 'summit-2019.txt');
+    },
   });
 
-  async function openApp(): Promise<Page> {
-    const p = await browser.context.newPage();
-    await p.goto(`${server.url}/`);
-    await p.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', undefined, {
-      timeout: 60_000,
-    });
-    await p.evaluate(() => window.__dossier!.ready);
-    return p;
-  }
+  const openApp = () => explorer.open();
 
   const names = (p: Page) =>
     p.evaluate(() => window.__dossier!.graph.mapNodes((_id, a) => (a.data as { name: string }).name));
@@ -150,7 +136,7 @@ describeInBrowser('adding documents in Chromium', () => {
 
   it('shows a workshop viewer the button disabled with the reason', async () => {
     const created = (await (
-      await fetch(`${server.url}/api/workshops`, {
+      await fetch(`${explorer.server.url}/api/workshops`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Reading room', displayName: 'Ada' }),

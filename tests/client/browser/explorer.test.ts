@@ -6,44 +6,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 describeInBrowser('the explorer in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
+  const explorer = withSeededExplorer();
+  const { pageErrors } = explorer;
   let page: Page;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedCorpus(server.connection);
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openApp(hash = '', viewport = { width: 1920, height: 1080 }): Promise<Page> {
-    const p = await browser.context.newPage();
-    p.on('pageerror', (error) => pageErrors.push(error.message));
-    await p.setViewportSize(viewport);
-    await p.goto(`${server.url}/${hash}`);
-    await p.waitForFunction(
-      () => {
-        const state = document.getElementById('app')?.dataset.state;
-        return !!window.__dossier && state !== undefined && state !== 'loading';
-      },
-      undefined,
-      { timeout: 60_000 },
-    );
-    await p.evaluate(() => window.__dossier!.ready);
-    return p;
-  }
+  const openApp = (hash = '', viewport = { width: 1920, height: 1080 }) =>
+    explorer.open({ path: `/${hash}`, viewport });
 
   const order = (p: Page) => p.evaluate(() => window.__dossier!.graph.order);
   const selection = (p: Page) =>
@@ -215,7 +188,9 @@ describeInBrowser('the explorer in Chromium', () => {
     const status = page.locator('.console-status.error');
     await status.waitFor({ timeout: 10_000 });
     expect(await status.textContent()).toMatch(/Refused|read-only|not allowed/i);
-    const intruders = await server.connection.driver.executeQuery("MATCH (n {name: 'Intruder'}) RETURN count(n) AS c");
+    const intruders = await explorer.server.connection.driver.executeQuery(
+      "MATCH (n {name: 'Intruder'}) RETURN count(n) AS c",
+    );
     expect(intruders.records[0].get('c').toNumber()).toBe(0);
     await runCypher(page, 'MATCH (n RETURN n');
     await page.locator('.console-status.error', { hasText: 'not valid Cypher' }).waitFor({ timeout: 10_000 });

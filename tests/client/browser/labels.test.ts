@@ -5,17 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { boxQuad, quadsOverlap, type Quad } from '../../../client/appearance/edge-label-guard';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import {
-  nodeOnPage,
-  openExplorer,
-  overlapping,
-  settledLabels,
-  type ShownLabel,
-  type Viewport,
-} from '../../support/explorer-page';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { nodeOnPage, overlapping, settledLabels, type ShownLabel, type Viewport } from '../../support/explorer-page';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 const VIEWPORTS: Viewport[] = [
   { width: 1280, height: 720 },
@@ -24,20 +16,8 @@ const VIEWPORTS: Viewport[] = [
 ];
 
 describeInBrowser('labels in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedCorpus(server.connection);
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const explorer = withSeededExplorer();
+  const { pageErrors } = explorer;
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);
@@ -67,7 +47,7 @@ describeInBrowser('labels in Chromium', () => {
 
   for (const viewport of VIEWPORTS) {
     it(`labels the five hubs and the selection without overlap or clipping at ${viewport.width}×${viewport.height}`, async () => {
-      const page = await openExplorer(browser, server.url, viewport, pageErrors);
+      const page = await explorer.open({ viewport });
       const top = await hubs(page);
       let labels = await settledLabels(page);
       const drawn = new Set(labels.map((l) => l.id));
@@ -113,7 +93,7 @@ describeInBrowser('labels in Chromium', () => {
   }
 
   it('labels the hovered hub and most of its neighbours, and every one of them closer', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     await settledLabels(page);
     const [hub] = await hubs(page);
     const hoverHub = async () => {
@@ -164,7 +144,7 @@ describeInBrowser('labels in Chromium', () => {
   }, 60_000);
 
   it('draws more labels as the density goes up, and only the ones that must be seen at zero', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1280, height: 720 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1280, height: 720 } });
     const counts: number[] = [];
     for (const value of ['0', '50', '100']) {
       await page.locator('input[aria-label="Label density"]').fill(value);
@@ -185,7 +165,7 @@ describeInBrowser('labels in Chromium', () => {
   }, 60_000);
 
   it('labels every node on screen once zoomed in, and Fit brings every label back inside the canvas', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     const [hub] = await hubs(page);
     await page.evaluate((id) => {
       const display = window.__dossier!.sigma.getNodeDisplayData(id)!;
@@ -216,7 +196,7 @@ describeInBrowser('labels in Chromium', () => {
   }, 60_000);
 
   it('draws no edge label over a node label or another edge label, zoomed in or around a hovered hub', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     const [hub] = await hubs(page);
     const check = async () => {
       const nodeLabels = await settledLabels(page);

@@ -4,26 +4,13 @@
  * layout one undoable step that leaves pinned nodes where they are.
  */
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { nodeOnPage, openExplorer, overlapping, settledLabels } from '../../support/explorer-page';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { nodeOnPage, overlapping, settledLabels } from '../../support/explorer-page';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 describeInBrowser('metrics and layouts in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedCorpus(server.connection);
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const explorer = withSeededExplorer();
+  const { pageErrors } = explorer;
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);
@@ -33,7 +20,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
     page.evaluate(() => Object.fromEntries(window.__dossier!.graph.mapNodes((id, a) => [id, [a.x, a.y]])));
 
   it('sizes nodes by PageRank, says so in the legend, and labels the five largest by it', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     await page.getByLabel('Size nodes by').selectOption('pagerank');
     await page.locator('.metric-range').waitFor({ timeout: 15_000 });
     expect(await page.locator('.metric-range').textContent()).toMatch(/^Size: PageRank from [\d.e-]+ to [\d.e-]+$/);
@@ -60,7 +47,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
   }, 60_000);
 
   it('colours nodes by Louvain community, lists the communities in the legend, and selects one from the menu', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     await page.getByLabel('Colour nodes by').selectOption('community');
     await page.locator('.community-legend li').first().waitFor({ timeout: 15_000 });
     const { total, counted, coloured } = await page.evaluate(() => {
@@ -116,7 +103,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
   }, 60_000);
 
   it('says plainly that every metric is the same when one node is in view', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1280, height: 720 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1280, height: 720 } });
     const keep = await page.evaluate(() => window.__dossier!.graph.nodes()[0]);
     await page.evaluate((id) => window.__dossier!.app.keepOnly([id]), keep);
     await page.getByLabel('Size nodes by').selectOption('betweenness');
@@ -128,7 +115,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
   }, 60_000);
 
   it('runs ForceAtlas2 with the settings chosen, leaves a pinned node where it is, and undoes it as one step', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     await page.locator('.layout-controls summary').click();
     await page.getByLabel('Gravity', { exact: true }).fill('3');
     await page.getByLabel('Gravity', { exact: true }).press('Enter');
@@ -161,7 +148,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
   }, 60_000);
 
   it('puts every node on one circle, without noverlap moving them off it', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     await page.locator('.layout-controls summary').click();
     await page.getByLabel('Remove overlaps after', { exact: true }).uncheck();
     await page.getByRole('button', { name: 'Circle', exact: true }).click();
@@ -186,7 +173,7 @@ describeInBrowser('metrics and layouts in Chromium', () => {
   }, 60_000);
 
   it('packs the nodes of a type together: closer to their own type than to the others', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open({ viewport: { width: 1366, height: 768 } });
     await page.locator('.layout-controls summary').click();
     await page.getByRole('button', { name: 'Pack by type', exact: true }).click();
     await page.waitForFunction(

@@ -4,28 +4,18 @@
  * type and invert; hide, keep only, pin and remove, each one undoable step.
  */
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { nodeOnPage, openExplorer, settledLabels } from '../../support/explorer-page';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { nodeOnPage, settledLabels } from '../../support/explorer-page';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 describeInBrowser('paths, selection and the context menu in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
+  const explorer = withSeededExplorer();
+  const { pageErrors } = explorer;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
-    await seedCorpus(server.connection);
-    browser = await launchBrowser();
-    page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    page = await explorer.open({ viewport: { width: 1366, height: 768 } });
+  }, 120_000);
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);

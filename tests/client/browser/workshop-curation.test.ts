@@ -8,42 +8,20 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 const ENTITY_TYPES = ['Person', 'State', 'Organization', 'Place', 'Treaty', 'Event'];
 
 describeInBrowser('workshop curation in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
+  const explorer = withSeededExplorer({ viewport: { width: 1500, height: 1000 } });
+  const { pageErrors } = explorer;
   let a: Page;
   let b: Page;
   let viewerCode: string;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedCorpus(server.connection);
-    browser = await launchBrowser({ width: 1500, height: 1000 });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openApp(path = '/'): Promise<Page> {
-    const p = await browser.context.newPage();
-    p.on('pageerror', (error) => pageErrors.push(error.message));
-    await p.goto(`${server.url}${path}`);
-    await p.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', undefined, {
-      timeout: 60_000,
-    });
-    await p.evaluate(() => window.__dossier!.ready);
-    return p;
-  }
+  const openApp = (path = '/') => explorer.open({ path });
 
   const select = (p: Page, kind: 'node' | 'edge', id: string) =>
     p.evaluate(([k, i]) => window.__dossier!.app.select({ kind: k as 'node', id: i }), [kind, id] as const);
@@ -169,7 +147,7 @@ describeInBrowser('workshop curation in Chromium', () => {
     // Undo from A's log: the merged entity is back in the database and in B's view.
     await a.locator('.curation-entry[data-kind="merge"] .undo-curation').click();
     await b.waitForFunction((m) => window.__dossier!.graph.hasNode(m), merged, { timeout: 20_000 });
-    const response = await fetch(`${server.url}/api/nodes/${encodeURIComponent(merged)}`);
+    const response = await fetch(`${explorer.server.url}/api/nodes/${encodeURIComponent(merged)}`);
     expect(response.status).toBe(200);
     await b.locator('.curation-entry.undone[data-kind="merge"]').waitFor({ timeout: 15_000 });
     expect(await b.locator('.curation-entry.undone[data-kind="merge"] .curation-undone').textContent()).toContain(
@@ -266,7 +244,7 @@ describeInBrowser('workshop curation in Chromium', () => {
     // The order is PUT by the panel: wait until the server has it.
     let order: string[] = [];
     for (let i = 0; i < 50 && order.join() !== [idOf.Closing, idOf.Opening].join(); i++) {
-      const r = await fetch(`${server.url}/api/workshops/${ws}/presentation`, {
+      const r = await fetch(`${explorer.server.url}/api/workshops/${ws}/presentation`, {
         headers: { 'x-workshop-token': await token(a) },
       });
       order = ((await r.json()) as { viewIds: string[] }).viewIds;
@@ -310,7 +288,7 @@ describeInBrowser('workshop curation in Chromium', () => {
     const ws = await workshopId(a);
     expect(new URL(link).search).toBe(`?workshop=${ws}&view=${viewId}`);
     const view = (await (
-      await fetch(`${server.url}/api/workshops/${ws}/views/${viewId}`, {
+      await fetch(`${explorer.server.url}/api/workshops/${ws}/views/${viewId}`, {
         headers: { 'x-workshop-token': await token(a) },
       })
     ).json()) as { nodeIds: string[] };

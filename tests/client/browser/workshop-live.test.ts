@@ -4,38 +4,16 @@
  * and presents them, and B, following, moves with A's arrow keys and loses the banner when A stops.
  */
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 describeInBrowser('workshops live in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
+  const explorer = withSeededExplorer({ viewport: { width: 1400, height: 900 } });
+  const { pageErrors } = explorer;
   let a: Page;
   let b: Page;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedCorpus(server.connection);
-    browser = await launchBrowser({ width: 1400, height: 900 });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openApp(): Promise<Page> {
-    const p = await browser.context.newPage();
-    p.on('pageerror', (error) => pageErrors.push(error.message));
-    await p.goto(`${server.url}/`);
-    await p.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', undefined, {
-      timeout: 60_000,
-    });
-    await p.evaluate(() => window.__dossier!.ready);
-    return p;
-  }
+  const openApp = () => explorer.open();
 
   const camera = (p: Page) => p.evaluate(() => window.__dossier!.sigma.getCamera().getState());
   const selectNode = (p: Page, id: string) =>

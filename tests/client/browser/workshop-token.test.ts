@@ -3,39 +3,16 @@
  * event stream carry it, so a note written on A reaches B live. Without the token in the session, the
  * server refuses the workshop calls.
  */
-import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
-import { seedCorpus } from '../../support/seed-database';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { describeInBrowser } from '../../support/browser';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 const TOKEN = 'browser-test-token-0123456789abcdef';
 
 describeInBrowser('workshops behind an API token in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
+  // Every page opens with the API token in its session, as the token prompt leaves it.
+  const explorer = withSeededExplorer({ viewport: { width: 1400, height: 900 }, token: TOKEN });
 
-  beforeAll(async () => {
-    server = await startTestServer({ token: TOKEN });
-    await seedCorpus(server.connection);
-    browser = await launchBrowser({ width: 1400, height: 900 });
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A page whose session holds the API token, as the token prompt leaves it. */
-  async function openApp(): Promise<Page> {
-    const p = await browser.context.newPage();
-    await p.addInitScript((token) => sessionStorage.setItem('dossier.token', token), TOKEN);
-    await p.goto(`${server.url}/`);
-    await p.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', undefined, {
-      timeout: 60_000,
-    });
-    await p.evaluate(() => window.__dossier!.ready);
-    return p;
-  }
+  const openApp = () => explorer.open();
 
   it('creates, joins and shares a live note with the token on every call and on the event stream', async () => {
     const a = await openApp();
@@ -63,7 +40,7 @@ describeInBrowser('workshops behind an API token in Chromium', () => {
   }, 120_000);
 
   it('is refused without the token', async () => {
-    const res = await fetch(`${server.url}/api/workshops`, {
+    const res = await fetch(`${explorer.server.url}/api/workshops`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'No token', displayName: 'Eve' }),

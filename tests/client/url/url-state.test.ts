@@ -2,7 +2,7 @@ import { EMPTY_FILTERS } from '../../../client/filters/filters';
 import { EMPTY_URL_VIEW, decodeUrlView, encodeUrlView, type UrlView } from '../../../client/url/url-state';
 
 describe('the view in the URL', () => {
-  it('round-trips loaded nodes, selection, filters and camera', () => {
+  it('round-trips loaded nodes, selection, filters, sizing and colouring, and camera', () => {
     const view: UrlView = {
       nodes: ['person:sergei-shoigu', 'state:russia', 'event:moscow-conference-2023'],
       positions: [
@@ -18,6 +18,7 @@ describe('the view in the URL', () => {
         documents: ['doc-0123456789abcdef'],
         dateRange: { from: '2014', to: '2023-08' },
       },
+      appearance: { sizeBy: 'pagerank', colourBy: 'community' },
       camera: { x: 0.51234567, y: 0.5, ratio: 0.8 },
     };
     const decoded = decodeUrlView(encodeUrlView(view));
@@ -54,6 +55,7 @@ describe('the view in the URL', () => {
     expect(decoded.selection).toBeNull();
     expect(decoded.camera).toBeNull();
     expect(decoded.filters).toEqual(EMPTY_FILTERS);
+    expect(decodeUrlView('#size=shoe&colour=mauve').appearance).toEqual(EMPTY_URL_VIEW.appearance);
     expect(decoded.nodes).toEqual(['ok']);
   });
 });
