@@ -3,7 +3,7 @@
  * edges. Parameterised Cypher only; every answer uses the shapes of model/api-types.ts. Documents and
  * mentions live in document-repository.ts.
  */
-import type { Node, Relationship } from 'neo4j-driver';
+import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type {
   EdgeDetails,
   GraphEdge,
@@ -23,6 +23,7 @@ import { nodeKey, toGraphEdge, toGraphNode, toJson } from './cypher-values';
 import { loadMentions, withDocumentTitles } from './document-repository';
 import { buildFulltextQuery } from './fulltext-query';
 import { int, readQuery, toNumber } from './read-query';
+import { withReports } from './reported-dates';
 import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
 // Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
@@ -49,10 +50,12 @@ export async function readStats(connection: Neo4jConnection): Promise<StatsRespo
   });
 }
 
-function subgraphFrom(
+/** Nodes and relationships in the API's shapes, each entity with when it was reported (reported-dates.ts). */
+async function subgraphFrom(
+  tx: ManagedTransaction,
   nodes: Array<{ node: Node; degree?: number }>,
   relationships: Relationship[],
-): { nodes: GraphNode[]; edges: GraphEdge[] } {
+): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
   const keys = new Map<string, string>();
   for (const { node } of nodes) keys.set(node.elementId, nodeKey(node));
   const keyOf = (elementId: string) => keys.get(elementId) ?? elementId;
@@ -63,7 +66,13 @@ function subgraphFrom(
     seen.add(rel.elementId);
     edges.push(toGraphEdge(rel, keyOf));
   }
-  return { nodes: nodes.map(({ node, degree }) => toGraphNode(node, degree)), edges };
+  return {
+    nodes: await withReports(
+      tx,
+      nodes.map(({ node, degree }) => toGraphNode(node, degree)),
+    ),
+    edges,
+  };
 }
 
 /** The most connected entities (fact relations only: no co-occurrence, document links or hypotheses) and the facts between them. */
@@ -89,10 +98,11 @@ export async function readOverview(connection: Neo4jConnection, limit: number): 
     const total = await tx.run('MATCH (n:Entity) RETURN count(n) AS total');
     const totalEntities = toNumber(total.records[0].get('total'));
     return {
-      ...subgraphFrom(
+      ...(await subgraphFrom(
+        tx,
         nodes,
         rels.records.map((r) => r.get('r') as Relationship),
-      ),
+      )),
       truncated: totalEntities > nodes.length,
       totalEntities,
     };
@@ -127,6 +137,7 @@ export async function readSubgraph(
       relationships.push(...(record.get('rels') as Relationship[]));
     }
     return subgraphFrom(
+      tx,
       [...nodes.values()].map((node) => ({ node })),
       relationships,
     );
@@ -200,7 +211,7 @@ async function findNode(tx: Parameters<Parameters<typeof readQuery>[1]>[0], id: 
 const RELATIONS_LISTED = 500;
 
 export async function readNodeDetails(connection: Neo4jConnection, id: string): Promise<NodeDetails> {
-  const { node, degree, counts, relations } = await readQuery(connection, async (tx) => {
+  const { found, node, counts, relations } = await readQuery(connection, async (tx) => {
     const found = await findNode(tx, id);
     if (!found) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
     const countResult = await tx.run(
@@ -218,16 +229,13 @@ export async function readNodeDetails(connection: Neo4jConnection, id: string): 
     const counts = Object.fromEntries(
       countResult.records.map((r) => [r.get('type') as string, toNumber(r.get('count'))]),
     );
-    return {
-      node: found,
-      degree: Object.values(counts).reduce((a, b) => a + b, 0),
-      counts,
-      relations: relationResult.records,
-    };
+    const degree = Object.values(counts).reduce((a, b) => a + b, 0);
+    const [node] = await withReports(tx, [toGraphNode(found, degree)]);
+    return { found, node, counts, relations: relationResult.records };
   });
-  const mentions = await loadMentions(connection, nodeKey(node));
+  const mentions = await loadMentions(connection, nodeKey(found));
   return {
-    node: toGraphNode(node, degree),
+    node,
     relationCounts: counts,
     relations: relations.map((record) => {
       const rel = record.get('r') as Relationship;
@@ -301,7 +309,7 @@ export async function readNeighbors(
       rels.push(...(record.get('rels') as Relationship[]));
     }
     return {
-      ...subgraphFrom(nodes, rels),
+      ...(await subgraphFrom(tx, nodes, rels)),
       center: nodeKey(center),
       total,
       returned: top.records.length,
@@ -378,10 +386,11 @@ export async function readPaths(
       });
     }
     return {
-      ...subgraphFrom(
+      ...(await subgraphFrom(
+        tx,
         [...nodes.values()].map((node) => ({ node })),
         rels,
-      ),
+      )),
       paths,
     };
   });
