@@ -63,6 +63,7 @@ export function encodeUrlView(view: UrlView): string {
   if (f.hiddenRelationTypes.length) parts.push(`rtypes=${list(f.hiddenRelationTypes)}`);
   if (f.documents.length) parts.push(`docs=${list(f.documents)}`);
   if (f.dateRange) parts.push(`dates=${encodeURIComponent(f.dateRange.from)},${encodeURIComponent(f.dateRange.to)}`);
+  if (f.dateRange && f.dateLane !== EMPTY_FILTERS.dateLane) parts.push(`dlane=${f.dateLane}`);
   if (view.camera) {
     const c = view.camera;
     parts.push(`cam=${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -108,6 +109,7 @@ export function decodeUrlView(hash: string): UrlView {
       hiddenRelationTypes: parseList(params.get('rtypes') ?? null),
       documents: parseList(params.get('docs') ?? null),
       dateRange,
+      dateLane: params.get('dlane') === 'reported' ? 'reported' : 'happened',
     },
     camera,
   };
