@@ -24,6 +24,7 @@ import { createContextMenu } from './ui/context-menu';
 import { createWorkshopPanel } from './workshop/workshop-panel';
 import { createAddDocuments } from './documents/add-documents';
 import { createPathPanel } from './paths/path-panel';
+import { createTablePanel } from './table/table-panel';
 
 declare global {
   interface Window {
@@ -67,6 +68,7 @@ function boot(): void {
   const reader = createReaderPanel(app);
   const addDocuments = createAddDocuments(app, { session: workshop.session, reload: () => load() });
   const paths = createPathPanel(app);
+  const table = createTablePanel(app);
 
   // Toolbar.
   const selectedNode = () => {
@@ -103,7 +105,13 @@ function boot(): void {
       el('div', { className: 'group' }, [undoButton, redoButton]),
       el('div', { className: 'group' }, [layoutButton, fitButton, pathsButton]),
       el('div', { className: 'group' }, [addDocuments.button]),
-      el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
+      el('div', { className: 'group' }, [
+        table.button,
+        consoleButton,
+        createExportMenu(app),
+        linkButton,
+        workshopButton,
+      ]),
     ]),
   ]);
 
@@ -116,6 +124,7 @@ function boot(): void {
     busy,
     toasts.element,
     consolePanel.element,
+    table.element,
     addDocuments.progress,
   ]);
   root.append(header, createSidebar(app), stage, panel);
