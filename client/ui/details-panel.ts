@@ -10,6 +10,7 @@ import { plainMessage } from '../api/api-error';
 import { nodeTypeStyle, relationLabel } from '../appearance/node-style';
 import type { Selection } from '../state/view-state';
 import { visibleEdgeIds } from '../filters/filtered-view';
+import { reportLagDays, reportedDates } from '../timeline/time-lanes';
 import { button, clear, el, typeBadge } from './dom';
 
 const MAX_EVIDENCE = 40;
@@ -62,6 +63,25 @@ function evidenceItem(
 }
 
 /** `footer` stays below whatever is shown (the workshop's notes on the selection). */
+/** When the documents reported it, and for an event how long after it happened. */
+function reportWords(node: NodeDetails['node']): string | null {
+  if (node.sources === undefined) return null;
+  const dates = reportedDates(node);
+  const documents = `${node.sources} document${node.sources === 1 ? '' : 's'}`;
+  if (!dates.length) return `Named in ${documents}, none of them dated.`;
+  const span = dates.length > 1 ? `from ${dates[0]} to ${dates[dates.length - 1]}` : `on ${dates[0]}`;
+  const lag = reportLagDays(node);
+  const after =
+    lag === null
+      ? ''
+      : lag === 0
+        ? '; first reported when it happened'
+        : lag > 0
+          ? `; first reported ${lag} days after it happened`
+          : `; announced ${-lag} days before it happened`;
+  return `Reported in ${documents}, ${span}${after}.`;
+}
+
 /** "12 of 89 nodes and 30 of 140 relations shown" when filters or hiding take some away. */
 function inViewWords(app: DossierApp): string {
   const visible = new Set(app.visibleNodeIds());
@@ -133,6 +153,8 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
     );
     const attributes = attributesTable(node.attributes);
     if (attributes) element.append(el('h3', { text: 'Attributes' }), attributes);
+    const reported = reportWords(node);
+    if (reported) element.append(el('p', { className: 'reported-line hint small', text: reported }));
 
     // Relations grouped by type.
     const groups = new Map<string, NodeDetails['relations']>();

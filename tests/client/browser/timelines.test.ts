@@ -72,6 +72,11 @@ describeInBrowser('the happened and reported timelines in Chromium', () => {
     expect(await undated.getAttribute('open')).not.toBeNull();
     expect(await undated.locator('summary').textContent()).toBe('Undated (happened): 1 event');
     expect(await undated.locator('li').allTextContents()).toEqual(['arms talks']);
+    // An undated event listed apart opens in the details panel, with when it was reported.
+    await undated.getByRole('button', { name: 'arms talks' }).click();
+    await page.locator('.details-name', { hasText: 'arms talks' }).waitFor();
+    expect(await page.locator('.reported-line').textContent()).toBe('Reported in 2 documents, on 2023-09-20.');
+    await page.keyboard.press('Escape');
     // The link keeps the range (the hash is written a moment after a change).
     await page.waitForFunction(() => location.hash.includes('dates=2023,2023'));
 
@@ -91,6 +96,12 @@ describeInBrowser('the happened and reported timelines in Chromium', () => {
     expect(await legendCount(page, 'Event')).toBe('2/6');
     expect(await page.locator('.timelines details.undated li').allTextContents()).toEqual(['Kazan meeting']);
     await page.waitForFunction(() => location.hash.includes('dlane=reported'));
+
+    await page.evaluate((id) => window.__dossier!.app.select({ kind: 'node', id }), DATED.summit);
+    await page.locator('.details-name', { hasText: 'Vostochny summit' }).waitFor();
+    expect(await page.locator('.reported-line').textContent()).toBe(
+      'Reported in 2 documents, from 2023-09-20 to 2024-06-20; first reported 7 days after it happened.',
+    );
 
     // The same year in the other lane, from the lane switch.
     await page.getByRole('button', { name: 'Happened', exact: true }).click();
