@@ -71,6 +71,14 @@ describeInBrowser('the data table in Chromium', () => {
     await filterField(page, 'Happened').fill('>=2024');
     expect(await count(page)).toBe('3 of 9 nodes');
     expect(await names(page)).toEqual(['Pyongyang treaty signing', 'Kursk deployment', 'Kazan meeting']);
+    // What the table shows becomes the graph's selection.
+    await page.getByRole('button', { name: 'Select these' }).click();
+    expect(
+      await page.evaluate(() =>
+        (window.__dossier!.state.view as { get(): { selectedNodes: string[] } }).get().selectedNodes.slice().sort(),
+      ),
+    ).toEqual([DATED.kazan, DATED.kursk, DATED.signing].sort());
+    expect(await page.locator('.data-table .table-rows .table-row.selected').count()).toBe(3);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
