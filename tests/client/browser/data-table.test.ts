@@ -1,8 +1,8 @@
 /**
  * The data table in a real Chromium: sorting and per-column filters, the CSV of what it shows, the
  * selection both ways (a row selects the node and brings the camera to it; a node clicked in the graph
- * highlights its row and scrolls to it), the graph's filters in its counts, relations, and a view of a few
- * thousand nodes drawn a window of rows at a time.
+ * highlights its row and scrolls to it), the graph's filters in its counts, the metrics once computed,
+ * relations, and a view of a few thousand nodes drawn a window of rows at a time.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -129,6 +129,12 @@ describeInBrowser('the data table in Chromium', () => {
     expect((await names(page)).sort()).toEqual(['Kim Jong Un', 'Vladimir Putin', 'Vostochny summit']);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'data-table-and-timelines.png') });
+
+    // The computed metrics join the columns once size or colour asks for them.
+    expect(await page.locator('[role=columnheader][data-key=pagerank]').count()).toBe(0);
+    await page.getByLabel('Size nodes by').selectOption('pagerank');
+    await page.locator('[role=columnheader][data-key=pagerank]').waitFor();
+    expect(await page.locator('[role=columnheader][data-key=community]').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Relations', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('.data-table .table-count')?.textContent === '2 relations');
