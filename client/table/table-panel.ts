@@ -269,6 +269,24 @@ export function createTablePanel(app: DossierApp): TablePanel {
     fromTable = false;
   });
 
+  /** ↑ and ↓ select the row above or below (the graph follows); Enter brings the camera to it. */
+  scroller.tabIndex = 0;
+  scroller.addEventListener('keydown', (event) => {
+    if (event.target !== scroller || !shown.length) return;
+    const selection = app.view.get().selection;
+    const at = selection ? indexOf.get(selection.id) : undefined;
+    const kind = state.get().kind === 'relations' ? 'edge' : 'node';
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const next = at === undefined ? 0 : Math.min(shown.length - 1, Math.max(0, at + step));
+      app.select({ kind, id: shown[next].id });
+    } else if (event.key === 'Enter' && at !== undefined) {
+      const id = shown[at].id;
+      app.graphView.focus(kind === 'edge' ? app.graph.source(id) : id);
+    }
+  });
+
   /** Brings the selected row into sight, unless the table itself made the selection. */
   function revealSelection(): void {
     const selection = app.view.get().selection;

@@ -118,6 +118,16 @@ describeInBrowser('the data table in Chromium', () => {
     expect(await viewSelection(page)).toEqual({ kind: 'node', id: DATED.kim });
     await page.locator(`.table-row.selected[data-id="${DATED.kim}"]`).waitFor();
     expect(await page.locator('.table-row.selected').count()).toBe(1);
+
+    // From the keyboard: the row below Kim, then back up.
+    const order = await page
+      .locator('.data-table .table-rows .table-row')
+      .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id));
+    await page.locator('.data-table .table-scroll').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await viewSelection(page)).toEqual({ kind: 'node', id: order[order.indexOf(DATED.kim) + 1] });
+    await page.keyboard.press('ArrowUp');
+    expect(await viewSelection(page)).toEqual({ kind: 'node', id: DATED.kim });
     await page.close();
   }, 90_000);
 
