@@ -7,13 +7,8 @@ import type { GraphEdge, NodeDetails, Subgraph } from '../graph/model/api-types'
 import type { CurationSummary } from '../graph/workshop/types';
 import { TOKEN_STORAGE_KEY, createApiClient, type ApiClient } from './api/api-client';
 import { plainMessage } from './api/api-error';
-import {
-  EMPTY_FILTERS,
-  edgePassesFilters,
-  nodePassesFilters,
-  type FilterContext,
-  type FilterState,
-} from './filters/filters';
+import { EMPTY_FILTERS, edgePassesFilters, type FilterContext, type FilterState } from './filters/filters';
+import { filterView, type FilteredView } from './filters/filtered-view';
 import {
   createViewGraph,
   leavesOf,
@@ -182,6 +177,8 @@ export interface DossierApp {
   openReader(target: ReaderTarget): void;
   closeReader(): void;
   visibleNodeIds(): string[];
+  /** What the filters leave out, and what the date range did (filters/filtered-view.ts); cached until a change. */
+  filtered(): FilteredView;
   selectionNodeIds(): string[];
   fail(error: unknown): void;
 }
@@ -246,10 +243,7 @@ export function createApp(
     const highlight = pathHighlight(paths.get());
     const look = appearance.get();
     const result = metrics.get().result;
-    const filteredOutNodes = new Set<string>();
-    graph.forEachNode((id, attributes) => {
-      if (!nodePassesFilters(attributes.data, f, filterContext)) filteredOutNodes.add(id);
-    });
+    const filteredOutNodes = app.filtered().out;
     graphView.setContext({
       hovered: v.hovered,
       hoverNeighbours: v.hovered ? neighbourSet(graph, v.hovered) : new Set(),
@@ -284,23 +278,38 @@ export function createApp(
     if (state.hovered !== previous.hovered || state.hoveredEdge !== previous.hoveredEdge) updateContext();
     else scheduleContext();
   });
+  // What the filters leave out is computed once per change of the filters or of the graph's data.
+  let filteredCache: FilteredView | null = null;
   filters.subscribe((state, previous) => {
+    filteredCache = null;
     if (state.documents.join() !== previous.documents.join()) void loadDocumentEntities(state.documents);
     scheduleContext();
   });
   for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const) {
-    graph.on(event, () => scheduleContext());
+    graph.on(event, () => {
+      filteredCache = null;
+      scheduleContext();
+    });
   }
+  graph.on('nodeAttributesUpdated', (payload) => {
+    // positions change every layout frame; only a change of the data (a fresher answer) can change the filters
+    if (payload.type === 'set' && payload.name !== 'data') return;
+    if (payload.type === 'merge' && !('data' in payload.data)) return;
+    filteredCache = null;
+  });
 
   async function loadDocumentEntities(documentIds: string[]): Promise<void> {
     if (documentIds.length === 0) {
       filterContext.documentEntities = null;
+      filteredCache = null;
       scheduleContext();
       return;
     }
     try {
       const docs = await Promise.all(documentIds.map((id) => api.document(id)));
       filterContext.documentEntities = new Set(docs.flatMap((doc) => doc.mentions.map((m) => m.entityId)));
+      filteredCache = null;
+      filters.update((f) => ({ ...f })); // every count follows the entities just learnt
       scheduleContext();
     } catch (error) {
       options.notify(plainMessage(error), 'error');
@@ -779,8 +788,13 @@ export function createApp(
 
     visibleNodeIds() {
       const hidden = new Set(view.get().hidden);
-      const f = filters.get();
-      return graph.filterNodes((id, a) => !hidden.has(id) && nodePassesFilters(a.data, f, filterContext)).sort();
+      const out = app.filtered().out;
+      return graph.filterNodes((id) => !hidden.has(id) && !out.has(id)).sort();
+    },
+
+    filtered() {
+      filteredCache ??= filterView(graph, filters.get(), filterContext);
+      return filteredCache;
     },
 
     selectionNodeIds() {

@@ -29,6 +29,7 @@ import { createLiveDocuments } from './documents/live-documents';
 import { createPathPanel } from './paths/path-panel';
 import { createPageLayout } from './ui/page-layout';
 import { openKeyboardHelp } from './ui/keyboard-help';
+import { createTablePanel } from './table/table-panel';
 
 declare global {
   interface Window {
@@ -86,6 +87,7 @@ function boot(): void {
   });
   const documentsPanel = createDocumentsPanel(app, { session: workshop.session, changes });
   const paths = createPathPanel(app);
+  const table = createTablePanel(app);
 
   // Toolbar.
   const selectedNode = () => {
@@ -130,7 +132,13 @@ function boot(): void {
       el('div', { className: 'group' }, [undoButton, redoButton]),
       el('div', { className: 'group' }, [layoutButton, fitButton, pathsButton]),
       el('div', { className: 'group' }, [addDocuments.button, documentsPanel.button]),
-      el('div', { className: 'group' }, [consoleButton, createExportMenu(app), linkButton, workshopButton]),
+      el('div', { className: 'group' }, [
+        table.button,
+        consoleButton,
+        createExportMenu(app),
+        linkButton,
+        workshopButton,
+      ]),
       el('div', { className: 'group' }, [pageLayout.fullScreenButton, helpButton]),
     ]),
   ]);
@@ -150,6 +158,7 @@ function boot(): void {
     busy,
     toasts.element,
     consolePanel.element,
+    table.element,
     addDocuments.progress,
     ...pageLayout.edges,
   ]);

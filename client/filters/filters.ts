@@ -1,6 +1,8 @@
 /**
- * Filters: which node types, relation types, documents and event dates stay visible. Pure state and
- * predicates; the renderer applies them through reducers, so filtering never changes the graph.
+ * Filters: which node types, relation types, documents and dates stay visible. Pure state and
+ * predicates; the renderer applies them through reducers, so filtering never changes the graph. The date
+ * range acts on one of two lanes, when things happened or when they were reported
+ * (timeline/time-lanes.ts); filtered-view.ts puts the two together.
  */
 import type { GraphEdge, GraphNode } from '../../graph/model/api-types';
 
@@ -9,11 +11,16 @@ export interface DateRange {
   to: string; // inclusive, same forms
 }
 
+/** The two timelines: when an event happened (its date in the text), when it was reported (published). */
+export const DATE_LANES = ['happened', 'reported'] as const;
+export type DateLane = (typeof DATE_LANES)[number];
+
 export interface FilterState {
   hiddenNodeTypes: string[];
   hiddenRelationTypes: string[];
   documents: string[]; // when non-empty, only entities mentioned in these documents stay
-  dateRange: DateRange | null; // applies to Event nodes that have a date
+  dateRange: DateRange | null; // on the dates of `dateLane`
+  dateLane: DateLane;
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -21,6 +28,7 @@ export const EMPTY_FILTERS: FilterState = {
   hiddenRelationTypes: [],
   documents: [],
   dateRange: null,
+  dateLane: 'happened',
 };
 
 export function isFiltering(filters: FilterState): boolean {
@@ -48,11 +56,12 @@ export const toggleDocument =
   (documentId: string) =>
   (state: FilterState): FilterState => ({ ...state, documents: toggle(state.documents, documentId) });
 
+/** A date range on a lane (the current one when not given), or none. */
 export const setDateRange =
-  (range: DateRange | null) =>
+  (range: DateRange | null, lane?: DateLane) =>
   (state: FilterState): FilterState => {
     if (range && range.from > range.to) range = { from: range.to, to: range.from };
-    return { ...state, dateRange: range };
+    return { ...state, dateRange: range, dateLane: lane ?? state.dateLane };
   };
 
 export const clearFilters = () => (): FilterState => EMPTY_FILTERS;
@@ -82,16 +91,13 @@ export interface FilterContext {
   documentEntities: Set<string> | null; // null = no document filter, or not loaded yet
 }
 
+/** The filters a node passes on its own: type and documents (dates depend on its links: filtered-view.ts). */
 export function nodePassesFilters(node: GraphNode, filters: FilterState, context: FilterContext): boolean {
   if (filters.hiddenNodeTypes.includes(node.type)) return false;
   if (filters.documents.length > 0) {
     if (node.type === 'Document') {
       if (!filters.documents.includes(node.id)) return false;
     } else if (context.documentEntities && !context.documentEntities.has(node.id)) return false;
-  }
-  if (filters.dateRange) {
-    const date = eventDate(node);
-    if (date !== null && !dateInRange(date, filters.dateRange)) return false;
   }
   return true;
 }

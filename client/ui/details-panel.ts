@@ -9,6 +9,8 @@ import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { nodeTypeStyle, relationLabel } from '../appearance/node-style';
 import type { Selection } from '../state/view-state';
+import { visibleEdgeIds } from '../filters/filtered-view';
+import { reportLagDays, reportedDates } from '../timeline/time-lanes';
 import { button, clear, el, typeBadge } from './dom';
 
 const MAX_EVIDENCE = 40;
@@ -61,6 +63,34 @@ function evidenceItem(
 }
 
 /** `footer` stays below whatever is shown (the workshop's notes on the selection). */
+/** When the documents reported it, and for an event how long after it happened. */
+function reportWords(node: NodeDetails['node']): string | null {
+  if (node.sources === undefined) return null;
+  const dates = reportedDates(node);
+  const documents = `${node.sources} document${node.sources === 1 ? '' : 's'}`;
+  if (!dates.length) return `Named in ${documents}, none of them dated.`;
+  const span = dates.length > 1 ? `from ${dates[0]} to ${dates[dates.length - 1]}` : `on ${dates[0]}`;
+  const lag = reportLagDays(node);
+  const after =
+    lag === null
+      ? ''
+      : lag === 0
+        ? '; first reported when it happened'
+        : lag > 0
+          ? `; first reported ${lag} days after it happened`
+          : `; announced ${-lag} days before it happened`;
+  return `Reported in ${documents}, ${span}${after}.`;
+}
+
+/** "12 of 89 nodes and 30 of 140 relations shown" when filters or hiding take some away. */
+function inViewWords(app: DossierApp): string {
+  const visible = new Set(app.visibleNodeIds());
+  const edges = visibleEdgeIds(app.graph, visible, app.filters.get()).length;
+  const { order, size } = app.graph;
+  if (visible.size === order && edges === size) return `${order} nodes and ${size} relations in view.`;
+  return `${visible.size} of ${order} nodes and ${edges} of ${size} relations shown (filters or hidden nodes).`;
+}
+
 export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null = null): HTMLElement {
   const panel = el('section', { className: 'details', attrs: { 'aria-label': 'Details' } });
   const element = el('div', { className: 'details-body', attrs: { 'aria-live': 'polite' } });
@@ -71,7 +101,6 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
 
   function renderEmpty(): void {
     clear(element);
-    const graph = app.graph;
     element.append(
       el('h2', { className: 'panel-title', text: 'Nothing selected' }),
       el('p', { className: 'hint', text: 'Click a node or an edge to see what the documents say about it.' }),
@@ -80,7 +109,7 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
         el('li', { text: 'Double-click a node to expand its neighbours; Ctrl+Z undoes.' }),
         el('li', { text: 'Hover a node to highlight its neighbourhood.' }),
       ]),
-      el('p', { className: 'hint small', text: `${graph.order} nodes and ${graph.size} relations in view.` }),
+      el('p', { className: 'hint small in-view-count', text: inViewWords(app) }),
     );
   }
 
@@ -124,6 +153,8 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
     );
     const attributes = attributesTable(node.attributes);
     if (attributes) element.append(el('h3', { text: 'Attributes' }), attributes);
+    const reported = reportWords(node);
+    if (reported) element.append(el('p', { className: 'reported-line hint small', text: reported }));
 
     // Relations grouped by type.
     const groups = new Map<string, NodeDetails['relations']>();
@@ -273,18 +304,23 @@ export function createDetailsPanel(app: DossierApp, footer: HTMLElement | null =
     }
   }
 
+  app.filters.subscribe(() => refreshEmpty());
   app.view.subscribe((state) => {
+    if (state.hidden !== shownHidden) refreshEmpty();
     if (state.selection === current) return;
     current = state.selection;
     void show(current);
   });
-  // The empty panel counts what is in view: recounted once per frame while the graph changes.
+  // The empty panel counts what is in view: recounted once per frame while the graph, the filters or the
+  // hidden nodes change.
   let countScheduled = false;
+  let shownHidden = app.view.get().hidden;
   const refreshEmpty = () => {
     if (countScheduled) return;
     countScheduled = true;
     requestAnimationFrame(() => {
       countScheduled = false;
+      shownHidden = app.view.get().hidden;
       if (!current) renderEmpty();
     });
   };

@@ -42,6 +42,8 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
     shortcuts: [
       { keys: ['Ctrl', 'Enter'], what: 'Run the query' },
       { keys: ['← / →'], what: 'Previous and next view while presenting' },
+      { keys: ['↑ / ↓'], what: 'Previous and next row of the data table' },
+      { keys: ['Enter'], what: 'Bring the camera to the data table row' },
     ],
   },
   {

@@ -1,23 +1,17 @@
 /**
- * The left sidebar: the legend (each node type's colour and pictogram, with how many are in view) doubling
- * as the node-type filter, then relation types, documents and the event timeline. Filters change the
- * filter store only; the reducers do the hiding.
+ * The left sidebar: the legend (each node type's colour and pictogram, with how many are shown) doubling
+ * as the node-type filter, then relation types, the two timelines (timeline/timeline-panel.ts) and
+ * documents. Filters change the filter store only; the reducers do the hiding. Counts are of what the
+ * filters and hiding leave, with what is loaded beside them when that differs.
  */
 import type { DocumentSummary } from '../../graph/model/api-types';
 import { ENTITY_TYPES } from '../../graph/model/types';
 import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { NODE_TYPE_STYLES, edgeColor, iconDataUrl, nodeTypeStyle, relationLabel } from '../appearance/node-style';
-import {
-  clearFilters,
-  dateHistogram,
-  eventDate,
-  isFiltering,
-  setDateRange,
-  toggleDocument,
-  toggleNodeType,
-  toggleRelationType,
-} from '../filters/filters';
+import { clearFilters, isFiltering, toggleDocument, toggleNodeType, toggleRelationType } from '../filters/filters';
+import { visibleEdgeIds } from '../filters/filtered-view';
+import { createTimelinePanel } from '../timeline/timeline-panel';
 import { button, clear, el } from './dom';
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
@@ -34,7 +28,6 @@ export function createSidebar(app: DossierApp): HTMLElement {
     className: 'filter-search',
     attrs: { type: 'search', placeholder: 'Filter documents…', 'aria-label': 'Filter the document list' },
   });
-  const timeline = el('div', { className: 'timeline' });
   const clearButton = button('Clear filters', () => app.filters.update(clearFilters()), { className: 'small' });
   let documents: DocumentSummary[] = [];
   let documentsError: string | null = null;
@@ -46,7 +39,7 @@ export function createSidebar(app: DossierApp): HTMLElement {
     el('h3', { text: 'Relations' }),
     relations,
     el('h3', { text: 'Events over time' }),
-    timeline,
+    createTimelinePanel(app),
     el('h3', { text: 'Documents' }),
     documentSearch,
     documentsList,
@@ -59,10 +52,24 @@ export function createSidebar(app: DossierApp): HTMLElement {
     return box;
   }
 
+  /** "12" when everything loaded is shown, "3/12" when filters or hiding take some away. */
+  function shownCount(shown: number, loaded: number, what: string): HTMLElement {
+    return el('span', {
+      className: 'count',
+      text: shown === loaded ? String(loaded) : `${shown}/${loaded}`,
+      title: `${shown} of ${loaded} ${what} shown`,
+    });
+  }
+
   function renderLegend(): void {
     const filters = app.filters.get();
     const counts = countBy(
       app.graph.mapNodes((_id, a) => a.data),
+      (d) => d.type,
+    );
+    const visible = new Set(app.visibleNodeIds());
+    const shown = countBy(
+      app.graph.filterNodes((id) => visible.has(id)).map((id) => app.graph.getNodeAttribute(id, 'data')),
       (d) => d.type,
     );
     // Entity types always (so a filtered-out type can be ticked back); documents and query types when in view.
@@ -84,7 +91,7 @@ export function createSidebar(app: DossierApp): HTMLElement {
             checkbox(visible, () => app.filters.update(toggleNodeType(type)), `Show ${type}`),
             icon,
             el('span', { className: 'legend-label', text: type }),
-            el('span', { className: 'count', text: String(counts.get(type) ?? 0) }),
+            shownCount(shown.get(type) ?? 0, counts.get(type) ?? 0, type),
           ]),
         ]),
       );
@@ -95,6 +102,14 @@ export function createSidebar(app: DossierApp): HTMLElement {
     const filters = app.filters.get();
     const counts = countBy(
       app.graph.mapEdges((_id, a) => a.data),
+      (d) => d.type,
+    );
+    const shownEdges = visibleEdgeIds(app.graph, new Set(app.visibleNodeIds()), {
+      ...filters,
+      hiddenRelationTypes: [],
+    });
+    const shown = countBy(
+      shownEdges.map((id) => app.graph.getEdgeAttribute(id, 'data')),
       (d) => d.type,
     );
     clear(relations);
@@ -109,64 +124,11 @@ export function createSidebar(app: DossierApp): HTMLElement {
             checkbox(visible, () => app.filters.update(toggleRelationType(type)), `Show ${relationLabel(type)}`),
             swatch,
             el('span', { className: 'legend-label', text: relationLabel(type) }),
-            el('span', { className: 'count', text: String(count) }),
+            shownCount(visible ? (shown.get(type) ?? 0) : 0, count, relationLabel(type)),
           ]),
         ]),
       );
     }
-  }
-
-  function renderTimeline(): void {
-    const filters = app.filters.get();
-    const dates = app.graph.mapNodes((_id, a) => eventDate(a.data)).filter((d): d is string => d !== null);
-    const { unit, bins } = dateHistogram(dates);
-    clear(timeline);
-    if (!bins.length) {
-      timeline.append(el('p', { className: 'hint small', text: 'No dated event in view.' }));
-      return;
-    }
-    const max = Math.max(...bins.map((b) => b.count), 1);
-    const range = filters.dateRange;
-    const inRange = (key: string) =>
-      !range || (key >= range.from.slice(0, key.length) && key <= range.to.slice(0, key.length));
-    const bars = el('div', {
-      className: 'timeline-bars',
-      attrs: { role: 'group', 'aria-label': 'Events per ' + unit },
-    });
-    bins.forEach((bin) => {
-      const bar = el('button', {
-        className: `timeline-bar${inRange(bin.key) ? '' : ' out'}`,
-        title: `${bin.key}: ${bin.count} event${bin.count === 1 ? '' : 's'} (click to keep only this ${unit}, shift-click to extend)`,
-        attrs: { type: 'button' },
-      });
-      bar.style.setProperty('--h', `${Math.max(bin.count ? 8 : 2, (bin.count / max) * 100)}%`);
-      bar.addEventListener('click', (event) => {
-        const current = app.filters.get().dateRange;
-        if (event.shiftKey && current) {
-          const from = bin.key < current.from ? bin.key : current.from;
-          const to = bin.key > current.to ? bin.key : current.to;
-          app.filters.update(setDateRange({ from, to }));
-        } else if (current && current.from === bin.key && current.to === bin.key) {
-          app.filters.update(setDateRange(null));
-        } else {
-          app.filters.update(setDateRange({ from: bin.key, to: bin.key }));
-        }
-      });
-      bars.append(bar);
-    });
-    timeline.append(
-      bars,
-      el('div', { className: 'timeline-axis' }, [
-        el('span', { text: bins[0].key }),
-        el('span', { text: bins[bins.length - 1].key }),
-      ]),
-      el('p', { className: 'hint small' }, [
-        range
-          ? `Events from ${range.from} to ${range.to}. `
-          : `All ${dates.length} dated events. Click a bar to filter. `,
-        range ? button('Show all dates', () => app.filters.update(setDateRange(null)), { className: 'link' }) : null,
-      ]),
-    );
   }
 
   function renderDocuments(): void {
@@ -197,7 +159,6 @@ export function createSidebar(app: DossierApp): HTMLElement {
   function renderAll(): void {
     renderLegend();
     renderRelations();
-    renderTimeline();
     renderDocuments();
     clearButton.disabled = !isFiltering(app.filters.get());
   }
@@ -214,6 +175,7 @@ export function createSidebar(app: DossierApp): HTMLElement {
   for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const)
     app.graph.on(event, schedule);
   app.filters.subscribe(schedule);
+  app.view.subscribe((state, previous) => state.hidden !== previous.hidden && schedule());
   documentSearch.addEventListener('input', renderDocuments);
 
   async function loadDocuments(): Promise<void> {

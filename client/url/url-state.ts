@@ -69,6 +69,7 @@ export function encodeUrlView(view: UrlView): string {
   if (f.dateRange) parts.push(`dates=${encodeURIComponent(f.dateRange.from)},${encodeURIComponent(f.dateRange.to)}`);
   if (view.appearance.sizeBy !== INITIAL_APPEARANCE.sizeBy) parts.push(`size=${view.appearance.sizeBy}`);
   if (view.appearance.colourBy !== INITIAL_APPEARANCE.colourBy) parts.push(`colour=${view.appearance.colourBy}`);
+  if (f.dateRange && f.dateLane !== EMPTY_FILTERS.dateLane) parts.push(`dlane=${f.dateLane}`);
   if (view.camera) {
     const c = view.camera;
     parts.push(`cam=${round(c.x, 4)},${round(c.y, 4)},${round(c.ratio, 4)}`);
@@ -119,6 +120,7 @@ export function decodeUrlView(hash: string): UrlView {
       hiddenRelationTypes: parseList(params.get('rtypes') ?? null),
       documents: parseList(params.get('docs') ?? null),
       dateRange,
+      dateLane: params.get('dlane') === 'reported' ? 'reported' : 'happened',
     },
     appearance,
     camera,

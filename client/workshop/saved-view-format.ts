@@ -31,6 +31,7 @@ const FILTER_FIELDS: { [K in keyof typeof EMPTY_FILTERS]: { schema: z.ZodType<Fi
   hiddenRelationTypes: { schema: ids, what: 'the hidden relation types' },
   documents: { schema: ids, what: 'the document filter' },
   dateRange: { schema: dateRangeSchema, what: 'the date filter' },
+  dateLane: { schema: z.enum(['happened', 'reported']), what: 'the timeline lane' },
 };
 
 export function viewBodyOf(picture: ViewPicture, name: string): ViewBody {

@@ -28,6 +28,10 @@ export interface GraphNode {
   name: string;
   aliases?: string[];
   degree?: number;
+  /** How many documents mention it (entities, in graph answers). */
+  sources?: number;
+  /** When it was reported: the published dates of the documents that mention it ("YYYY[-MM[-DD]]", sorted). */
+  reported?: string[];
   attributes: Record<string, AttributeValue | null>;
 }
 

@@ -25,6 +25,7 @@ import { loadMentions, withDocumentTitles } from './document-repository';
 import { buildFulltextQueries } from './fulltext-query';
 import { int, toNumber } from './driver-numbers';
 import { inRead } from './transaction';
+import { withReports } from './reported-dates';
 import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
 // Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
@@ -51,10 +52,12 @@ export async function readStats(connection: Neo4jConnection): Promise<StatsRespo
   });
 }
 
-function subgraphFrom(
+/** Nodes and relationships in the API's shapes, each entity with when it was reported (reported-dates.ts). */
+async function subgraphFrom(
+  tx: ManagedTransaction,
   nodes: Array<{ node: Node; degree?: number }>,
   relationships: Relationship[],
-): { nodes: GraphNode[]; edges: GraphEdge[] } {
+): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
   const keys = new Map<string, string>();
   for (const { node } of nodes) keys.set(node.elementId, nodeKey(node));
   const keyOf = (elementId: string) => keys.get(elementId) ?? elementId;
@@ -65,7 +68,13 @@ function subgraphFrom(
     seen.add(rel.elementId);
     edges.push(toGraphEdge(rel, keyOf));
   }
-  return { nodes: nodes.map(({ node, degree }) => toGraphNode(node, degree)), edges };
+  return {
+    nodes: await withReports(
+      tx,
+      nodes.map(({ node, degree }) => toGraphNode(node, degree)),
+    ),
+    edges,
+  };
 }
 
 /** The most connected entities (fact relations only: no co-occurrence, document links or hypotheses) and the facts between them. */
@@ -91,10 +100,11 @@ export async function readOverview(connection: Neo4jConnection, limit: number): 
     const total = await tx.run('MATCH (n:Entity) RETURN count(n) AS total');
     const totalEntities = toNumber(total.records[0].get('total'));
     return {
-      ...subgraphFrom(
+      ...(await subgraphFrom(
+        tx,
         nodes,
         rels.records.map((r) => r.get('r') as Relationship),
-      ),
+      )),
       truncated: totalEntities > nodes.length,
       totalEntities,
     };
@@ -129,6 +139,7 @@ export async function readSubgraph(
       relationships.push(...(record.get('rels') as Relationship[]));
     }
     return subgraphFrom(
+      tx,
       [...nodes.values()].map((node) => ({ node })),
       relationships,
     );
@@ -206,7 +217,7 @@ async function findNode(tx: ManagedTransaction, id: string): Promise<Node | null
 const RELATIONS_LISTED = 500;
 
 export async function readNodeDetails(connection: Neo4jConnection, id: string): Promise<NodeDetails> {
-  const { node, degree, counts, relations } = await inRead(connection, async (tx) => {
+  const { found, node, counts, relations } = await inRead(connection, async (tx) => {
     const found = await findNode(tx, id);
     if (!found) throw new NotFoundError(`No node with id "${id}"`, { details: { id } });
     const countResult = await tx.run(
@@ -224,16 +235,13 @@ export async function readNodeDetails(connection: Neo4jConnection, id: string): 
     const counts = Object.fromEntries(
       countResult.records.map((r) => [r.get('type') as string, toNumber(r.get('count'))]),
     );
-    return {
-      node: found,
-      degree: Object.values(counts).reduce((a, b) => a + b, 0),
-      counts,
-      relations: relationResult.records,
-    };
+    const degree = Object.values(counts).reduce((a, b) => a + b, 0);
+    const [node] = await withReports(tx, [toGraphNode(found, degree)]);
+    return { found, node, counts, relations: relationResult.records };
   });
-  const mentions = await loadMentions(connection, nodeKey(node));
+  const mentions = await loadMentions(connection, nodeKey(found));
   return {
-    node: toGraphNode(node, degree),
+    node,
     relationCounts: counts,
     relations: relations.map((record) => {
       const rel = record.get('r') as Relationship;
@@ -307,7 +315,7 @@ export async function readNeighbors(
       rels.push(...(record.get('rels') as Relationship[]));
     }
     return {
-      ...subgraphFrom(nodes, rels),
+      ...(await subgraphFrom(tx, nodes, rels)),
       center: nodeKey(center),
       total,
       returned: top.records.length,
@@ -384,10 +392,11 @@ export async function readPaths(
       });
     }
     return {
-      ...subgraphFrom(
+      ...(await subgraphFrom(
+        tx,
         [...nodes.values()].map((node) => ({ node })),
         rels,
-      ),
+      )),
       paths,
     };
   });

@@ -17,6 +17,7 @@ describe('the view in the URL', () => {
         hiddenRelationTypes: ['CO_OCCURS'],
         documents: ['doc-0123456789abcdef'],
         dateRange: { from: '2014', to: '2023-08' },
+        dateLane: 'reported',
       },
       appearance: { sizeBy: 'pagerank', colourBy: 'community' },
       camera: { x: 0.51234567, y: 0.5, ratio: 0.8 },

@@ -33,6 +33,7 @@ describe('the saved view format', () => {
         hiddenRelationTypes: ['CO_OCCURS'],
         documents: [],
         dateRange: { from: '2014', to: '2023' },
+        dateLane: 'reported',
       },
       appearance: { sizeBy: 'pagerank', colourBy: 'community' },
       camera: { x: 0.5, y: 0.4, ratio: 0.7, angle: 0 },
