@@ -38,7 +38,7 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
     ],
   },
   {
-    group: 'Cypher console and presenting',
+    group: 'Console, table and presenting',
     shortcuts: [
       { keys: ['Ctrl', 'Enter'], what: 'Run the query' },
       { keys: ['← / →'], what: 'Previous and next view while presenting' },
