@@ -310,9 +310,28 @@ function argumentMentions(resolved: Resolved, treaties: DocTreaty[], events: Doc
   for (const t of treaties)
     for (const m of t.mentions)
       out.push({ key: t.key, type: 'Treaty', start: m.start, end: m.end, sentence: m.sentence, modifier: false });
-  for (const e of events)
+  const typeOf = (key: string) => resolved.entities.get(key)?.type;
+  for (const e of events) {
+    // who carried it out: the attacker or visitor, else the states and bodies taking part, else the people
+    const taking = [...e.participants.keys()];
+    const bodies = taking.filter((k) => typeOf(k) === 'State' || typeOf(k) === 'Organization');
+    const doers = [e.attacker?.key ?? e.visitor?.key].filter((k): k is string => Boolean(k));
+    const keys = doers.length ? doers : bodies.length ? bodies : taking.filter((k) => typeOf(k) === 'Person');
+    const actors = keys.flatMap((key) => {
+      const type = typeOf(key);
+      return type ? [{ key, type }] : [];
+    });
     for (const m of e.mentions)
-      out.push({ key: e.key, type: 'Event', start: m.start, end: m.end, sentence: m.sentence, modifier: false });
+      out.push({
+        key: e.key,
+        type: 'Event',
+        start: m.start,
+        end: m.end,
+        sentence: m.sentence,
+        modifier: false,
+        actors,
+      });
+  }
   return out;
 }
 

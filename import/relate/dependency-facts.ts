@@ -23,6 +23,8 @@ export interface ArgumentMention {
   modifier: boolean;
   /** one of the several entities a plural reference stands for ("the two men") */
   plural?: boolean;
+  /** of an event: who carried it out, for what is said of the event ("condemned the launch") */
+  actors?: Array<{ key: string; type: EntityType }>;
 }
 
 interface RelationSpec {
@@ -87,7 +89,12 @@ export function dependencyFacts(text: string, annotation: EngineSentence[], ment
     ];
     const parse = new Parse(sentence, here);
     if (here.length >= 2)
-      facts.push(...sentenceFacts(parse, si), ...affiliationFacts(parse, si), ...participationFacts(parse, si));
+      facts.push(
+        ...sentenceFacts(parse, si),
+        ...affiliationFacts(parse, si),
+        ...participationFacts(parse, si),
+        ...judgementFacts(parse, si),
+      );
     return deniedIn(parse);
   });
   return { facts, denied };
@@ -356,6 +363,13 @@ class Parse {
     return undefined;
   }
 
+  /** Token i and what hangs under it, `depth` links down (through `labels` only, when given). */
+  subtree(i: number, depth: number, labels?: Set<string>): EngineToken[] {
+    const out = [this.tokens[i]];
+    if (depth > 0) for (const c of this.children(i, labels)) out.push(...this.subtree(c.index, depth - 1, labels));
+    return out;
+  }
+
   /** The object of preposition `word` under token i ("to Russia"). */
   prepObject(i: number, word: string): EngineToken | undefined {
     for (const p of this.children(i, new Set(['prep', 'agent', 'dative']))) {
@@ -417,7 +431,8 @@ function participationFacts(parse: Parse, si: number): Fact[] {
   for (const v of parse.tokens) {
     if (!v.pos.startsWith('VB') || parse.blocked(v.index)) continue;
     const objects = [
-      ...parse.children(v.index, new Set(['dobj', 'nsubjpass'])),
+      // condemning or welcoming an event is a stance on it, not a part in it
+      ...(STANCE_VERBS.has(v.lemma) ? [] : parse.children(v.index, new Set(['dobj', 'nsubjpass']))),
       ...EVENT_PREPS.map((w) => parse.prepObject(v.index, w)).filter((t): t is EngineToken => Boolean(t)),
     ];
     for (const o of objects) {
@@ -445,9 +460,54 @@ function participationFacts(parse: Parse, si: number): Fact[] {
   return facts;
 }
 
+/** Relations between actors that can be taken towards what an actor did. */
+const ACTOR_STANCES = new Set<RelationType>(['OPPOSES', 'SUPPORTS']);
+const EVALUATIVE_VERBS = new Set(lexicon.evaluativeVerbs);
+const STANCE_VERBS = new Set([
+  ...EVALUATIVE_VERBS,
+  ...SPECS.filter((spec) => ACTOR_STANCES.has(spec.type)).flatMap((spec) => [...spec.verbs]),
+]);
+const NEGATIVE_WORDS = new Set(lexicon.negativeWords);
+/** Links inside the phrase that names what is judged ("the UAE's decision", "the uprising"). */
+const JUDGED_LINKS = new Set(['poss', 'compound', 'nmod', 'amod', 'conj']);
+
+/** An event mention stands for those who carried it out; anything else for itself. */
+function doers(m: ArgumentMention): Array<{ key: string; type: EntityType }> {
+  return m.type === 'Event' ? (m.actors ?? []) : [m];
+}
+
+/**
+ * Judging a deed harshly opposes its doers: "called the launch a brazen violation", "described Russia's
+ * intent as dangerous", "called the UAE's decision strategic stupidity", "called the uprising treason".
+ * The judgement must be in the verb's complement; the judged are the actors and events of its object.
+ */
+function judgementFacts(parse: Parse, si: number): Fact[] {
+  const facts: Fact[] = [];
+  for (const v of parse.tokens) {
+    if (!v.pos.startsWith('VB') || !EVALUATIVE_VERBS.has(v.lemma) || parse.blocked(v.index)) continue;
+    const harsh = parse.subtree(v.index, 3).filter((t) => NEGATIVE_WORDS.has(t.lemma));
+    if (!harsh.length) continue;
+    const judged = [
+      ...parse.children(v.index, 'dobj').flatMap((o) => parse.subtree(o.index, 3, JUDGED_LINKS)),
+      // "a gross violation by the Russian Federation": the judgement names its doer
+      ...harsh.flatMap((t) => parse.prepObject(t.index, 'by') ?? []),
+    ]
+      .map((t) => parse.mentionOf(t.index))
+      .filter((m): m is ArgumentMention => Boolean(m))
+      .flatMap(doers);
+    for (const s of parse.subjects(v.index))
+      for (const t of judged)
+        if (s.key !== t.key && ACTOR_TYPES.has(s.type) && ACTOR_TYPES.has(t.type))
+          facts.push({ type: 'OPPOSES', source: s.key, target: t.key, sentence: si, confidence: 0.6 });
+  }
+  return facts.filter((f, i) => facts.findIndex((g) => g.source === f.source && g.target === f.target) === i);
+}
+
 function sentenceFacts(parse: Parse, si: number): Fact[] {
   const facts: Fact[] = [];
-  const add = (spec: RelationSpec, sources: ArgumentMention[], targets: ArgumentMention[]) => {
+  const add = (spec: RelationSpec, sources: ArgumentMention[], given: ArgumentMention[]) => {
+    // "Ukraine condemns the transfer of Russian nuclear weapons": a stance on a deed is one on its doers
+    const targets = ACTOR_STANCES.has(spec.type) ? given.flatMap(doers) : given;
     for (const s of sources)
       for (const t of targets) {
         if (s.key === t.key || !spec.source.has(s.type) || !spec.target.has(t.type)) continue;

@@ -170,4 +170,15 @@ describe('facts from the dependency parse', () => {
     const found = await facts('Officials in Moscow accuse the United States of breaching the treaty.');
     expect(found).toContain('Russia OPPOSES United States');
   });
+
+  it('reads a harsh judgement of a deed as opposing its doer, and the judge takes no part in the deed', async () => {
+    const found = await facts(
+      'Published 25 June 2023\n\nIn a televised address on June 24, Vladimir Putin called the uprising by Yevgeny Prigozhin treason.',
+    );
+    expect(found).toContain('Vladimir Putin OPPOSES Yevgeny Prigozhin');
+    expect(found.some((f) => /^Vladimir Putin PARTICIPATED_IN .*address/i.test(f))).toBe(true);
+    expect(found.some((f) => /^Vladimir Putin PARTICIPATED_IN .*uprising/i.test(f))).toBe(false);
+    const mild = await facts('Vladimir Putin called the visit by Kim Jong Un a success.');
+    expect(mild).not.toContain('Vladimir Putin OPPOSES Kim Jong Un');
+  });
 });
