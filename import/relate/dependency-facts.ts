@@ -283,6 +283,41 @@ function affiliationFacts(parse: Parse, si: number): Fact[] {
           facts.push({ type: 'AFFILIATED_WITH', source: person.key, target: o.key, sentence: si, confidence: 0.7 });
     }
   }
+  return [...facts, ...roleAsFacts(parse, si)];
+}
+
+/**
+ * A role taken "as" something: "Poroshenko, who was sworn in as Ukraine's president", "Lai will serve as
+ * president of Taiwan", "the board named Ana Ruiz as chief executive of Iberdrola". Who holds the role is
+ * the object when there is one, else the subject.
+ */
+function roleAsFacts(parse: Parse, si: number): Fact[] {
+  const facts: Fact[] = [];
+  for (const v of parse.tokens) {
+    if (!v.pos.startsWith('VB') || parse.blocked(v.index)) continue;
+    const role = parse.prepObject(v.index, 'as');
+    if (!role || !ROLE_WORDS.has(role.lemma)) continue;
+    const owners = [
+      ...parse.children(role.index, NAME_PARTS).flatMap((c) => parse.entities(c.index, true)),
+      ...['of', 'at', 'for'].flatMap((w) => {
+        const o = parse.prepObject(role.index, w);
+        return o ? parse.entities(o.index, true) : [];
+      }),
+    ].filter((o) => o.type === 'State' || o.type === 'Organization');
+    const object = parse.children(v.index, 'dobj')[0];
+    const passive = parse.children(v.index, 'nsubjpass')[0];
+    const holders = object
+      ? parse.entities(object.index, true)
+      : passive && RELATIVE.has(passive.lemma) && v.label === 'relcl'
+        ? parse.entities(v.head, true)
+        : passive
+          ? parse.entities(passive.index, true)
+          : parse.subjects(v.index);
+    for (const h of holders)
+      for (const o of owners)
+        if (h.type === 'Person' && h.key !== o.key)
+          facts.push({ type: 'AFFILIATED_WITH', source: h.key, target: o.key, sentence: si, confidence: 0.65 });
+  }
   return facts;
 }
 

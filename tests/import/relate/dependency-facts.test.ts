@@ -181,4 +181,10 @@ describe('facts from the dependency parse', () => {
     const mild = await facts('Vladimir Putin called the visit by Kim Jong Un a success.');
     expect(mild).not.toContain('Vladimir Putin OPPOSES Kim Jong Un');
   });
+
+  it('reads a role taken "as" something', async () => {
+    expect(await facts('Kamala Harris will serve as vice president of the United States.')).toContain(
+      'Kamala Harris AFFILIATED_WITH United States',
+    );
+  });
 });
