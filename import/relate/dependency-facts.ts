@@ -94,6 +94,7 @@ export function dependencyFacts(text: string, annotation: EngineSentence[], ment
         ...affiliationFacts(parse, si),
         ...participationFacts(parse, si),
         ...judgementFacts(parse, si),
+        ...underTreatyFacts(parse, si),
       );
     return deniedIn(parse);
   });
@@ -182,13 +183,14 @@ function titleReferences(
   return out;
 }
 
+const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 /** What a plural reference can stand for: "the two men" are people, "both countries" states. */
 const PLURAL_NOUNS = lexicon.pluralReferences as Record<string, EntityType[]>;
 
 /**
- * "the two men", "the two leaders", "both countries" stand for the two entities of that kind named last:
+ * "the two men", "both countries", "the three countries" stand for the entities of that kind named last:
  * earlier in the sentence, or in the nearest of the three sentences before that names any. Where that
- * sentence names more than two, the reference is left alone rather than guessed.
+ * sentence names another number of them, the reference is left alone rather than guessed.
  */
 function pluralReferences(sentence: EngineSentence, si: number, bySentence: ArgumentMention[][]): ArgumentMention[] {
   const out: ArgumentMention[] = [];
@@ -197,8 +199,9 @@ function pluralReferences(sentence: EngineSentence, si: number, bySentence: Argu
     const types = t.pos === 'NNS' ? PLURAL_NOUNS[t.lemma] : undefined;
     if (!types) continue;
     const marks = tokens.filter((d) => d.head === t.index).map((d) => d.text.toLowerCase());
-    const two = marks.includes('two') || marks.includes('both') || tokens[t.index - 1]?.text.toLowerCase() === 'both';
-    if (!two || !(marks.includes('the') || marks.includes('both'))) continue;
+    const both = marks.includes('both') || tokens[t.index - 1]?.text.toLowerCase() === 'both';
+    const count = both ? 2 : Math.max(0, ...marks.map((m) => COUNTS[m] ?? 0));
+    if (!count || !(marks.includes('the') || both)) continue;
     const first = tokens[Math.max(0, t.index - 3)].start;
     const wanted = (m: ArgumentMention) => types.includes(m.type) && !m.modifier && !m.plural;
     const candidates = [
@@ -208,7 +211,7 @@ function pluralReferences(sentence: EngineSentence, si: number, bySentence: Argu
     for (const group of candidates) {
       const keys = [...new Set(group.filter(wanted).map((m) => m.key))];
       if (!keys.length) continue;
-      if (keys.length === 2)
+      if (keys.length === count)
         for (const key of keys) {
           const type = group.find((m) => m.key === key)!.type;
           out.push({ key, type, start: first, end: t.end, sentence: si, modifier: false, plural: true });
@@ -222,7 +225,7 @@ function pluralReferences(sentence: EngineSentence, si: number, bySentence: Argu
 /**
  * "the document", "the text", "the pact" after a treaty is named refer to it: a definite treaty noun
  * stands for the most recent treaty of the last five sentences, when there is one, or else for the last
- * treaty whose name ends in that noun.
+ * treaty whose name ends in that noun, or else for the document's only treaty so far.
  */
 function treatyReferences(
   text: string,
@@ -250,7 +253,13 @@ function treatyReferences(
       .slice(0, si + 1)
       .flat()
       .filter((m) => m.type === 'Treaty' && m.end <= t.start && sameNoun(m));
-    const last = earlier[earlier.length - 1] ?? named[named.length - 1];
+    // and in a document of one treaty, "the pact" is that treaty wherever it was named
+    const before = bySentence
+      .slice(0, si + 1)
+      .flat()
+      .filter((m) => m.type === 'Treaty' && m.end <= t.start);
+    const only = new Set(before.map((m) => m.key)).size === 1 ? before[0] : undefined;
+    const last = earlier[earlier.length - 1] ?? named[named.length - 1] ?? only;
     if (last) out.push({ key: last.key, type: 'Treaty', start: t.start, end: t.end, sentence: si, modifier: false });
   }
   return out;
@@ -284,6 +293,38 @@ function affiliationFacts(parse: Parse, si: number): Fact[] {
     }
   }
   return [...facts, ...roleAsFacts(parse, si)];
+}
+
+/**
+ * Acting under a treaty makes one its party: "Under the pact, Australia will acquire submarines, and the
+ * three countries will share …", "the Budapest Memorandum, under which Ukraine gave up its arsenal",
+ * "Russia's obligations under the NPT".
+ */
+function underTreatyFacts(parse: Parse, si: number): Fact[] {
+  const facts: Fact[] = [];
+  const treatyBefore = (o: EngineToken) =>
+    [...parse.tokens.slice(0, o.index)]
+      .reverse()
+      .map((t) => parse.mentionOf(t.index))
+      .find((m) => m?.type === 'Treaty');
+  for (const p of parse.tokens) {
+    if (p.lemma !== 'under' || p.label !== 'prep') continue;
+    const o = parse.children(p.index, 'pobj')[0];
+    if (!o) continue;
+    const own = parse.mentionOf(o.index);
+    const treaty = own?.type === 'Treaty' ? own : o.lemma === 'which' ? treatyBefore(o) : undefined;
+    const head = parse.tokens[p.head];
+    if (!treaty || !head) continue;
+    const parties = head.pos.startsWith('VB')
+      ? [head, ...parse.children(head.index, 'conj')]
+          .filter((v) => v.pos.startsWith('VB') && !parse.blocked(v.index))
+          .flatMap((v) => parse.subjects(v.index))
+      : parse.children(head.index, 'poss').flatMap((c) => parse.entities(c.index, true));
+    for (const party of parties)
+      if (party.type === 'State' || party.type === 'Organization')
+        facts.push({ type: 'PARTY_TO', source: party.key, target: treaty.key, sentence: si, confidence: 0.6 });
+  }
+  return facts;
 }
 
 /**

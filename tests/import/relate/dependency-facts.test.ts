@@ -187,4 +187,24 @@ describe('facts from the dependency parse', () => {
       'Kamala Harris AFFILIATED_WITH United States',
     );
   });
+
+  it('makes who acts under a treaty its party', async () => {
+    const found = await facts(
+      'The Russian side has trampled on the Budapest Memorandum of 1994, under which Ukraine gave up its nuclear arsenal. Under the Paris Agreement, France will cut its emissions by half.',
+    );
+    expect(found.some((f) => /^Ukraine PARTY_TO .*Budapest Memorandum/.test(f))).toBe(true);
+    expect(found.some((f) => /^France PARTY_TO .*Paris Agreement/.test(f))).toBe(true);
+  });
+
+  it('takes "the three countries" for the three states just named', async () => {
+    const found = await facts(
+      'The United States, the United Kingdom and Australia met in Washington on Monday. The three countries signed the Washington Naval Agreement.',
+    );
+    expect(
+      found
+        .filter((f) => / PARTY_TO .*Naval Agreement/.test(f))
+        .map((f) => f.split(' PARTY_TO ')[0])
+        .sort(),
+    ).toEqual(['Australia', 'United Kingdom', 'United States']);
+  });
 });
