@@ -106,14 +106,27 @@ describeInBrowser('labels in Chromium', () => {
         { timeout: 5_000 },
       );
     };
+    // On screen: inside the canvas and not under a control drawn over it (the canvas controls, the collapse
+    // buttons), where no label may go, so a node there cannot be labelled however close the camera.
     const neighboursOnScreen = () =>
       page.evaluate((id) => {
         const g = window.__dossier!.graph;
         const sigma = window.__dossier!.sigma;
         const { width, height } = sigma.getDimensions();
+        const origin = document.querySelector('#graph')!.getBoundingClientRect();
+        const covered = [...document.querySelectorAll<HTMLElement>('[data-label-obstacle]')]
+          .filter((element) => element.offsetParent !== null)
+          .map((element) => element.getBoundingClientRect());
         return g.neighbors(id).filter((n) => {
           const p = sigma.graphToViewport(g.getNodeAttributes(n));
-          return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
+          const under = covered.some(
+            (r) =>
+              p.x >= r.left - origin.left &&
+              p.x <= r.right - origin.left &&
+              p.y >= r.top - origin.top &&
+              p.y <= r.bottom - origin.top,
+          );
+          return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height && !under;
         });
       }, hub);
     await hoverHub();
