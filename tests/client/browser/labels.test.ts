@@ -45,6 +45,33 @@ describeInBrowser('labels in Chromium', () => {
       .filter((l) => l.box.x0 < 0 || l.box.y0 < 0 || l.box.x1 > size.width || l.box.y1 > size.height)
       .map((l) => l.id);
 
+  /**
+   * The nodes (all, or the neighbours of one) on screen: inside the canvas and not under a control drawn
+   * over it (the canvas controls, the collapse buttons), where no label may go, so a node there cannot be
+   * labelled however close the camera.
+   */
+  const onScreen = (page: Page, neighboursOf?: string) =>
+    page.evaluate((of) => {
+      const g = window.__dossier!.graph;
+      const sigma = window.__dossier!.sigma;
+      const { width, height } = sigma.getDimensions();
+      const origin = document.querySelector('#graph')!.getBoundingClientRect();
+      const covered = [...document.querySelectorAll<HTMLElement>('[data-label-obstacle]')]
+        .filter((element) => element.offsetParent !== null)
+        .map((element) => element.getBoundingClientRect());
+      return (of === undefined ? g.nodes() : g.neighbors(of)).filter((n) => {
+        const p = sigma.graphToViewport(g.getNodeAttributes(n));
+        const under = covered.some(
+          (r) =>
+            p.x >= r.left - origin.left &&
+            p.x <= r.right - origin.left &&
+            p.y >= r.top - origin.top &&
+            p.y <= r.bottom - origin.top,
+        );
+        return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height && !under;
+      });
+    }, neighboursOf);
+
   for (const viewport of VIEWPORTS) {
     it(`labels the five hubs and the selection without overlap or clipping at ${viewport.width}×${viewport.height}`, async () => {
       const page = await explorer.open({ viewport });
@@ -106,16 +133,7 @@ describeInBrowser('labels in Chromium', () => {
         { timeout: 5_000 },
       );
     };
-    const neighboursOnScreen = () =>
-      page.evaluate((id) => {
-        const g = window.__dossier!.graph;
-        const sigma = window.__dossier!.sigma;
-        const { width, height } = sigma.getDimensions();
-        return g.neighbors(id).filter((n) => {
-          const p = sigma.graphToViewport(g.getNodeAttributes(n));
-          return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
-        });
-      }, hub);
+    const neighboursOnScreen = () => onScreen(page, hub);
     await hoverHub();
     let labels = await settledLabels(page);
     let drawn = new Set(labels.map((l) => l.id));
@@ -172,18 +190,10 @@ describeInBrowser('labels in Chromium', () => {
       window.__dossier!.sigma.getCamera().setState({ x: display.x, y: display.y, ratio: 0.25 });
     }, hub);
     const labels = await settledLabels(page);
-    const onScreen = await page.evaluate(() => {
-      const g = window.__dossier!.graph;
-      const sigma = window.__dossier!.sigma;
-      const { width, height } = sigma.getDimensions();
-      return g.nodes().filter((n) => {
-        const p = sigma.graphToViewport(g.getNodeAttributes(n));
-        return p.x >= 0 && p.y >= 0 && p.x <= width && p.y <= height;
-      });
-    });
+    const seen = await onScreen(page);
     const drawn = new Set(labels.map((l) => l.id));
-    expect(onScreen.length).toBeGreaterThan(0);
-    expect(onScreen.filter((id) => !drawn.has(id))).toEqual([]);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((id) => !drawn.has(id))).toEqual([]);
     expect(overlapping(labels)).toEqual([]);
 
     await page.locator('#graph').click({ position: { x: 5, y: 5 } });
