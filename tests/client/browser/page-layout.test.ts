@@ -75,6 +75,20 @@ describeInBrowser('the page layout in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('keeps the top bar to two rows of buttons from 1024 px up, and one on a wide screen', async () => {
+    const rows = async (width: number, height: number): Promise<number> => {
+      const page = await explorer.open({ viewport: { width, height } });
+      const tops = await page
+        .locator('.topbar button:visible')
+        .evaluateAll((buttons) => [...new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top / 10)))]);
+      await page.close();
+      return tops.length;
+    };
+    expect(await rows(1024, 640)).toBeLessThanOrEqual(2);
+    expect(await rows(1366, 768)).toBeLessThanOrEqual(2);
+    expect(await rows(2200, 1000)).toBe(1);
+  }, 90_000);
+
   it('keeps every control reachable at 1280×720 with the Cypher console open', async () => {
     const page = await explorer.open({ viewport: { width: 1280, height: 720 } });
     await page.getByRole('button', { name: 'Cypher', exact: true }).click();
