@@ -6,18 +6,13 @@
  * of documents read themselves again (`documentsVersion`). Each job is shown once, however this page heard.
  */
 import type { DocumentsChangedEvent } from '../../graph/model/api-types';
-import { ENTITY_TYPES } from '../../graph/model/types';
-import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
-import { isHypothesis, mergeSubgraph, removeNodes } from '../graph/view-graph';
-import { forgetMissing } from '../state/view-state';
 import type { ChangesPanel } from './changes-panel';
 import { changesSummary } from './changes-view';
 import { createDocumentsApi } from './documents-api';
+import type { DocumentsApp } from './documents-app';
+import { planRemovalRefresh } from './documents-refresh';
 import { showImported } from './show-imported';
-
-/** POST /api/subgraph takes at most this many ids. */
-const MAX_CHECKED = 5000;
 
 export interface LiveDocuments {
   /** An import job this page followed has ended (it may hear of it again from the stream). */
@@ -25,7 +20,7 @@ export interface LiveDocuments {
 }
 
 export function createLiveDocuments(
-  app: DossierApp,
+  app: Pick<DocumentsApp, 'api' | 'graph' | 'ui' | 'notify' | 'reflectDocuments'>,
   options: { panel: ChangesPanel; reload: () => Promise<void> },
 ): LiveDocuments {
   const api = createDocumentsApi(app.api);
@@ -51,32 +46,9 @@ export function createLiveDocuments(
   /** The view keeps only what is still in the graph, and relations their current evidence. */
   async function removed(): Promise<void> {
     documentsMoved();
-    const entityTypes: ReadonlySet<string> = new Set(ENTITY_TYPES);
-    const loaded = app.graph.filterNodes((_id, a) => entityTypes.has(a.data.type));
-    // The API answers at most a view's worth of ids; a larger view keeps what it shows until it is reloaded.
-    if (!loaded.length || loaded.length > MAX_CHECKED) return;
     try {
-      const current = await app.api.subgraph(loaded);
-      const still = new Set(current.nodes.map((n) => n.id));
-      removeNodes(
-        app.graph,
-        loaded.filter((id) => !still.has(id)),
-      );
-      // A fact between two entities still there that the graph no longer holds lost its last evidence.
-      const edges = new Set(current.edges.map((e) => e.id));
-      const gone = app.graph.filterEdges(
-        (id, attributes, source, target) =>
-          !edges.has(id) && still.has(source) && still.has(target) && !isHypothesis(attributes.data),
-      );
-      for (const id of gone) app.graph.dropEdge(id);
-      mergeSubgraph(app.graph, current);
-      app.view.update(
-        forgetMissing(
-          (id) => app.graph.hasNode(id),
-          (id) => app.graph.hasEdge(id),
-        ),
-      );
-      app.graphView.sigma.refresh();
+      const patch = await planRemovalRefresh(app.graph, app.api);
+      if (patch) app.reflectDocuments(patch);
     } catch (error) {
       app.notify(plainMessage(error), 'error');
     }
