@@ -46,6 +46,14 @@ describeInBrowser('live documents in Chromium', () => {
     return p;
   }
 
+  /** The paths of the streams a page holds open: every EventSource it made is recorded by the init script. */
+  const openStreams = (p: Page) =>
+    p.evaluate(() =>
+      (window as unknown as { dossierStreams: EventSource[] }).dossierStreams
+        .filter((s) => s.readyState !== EventSource.CLOSED)
+        .map((s) => new URL(s.url).pathname),
+    );
+
   const hasNamed = (p: Page, name: string) =>
     p.evaluate(
       (wanted) => window.__dossier!.graph.someNode((_id, a) => (a.data as { name: string }).name === wanted),
@@ -57,6 +65,17 @@ describeInBrowser('live documents in Chromium', () => {
     await emptyDatabase(server.connection);
     await seed('Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.', 'Summit in Vladivostok');
     browser = await launchBrowser({ width: 1400, height: 900 });
+    await browser.context.addInitScript(() => {
+      const Native = window.EventSource;
+      const made: EventSource[] = [];
+      (window as unknown as { dossierStreams: EventSource[] }).dossierStreams = made;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          made.push(this);
+        }
+      };
+    });
     uploader = await openApp();
     watcher = await openApp();
   }, 600_000);
@@ -168,13 +187,16 @@ describeInBrowser('live documents in Chromium', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Reading room', displayName: 'Ada' }),
       })
-    ).json()) as { viewerCode: string };
+    ).json()) as { viewerCode: string; workshop: { id: string } };
     const viewer = await openApp();
+    expect(await openStreams(viewer)).toEqual(['/api/documents/events']);
     await viewer.getByRole('button', { name: 'Workshop', exact: true }).click();
     await viewer.getByLabel('Join code').fill(created.viewerCode);
     await viewer.locator('input[name="joiner-name"]').fill('Vic');
     await viewer.getByRole('button', { name: 'Join workshop' }).click();
     await viewer.waitForSelector('.workshop[data-live="ready"]', { timeout: 15_000 });
+    // One long-lived stream a page: the workshop's carries the documents' changes, so the other one closed.
+    expect(await openStreams(viewer)).toEqual([`/api/workshops/${created.workshop.id}/events`]);
 
     await uploader.getByRole('button', { name: 'Add documents' }).click();
     const dialog = uploader.getByRole('dialog', { name: 'Add documents' });
@@ -195,6 +217,10 @@ describeInBrowser('live documents in Chromium', () => {
     expect(await remove.getAttribute('title')).toBe(
       'Viewers of the workshop "Reading room" cannot remove documents; an editor can.',
     );
+    await viewer.keyboard.press('Escape');
+    await viewer.locator('.leave-workshop').click();
+    await viewer.waitForFunction(() => !document.querySelector('.workshop')?.hasAttribute('data-live'));
+    expect(await openStreams(viewer)).toEqual(['/api/documents/events']);
     await viewer.close();
   }, 240_000);
 });
