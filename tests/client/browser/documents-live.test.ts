@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { ImportJob } from '../../../graph/model/api-types';
 import { emptyDatabase } from '../../support/neo4j';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { openStreams, recordStreams } from '../../support/open-streams';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
@@ -46,14 +47,6 @@ describeInBrowser('live documents in Chromium', () => {
     return p;
   }
 
-  /** The paths of the streams a page holds open: every EventSource it made is recorded by the init script. */
-  const openStreams = (p: Page) =>
-    p.evaluate(() =>
-      (window as unknown as { dossierStreams: EventSource[] }).dossierStreams
-        .filter((s) => s.readyState !== EventSource.CLOSED)
-        .map((s) => new URL(s.url).pathname),
-    );
-
   const hasNamed = (p: Page, name: string) =>
     p.evaluate(
       (wanted) => window.__dossier!.graph.someNode((_id, a) => (a.data as { name: string }).name === wanted),
@@ -65,17 +58,7 @@ describeInBrowser('live documents in Chromium', () => {
     await emptyDatabase(server.connection);
     await seed('Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.', 'Summit in Vladivostok');
     browser = await launchBrowser({ width: 1400, height: 900 });
-    await browser.context.addInitScript(() => {
-      const Native = window.EventSource;
-      const made: EventSource[] = [];
-      (window as unknown as { dossierStreams: EventSource[] }).dossierStreams = made;
-      window.EventSource = class extends Native {
-        constructor(url: string | URL, init?: EventSourceInit) {
-          super(url, init);
-          made.push(this);
-        }
-      };
-    });
+    await recordStreams(browser.context);
     uploader = await openApp();
     watcher = await openApp();
   }, 600_000);
