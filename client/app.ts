@@ -43,6 +43,7 @@ import {
 } from './state/view-state';
 import { createGraphView, type GraphView } from './ui/graph-view';
 import type { CameraPicture, ViewPicture } from './state/view-picture';
+import type { DocumentsPatch } from './documents/documents-refresh';
 import { planCurationRefresh } from './workshop/graph-refresh';
 import { INITIAL_APPEARANCE, communityColours, metricSizes, type AppearanceState } from './appearance/appearance-state';
 import { INITIAL_METRICS, syncMetrics, type MetricsState } from './metrics/metrics-sync';
@@ -172,6 +173,12 @@ export interface DossierApp {
   reflectCuration(summary: CurationSummary): Promise<void>;
   /** The workshop's hypotheses between nodes in view are drawn, and no other. */
   syncHypotheses(edges: readonly GraphEdge[]): void;
+  /**
+   * Shows what an import or a removal changed (documents/documents-refresh.ts plans it): new entities
+   * appear next to their anchors without a layout, and the camera, positions, selection, hidden nodes
+   * and filters stay. Not an undoable step: it follows the stored documents. Answers how many joined.
+   */
+  reflectDocuments(patch: DocumentsPatch): number;
   /** Asks for the shortest paths between the ends in `paths` and adds them to the view as one undoable step. */
   findPaths(): Promise<void>;
   openReader(target: ReaderTarget): void;
@@ -752,6 +759,20 @@ export function createApp(
 
     syncHypotheses(edges) {
       syncHypothesisEdges(graph, edges);
+    },
+
+    reflectDocuments(patch) {
+      removeNodes(graph, patch.dropNodes);
+      for (const id of patch.dropEdges) if (graph.hasEdge(id)) graph.dropEdge(id);
+      mergeSubgraph(graph, { nodes: patch.merge.nodes, edges: [] });
+      // One at a time, in order: where a node lands depends on its anchor and on how many are in view.
+      let added = 0;
+      for (const { node, anchor } of patch.place)
+        added += mergeSubgraph(graph, { nodes: [node], edges: [] }, { anchor }).addedNodes.length;
+      mergeSubgraph(graph, { nodes: [], edges: patch.merge.edges });
+      view.update(onlyLoaded());
+      graphView.sigma.refresh();
+      return added;
     },
 
     async findPaths() {

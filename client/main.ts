@@ -80,7 +80,11 @@ function boot(): void {
   const details = createDetailsPanel(app, workshop.selectionNotes);
   const reader = createReaderPanel(app);
   const changes = createChangesPanel(app);
-  const liveDocuments = createLiveDocuments(app, { panel: changes, reload: () => load() });
+  const liveDocuments = createLiveDocuments(app, {
+    panel: changes,
+    reload: () => load(),
+    workshop: { session: workshop.session, live: workshop.live },
+  });
   const addDocuments = createAddDocuments(app, {
     session: workshop.session,
     onImported: (job) => liveDocuments.importFinished(job.id),

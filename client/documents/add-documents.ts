@@ -6,11 +6,11 @@
  * disabled with the reason.
  */
 import type { ImportJob } from '../../graph/model/api-types';
-import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { createStore, type Store } from '../state/store';
 import { button, el } from '../ui/dom';
 import type { WorkshopSession } from '../workshop/workshop-session';
+import type { DocumentsApp } from './documents-app';
 import {
   FILE_STATE_WORDS,
   addedDocumentIds,
@@ -34,7 +34,7 @@ export interface AddDocuments {
 }
 
 export function createAddDocuments(
-  app: DossierApp,
+  app: Pick<DocumentsApp, 'api' | 'notify'>,
   options: { session: Store<WorkshopSession | null>; onImported: (job: ImportJob) => Promise<void> },
 ): AddDocuments {
   const api = createUploadApi(app.api);

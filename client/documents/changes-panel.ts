@@ -6,18 +6,18 @@
  * is listed, greyed, with the reason.
  */
 import type { ChangedEntity, ChangedRelation, ImportChangesResponse } from '../../graph/model/api-types';
-import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { relationLabel } from '../appearance/node-style';
 import { button, el } from '../ui/dom';
 import { changesSummary, changesTitle, isEmpty, newEntityIds } from './changes-view';
+import type { DocumentsApp } from './documents-app';
 
 const GONE = 'No longer in the graph: removed with a document or merged by a curation since.';
 /** Items listed per group; the rest are counted, and "Show all new" still shows every new one. */
 const MAX_LISTED = 200;
 
 type ChangesApp = Pick<
-  DossierApp,
+  DocumentsApp,
   'api' | 'graph' | 'graphView' | 'notify' | 'select' | 'focusNode' | 'loadNodes' | 'applySubgraph' | 'selectNodes'
 >;
 

@@ -6,7 +6,6 @@
  * document imported again replaces its old version, so it is listed once.
  */
 import type { DocumentListItem } from '../../graph/model/api-types';
-import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
 import { createStore, type Store } from '../state/store';
 import { confirmAction } from '../ui/confirm-dialog';
@@ -14,6 +13,7 @@ import { button, el } from '../ui/dom';
 import type { WorkshopSession } from '../workshop/workshop-session';
 import type { ChangesPanel } from './changes-panel';
 import { createDocumentsApi } from './documents-api';
+import type { DocumentsApp } from './documents-app';
 
 export interface DocumentsPanel {
   button: HTMLButtonElement;
@@ -29,7 +29,7 @@ export function lengthText(doc: Pick<DocumentListItem, 'pages' | 'wordCount'>): 
 }
 
 export function createDocumentsPanel(
-  app: DossierApp,
+  app: Pick<DocumentsApp, 'api' | 'ui' | 'notify' | 'openReader'>,
   options: { session: Store<WorkshopSession | null>; changes: ChangesPanel },
 ): DocumentsPanel {
   const api = createDocumentsApi(app.api);

@@ -1,23 +1,25 @@
 /**
- * Keeps every open page current with the stored documents: the server's documents stream says when an
- * import job stored documents (whoever uploaded them, from this page, another one, or a workshop) or one
- * was removed. After an import the graph takes what it changed without losing the view (show-imported.ts)
- * and the "What changed" panel opens; after a removal the view drops what is no longer in the graph. Lists
- * of documents read themselves again (`documentsVersion`). Each job is shown once, however this page heard.
+ * Keeps every open page current with the stored documents: the server says when an import job stored
+ * documents (whoever uploaded them, from this page, another one, or a workshop) or one was removed. After an
+ * import the graph takes what it changed without losing the view (show-imported.ts) and the "What changed"
+ * panel opens; after a removal the view drops what is no longer in the graph. Lists of documents read
+ * themselves again (`documentsVersion`). Each job is shown once, however this page heard.
+ *
+ * A page holds one long-lived stream: a browser gives a host six HTTP/1.1 connections, shared by its tabs.
+ * Outside a workshop that is the documents stream, opened here; inside one it is the workshop's stream
+ * (owned by the workshop panel), which carries the same `documents` frames, and this module's closes.
  */
 import type { DocumentsChangedEvent } from '../../graph/model/api-types';
-import { ENTITY_TYPES } from '../../graph/model/types';
-import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
-import { isHypothesis, mergeSubgraph, removeNodes } from '../graph/view-graph';
-import { forgetMissing } from '../state/view-state';
+import type { Store } from '../state/store';
+import type { WorkshopContext } from '../workshop/workshop-context';
+import type { WorkshopSession } from '../workshop/workshop-session';
 import type { ChangesPanel } from './changes-panel';
 import { changesSummary } from './changes-view';
 import { createDocumentsApi } from './documents-api';
+import type { DocumentsApp } from './documents-app';
+import { planRemovalRefresh } from './documents-refresh';
 import { showImported } from './show-imported';
-
-/** POST /api/subgraph takes at most this many ids. */
-const MAX_CHECKED = 5000;
 
 export interface LiveDocuments {
   /** An import job this page followed has ended (it may hear of it again from the stream). */
@@ -25,8 +27,13 @@ export interface LiveDocuments {
 }
 
 export function createLiveDocuments(
-  app: DossierApp,
-  options: { panel: ChangesPanel; reload: () => Promise<void> },
+  app: Pick<DocumentsApp, 'api' | 'graph' | 'ui' | 'notify' | 'reflectDocuments'>,
+  options: {
+    panel: ChangesPanel;
+    reload: () => Promise<void>;
+    /** The workshop this page is in, and the signals of the stream the workshop panel holds for it. */
+    workshop: { session: Store<WorkshopSession | null>; live: Pick<WorkshopContext, 'on'> };
+  },
 ): LiveDocuments {
   const api = createDocumentsApi(app.api);
   const shown = new Set<string>();
@@ -51,38 +58,30 @@ export function createLiveDocuments(
   /** The view keeps only what is still in the graph, and relations their current evidence. */
   async function removed(): Promise<void> {
     documentsMoved();
-    const entityTypes: ReadonlySet<string> = new Set(ENTITY_TYPES);
-    const loaded = app.graph.filterNodes((_id, a) => entityTypes.has(a.data.type));
-    // The API answers at most a view's worth of ids; a larger view keeps what it shows until it is reloaded.
-    if (!loaded.length || loaded.length > MAX_CHECKED) return;
     try {
-      const current = await app.api.subgraph(loaded);
-      const still = new Set(current.nodes.map((n) => n.id));
-      removeNodes(
-        app.graph,
-        loaded.filter((id) => !still.has(id)),
-      );
-      // A fact between two entities still there that the graph no longer holds lost its last evidence.
-      const edges = new Set(current.edges.map((e) => e.id));
-      const gone = app.graph.filterEdges(
-        (id, attributes, source, target) =>
-          !edges.has(id) && still.has(source) && still.has(target) && !isHypothesis(attributes.data),
-      );
-      for (const id of gone) app.graph.dropEdge(id);
-      mergeSubgraph(app.graph, current);
-      app.view.update(
-        forgetMissing(
-          (id) => app.graph.hasNode(id),
-          (id) => app.graph.hasEdge(id),
-        ),
-      );
-      app.graphView.sigma.refresh();
+      const patch = await planRemovalRefresh(app.graph, app.api);
+      if (patch) app.reflectDocuments(patch);
     } catch (error) {
       app.notify(plainMessage(error), 'error');
     }
   }
 
-  function connect(): void {
+  function heard(event: DocumentsChangedEvent): void {
+    if (event.action === 'imported' && event.jobId) void importFinished(event.jobId);
+    else if (event.action === 'imported') documentsMoved();
+    else void removed();
+  }
+
+  // A stream (re)opened: what was missed meanwhile, on this stream or while changing streams, is in the
+  // lists, read again. Only the page's very first stream has missed nothing.
+  let connectedBefore = false;
+  function ready(): void {
+    if (connectedBefore) documentsMoved();
+    connectedBefore = true;
+  }
+
+  let own: EventSource | null = null;
+  function openOwn(): EventSource {
     const source = new EventSource(api.eventsUrl());
     source.addEventListener('documents', (message) => {
       let event: DocumentsChangedEvent;
@@ -91,17 +90,23 @@ export function createLiveDocuments(
       } catch {
         return;
       }
-      if (event.action === 'imported' && event.jobId) void importFinished(event.jobId);
-      else if (event.action === 'imported') documentsMoved();
-      else void removed();
+      heard(event);
     });
-    // The browser reconnects by itself; what was missed meanwhile is in the lists, read again on `ready`.
-    let opened = false;
-    source.addEventListener('ready', () => {
-      if (opened) documentsMoved();
-      opened = true;
-    });
+    // The browser reconnects by itself and says `ready` again.
+    source.addEventListener('ready', ready);
+    return source;
   }
-  connect();
+  // The workshop's stream speaks only while the page is in a workshop.
+  options.workshop.live.on('documents', (data) => heard(data as DocumentsChangedEvent));
+  options.workshop.live.on('ready', ready);
+
+  function follow(session: WorkshopSession | null): void {
+    if (session) {
+      own?.close();
+      own = null;
+    } else own ??= openOwn();
+  }
+  options.workshop.session.subscribe(follow);
+  follow(options.workshop.session.get());
   return { importFinished };
 }

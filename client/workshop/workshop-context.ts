@@ -11,7 +11,8 @@ import { createStore, type Store } from '../state/store';
 import type { WorkshopApi } from './workshop-api';
 import type { WorkshopSession } from './workshop-session';
 
-export type WorkshopSignal = WorkshopEventType | 'ready' | 'resync';
+/** The workshop's events, and the stream's own: `ready`, `resync`, and `documents` (the documents feed's). */
+export type WorkshopSignal = WorkshopEventType | 'ready' | 'resync' | 'documents';
 
 /**
  * What the workshop's panels use of the explorer: the view to read (the graph read-only) and the actions

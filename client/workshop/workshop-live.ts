@@ -1,7 +1,11 @@
 /** The workshop's event stream: parses each frame and hands its `data` to the listener for its type. */
-import type { WorkshopEvent, WorkshopEventType } from '../../graph/workshop/types';
+import type { WorkshopEvent } from '../../graph/workshop/types';
+import type { WorkshopSignal } from './workshop-context';
 
-export type LiveHandlers = Partial<Record<WorkshopEventType | 'ready' | 'resync', (data: unknown) => void>>;
+export type LiveHandlers = Partial<Record<WorkshopSignal, (data: unknown) => void>>;
+
+/** The frames that carry their payload directly; the workshop's events wrap theirs in a WorkshopEvent. */
+const UNWRAPPED = new Set<string>(['ready', 'resync', 'documents']);
 
 export interface LiveConnection {
   close(): void;
@@ -17,8 +21,7 @@ export function connectLive(url: string, handlers: LiveHandlers): LiveConnection
       } catch {
         return;
       }
-      // `ready` carries its payload directly; the other events wrap it in a WorkshopEvent.
-      const isEvent = type !== 'ready' && type !== 'resync' && parsed && typeof parsed === 'object' && 'data' in parsed;
+      const isEvent = !UNWRAPPED.has(type) && parsed && typeof parsed === 'object' && 'data' in parsed;
       handler(isEvent ? (parsed as WorkshopEvent).data : parsed);
     });
   }

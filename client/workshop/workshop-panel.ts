@@ -19,7 +19,7 @@ import { readShareLink, type ShareTarget } from './share-link';
 import { openSavedView } from './view-capture';
 import { createViewsSection } from './views-section';
 import { createWorkshopApi, type JoinAnswer } from './workshop-api';
-import { attempt, createWorkshopContext, field, type WorkshopSignal } from './workshop-context';
+import { attempt, createWorkshopContext, field, type WorkshopContext, type WorkshopSignal } from './workshop-context';
 import { connectLive, type LiveConnection } from './workshop-live';
 import { loadSession, saveSession, type WorkshopSession } from './workshop-session';
 import type { Store } from '../state/store';
@@ -30,6 +30,11 @@ export interface WorkshopPanel {
   selectionNotes: HTMLElement;
   /** The workshop this tab has joined (its role decides what else the page offers). */
   session: Store<WorkshopSession | null>;
+  /**
+   * The signals of the workshop's stream, while the tab is in a workshop: this panel owns that stream, and
+   * the documents' changes come on it too (live-documents listens here instead of holding a second one).
+   */
+  live: Pick<WorkshopContext, 'on'>;
   toggle(): void;
   /** After the first graph load: opens the view a shareable link names (or asks to join first). */
   openFromLink(): Promise<void>;
@@ -95,7 +100,7 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
     live?.close();
     element.dataset.live = 'connecting';
     const handlers: Partial<Record<WorkshopSignal, (data: unknown) => void>> = {};
-    for (const signal of [...WORKSHOP_EVENT_TYPES, 'ready', 'resync'] as const)
+    for (const signal of [...WORKSHOP_EVENT_TYPES, 'ready', 'resync', 'documents'] as const)
       handlers[signal] = (data) => ctx.emit(signal, data);
     live = connectLive(api.eventsUrl(next.workshopId), handlers);
     ctx.session.update(() => next);
@@ -199,6 +204,7 @@ export function createWorkshopPanel(app: DossierApp): WorkshopPanel {
     element,
     selectionNotes,
     session: ctx.session,
+    live: { on: (signal, handler) => ctx.on(signal, handler) },
     toggle() {
       element.hidden = !element.hidden;
     },

@@ -1,6 +1,7 @@
 /**
  * Tells every open page that the stored documents changed (an import job stored some, or one was removed),
- * as server-sent events on `GET /api/documents/events`: a `documents` frame per change, a comment every
+ * as server-sent events on `GET /api/documents/events` for a page outside a workshop (inside one, the
+ * workshop's stream carries the same frames: event-stream.ts): a `documents` frame per change, a comment every
  * 15 s so proxies keep the connection open. Nothing is replayed to a page that reconnects: what it missed
  * is in the documents list and the document log, which it reads again on `ready`. One server process is
  * assumed, as for the workshop event bus.

@@ -3,11 +3,17 @@
  * bus, a `ready` frame first (who you are, where the presenter is), and a comment every 15 s so proxies
  * keep the connection open. The browser's EventSource reconnects by itself (`retry: 2000`) and sends
  * `Last-Event-ID`: the events it missed are sent again, or a `resync` event when they cannot be.
+ *
+ * The documents feed's `documents` frames ride along, so that a page in a workshop holds this one stream
+ * and not also `/api/documents/events`: a browser gives a host six HTTP/1.1 connections, and two
+ * permanent streams a tab left three tabs with none. They carry no `id:`, so `Last-Event-ID` stays the
+ * bus's; a page that reconnects reads its documents lists again on `ready`, as with the feed's own stream.
  */
 import type { Request, Response } from 'express';
 import type { Participant } from '../../../graph/workshop/types';
 import type { WorkshopEvent, WorkshopEventBus } from './event-bus';
 import { formatEvent, startEventStream } from '../../http/event-stream-response';
+import type { DocumentsFeed } from '../../imports/documents-feed';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -17,6 +23,7 @@ export function openEventStream(
   bus: WorkshopEventBus,
   workshopId: string,
   participant: Participant,
+  documents: DocumentsFeed,
 ): void {
   startEventStream(res);
   const send = (event: WorkshopEvent) => {
@@ -32,13 +39,17 @@ export function openEventStream(
       );
   }
   res.write(formatEvent('ready', { workshopId, participant, presenter: bus.presenter(workshopId) }));
-  const unsubscribe = bus.subscribe(workshopId, send);
+  const unsubscribeBus = bus.subscribe(workshopId, send);
+  const unsubscribeDocuments = documents.subscribe((event) => {
+    if (!res.writableEnded) res.write(formatEvent('documents', event));
+  });
   const heartbeat = setInterval(() => !res.writableEnded && res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   let untrack = () => {};
   const stop = () => {
     clearInterval(heartbeat);
-    unsubscribe();
+    unsubscribeBus();
+    unsubscribeDocuments();
     untrack();
   };
   untrack = bus.trackStream(participant.id, () => {

@@ -67,7 +67,7 @@ const curationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-export function workshopRoutes({ connection, workshops }: AppDeps, bus = new WorkshopEventBus()): Router {
+export function workshopRoutes({ connection, workshops, imports }: AppDeps, bus = new WorkshopEventBus()): Router {
   const router = Router();
   const member = authenticate(workshops);
   const editor = [member, requireEditor];
@@ -248,7 +248,7 @@ export function workshopRoutes({ connection, workshops }: AppDeps, bus = new Wor
   // ---- live ----
   router.get('/workshops/:id/events', authenticate(workshops, { allowQueryToken: true }), (req, res) => {
     const { id } = parseWith(workshopParams, req.params);
-    openEventStream(req, res, bus, id, participantOf(res));
+    openEventStream(req, res, bus, id, participantOf(res), imports.feed);
   });
 
   return router;

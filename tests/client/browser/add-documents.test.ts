@@ -9,6 +9,7 @@ import type { ImportJob } from '../../../graph/model/api-types';
 import { emptyDatabase } from '../../support/neo4j';
 import { describeInBrowser } from '../../support/browser';
 import { makePdf } from '../../support/make-documents';
+import { openStreams, recordStreams } from '../../support/open-streams';
 import { withSeededExplorer } from '../../support/seeded-explorer';
 import type { TestServer } from '../../support/test-server';
 
@@ -109,6 +110,7 @@ describeInBrowser('adding documents in Chromium', () => {
   }, 180_000);
 
   it("adds a document from inside a workshop under the editor's name", async () => {
+    await recordStreams(explorer.browser.context);
     const page = await openApp();
     await page.getByRole('button', { name: 'Workshop', exact: true }).click();
     await page.getByLabel('Workshop name').fill('Upload desk');
@@ -127,6 +129,11 @@ describeInBrowser('adding documents in Chromium', () => {
       });
     const job = page.locator('.import-job', { hasText: 'editor-note.txt' });
     await job.and(page.locator('[data-state="done"]')).waitFor({ timeout: 120_000 });
+    // The job's own stream ended with the job: the page holds the workshop's alone.
+    const workshopId = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('dossier.workshop') ?? '{}') as { workshopId?: string }).workshopId,
+    );
+    expect(await openStreams(page)).toEqual([`/api/workshops/${workshopId}/events`]);
     await page
       .locator('.document-log .document-entry', { hasText: 'editor-note.txt' })
       .and(page.locator('.document-entry', { hasText: 'Bea added' }))

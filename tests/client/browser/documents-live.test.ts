@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { ImportJob } from '../../../graph/model/api-types';
 import { emptyDatabase } from '../../support/neo4j';
 import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { openStreams, recordStreams } from '../../support/open-streams';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
@@ -57,6 +58,7 @@ describeInBrowser('live documents in Chromium', () => {
     await emptyDatabase(server.connection);
     await seed('Kim Jong Un met Vladimir Putin in Vladivostok in April 2019.', 'Summit in Vladivostok');
     browser = await launchBrowser({ width: 1400, height: 900 });
+    await recordStreams(browser.context);
     uploader = await openApp();
     watcher = await openApp();
   }, 600_000);
@@ -168,13 +170,16 @@ describeInBrowser('live documents in Chromium', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: 'Reading room', displayName: 'Ada' }),
       })
-    ).json()) as { viewerCode: string };
+    ).json()) as { viewerCode: string; workshop: { id: string } };
     const viewer = await openApp();
+    expect(await openStreams(viewer)).toEqual(['/api/documents/events']);
     await viewer.getByRole('button', { name: 'Workshop', exact: true }).click();
     await viewer.getByLabel('Join code').fill(created.viewerCode);
     await viewer.locator('input[name="joiner-name"]').fill('Vic');
     await viewer.getByRole('button', { name: 'Join workshop' }).click();
     await viewer.waitForSelector('.workshop[data-live="ready"]', { timeout: 15_000 });
+    // One long-lived stream a page: the workshop's carries the documents' changes, so the other one closed.
+    expect(await openStreams(viewer)).toEqual([`/api/workshops/${created.workshop.id}/events`]);
 
     await uploader.getByRole('button', { name: 'Add documents' }).click();
     const dialog = uploader.getByRole('dialog', { name: 'Add documents' });
@@ -195,6 +200,10 @@ describeInBrowser('live documents in Chromium', () => {
     expect(await remove.getAttribute('title')).toBe(
       'Viewers of the workshop "Reading room" cannot remove documents; an editor can.',
     );
+    await viewer.keyboard.press('Escape');
+    await viewer.locator('.leave-workshop').click();
+    await viewer.waitForFunction(() => !document.querySelector('.workshop')?.hasAttribute('data-live'));
+    expect(await openStreams(viewer)).toEqual(['/api/documents/events']);
     await viewer.close();
   }, 240_000);
 });

@@ -246,6 +246,39 @@ describe('GET /api/documents/events', () => {
     }
   });
 
+  it("is carried by a workshop's stream too, so that a page in a workshop holds one stream", async () => {
+    const server = await new Promise<ReturnType<Express['listen']>>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const ws = await workshopWithViewer(app, 'Import desk');
+      const stream = await openSse(
+        `http://127.0.0.1:${port}/api/workshops/${ws.workshopId}/events?token=${encodeURIComponent(ws.viewerToken)}`,
+      );
+      expect(stream.status).toBe(200);
+      await stream.next((f) => f.event === 'ready');
+      const job = await paste('Lavrov in Wonsan', 'Sergei Lavrov arrived in Wonsan on Saturday.');
+      const imported = await stream.next((f) => f.event === 'documents');
+      expect(imported.data).toMatchObject({
+        action: 'imported',
+        jobId: job.id,
+        documentIds: [job.files[0].documentId],
+      });
+      // No `id:`: a reconnecting page's Last-Event-ID must stay the workshop bus's.
+      expect(imported.id).toBeUndefined();
+      await request(app).delete(`/api/documents/${job.files[0].documentId}`).expect(204);
+      const removed = await stream.next(
+        (f) => f.event === 'documents' && (f.data as DocumentsChangedEvent).action === 'removed',
+      );
+      expect(removed.data).toMatchObject({ documentIds: [job.files[0].documentId] });
+      stream.close();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('takes the API token in its query, as an EventSource cannot send headers, and refuses a page without it', async () => {
     const token = 'documents-events-token-0123456789';
     const dir = mkdtempSync(path.join(tmpdir(), 'dossier-changes-token-'));
