@@ -9,6 +9,7 @@ import type { DossierApp } from '../app';
 import { setDateRange, type DateRange } from '../filters/filters';
 import { button, clear, el } from '../ui/dom';
 import { DATE_LANES, LANE_WORDS, laneDates, laneHistogram, median, reportLagDays, type DateLane } from './time-lanes';
+import { redrawOnViewChange } from '../ui/redraw-on-view-change';
 
 const UNDATED_LISTED = 100;
 
@@ -161,19 +162,7 @@ export function createTimelinePanel(app: DossierApp): HTMLElement {
     }
   }
 
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      render();
-    });
-  };
-  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const)
-    app.graph.on(event, schedule);
-  app.filters.subscribe(schedule);
-  app.view.subscribe((state, previous) => state.hidden !== previous.hidden && schedule());
+  redrawOnViewChange(app, render);
   render();
   return element;
 }

@@ -13,6 +13,7 @@ import { clearFilters, isFiltering, toggleDocument, toggleNodeType, toggleRelati
 import { visibleEdgeIds } from '../filters/filtered-view';
 import { createTimelinePanel } from '../timeline/timeline-panel';
 import { button, clear, el } from './dom';
+import { redrawOnViewChange } from './redraw-on-view-change';
 
 function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -163,19 +164,7 @@ export function createSidebar(app: DossierApp): HTMLElement {
     clearButton.disabled = !isFiltering(app.filters.get());
   }
 
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      renderAll();
-    });
-  };
-  for (const event of ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const)
-    app.graph.on(event, schedule);
-  app.filters.subscribe(schedule);
-  app.view.subscribe((state, previous) => state.hidden !== previous.hidden && schedule());
+  redrawOnViewChange(app, renderAll);
   documentSearch.addEventListener('input', renderDocuments);
 
   async function loadDocuments(): Promise<void> {
