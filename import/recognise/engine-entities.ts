@@ -235,6 +235,10 @@ function keepEvidencedPeople(
     }
     const other = spans[c.sentence].find((e) => e.type !== 'PERSON' && e.start <= c.start && e.end >= c.end);
     if (!other) continue;
+    // "Welcome Russian Federation": a place the engine ran on into a state the rules already have is that
+    // state and a stray word (a body named after its state, "Malaysia Airlines", is retyped as before)
+    const place = TYPE_OF[other.type] === 'Place';
+    if (place && candidates.some((o) => o.type === 'State' && other.start <= o.start && o.end <= other.end)) continue;
     const type = TYPE_OF[other.type];
     retyped.push({
       ...c,
@@ -269,18 +273,27 @@ function engineOnly(candidates: Candidate[], spans: EngineEntity[][], ctx: Engin
         continue;
       }
       if (type === 'Person' && s.headline) continue;
-      // a state the rules saw only inside a longer, dropped name ("the European Union and Britain")
-      const state = type !== 'Person' ? gazetteer().stateByName(e.text) : undefined;
+      // a state the rules saw only inside a longer, dropped name ("the European Union and Britain"), or
+      // a state the engine ran into the word before it ("Welcome Russian Federation" in a title)
+      const state = type !== 'Person' ? stateAtEnd(e) : undefined;
       if (state) {
-        out.push(
-          stateCandidate(s, si, { start: e.start, end: e.end, code: state.code, text: e.text, kind: 'name' }, true),
-        );
+        out.push(stateCandidate(s, si, { ...state, kind: 'name' }, true));
         continue;
       }
       out.push(make(s, si, e.start, e.end, e.text, type, `${type}:${norm(e.text)}`, e.text));
     }
   });
   return out;
+}
+
+/** The state a span names, whole or as its last words: its code and where those words are. */
+function stateAtEnd(e: EngineEntity): { start: number; end: number; code: string; text: string } | undefined {
+  for (const word of e.text.matchAll(/\S+/g)) {
+    const text = e.text.slice(word.index);
+    const state = gazetteer().stateByName(text);
+    if (state) return { start: e.start + word.index, end: e.end, code: state.code, text };
+  }
+  return undefined;
 }
 
 function dedupe(candidates: Candidate[]): Candidate[] {

@@ -23,6 +23,14 @@ describe('recognition refined by the engine', () => {
     expect(found).not.toContain('Organization:European Union and Britain');
   });
 
+  it('does not take a stray word the engine ran into a state for a place', async () => {
+    const found = await entities(
+      'Kim Jong Un greeted Vladimir Putin in Pyongyang. Translated from “[We] Enthusiastically Welcome Russian Federation President Comrade Vladimir Putin],” Rodong Sinmun, June 18, 2024.',
+    );
+    expect(found.filter((n) => /Welcome/.test(n))).toEqual([]);
+    expect(found).toContain('State:Russia');
+  });
+
   it('finds one-word companies and types a company name as an organisation, not a person', async () => {
     const found = await entities(
       'Microsoft completed its purchase of Activision Blizzard, the company said on Friday.',
