@@ -280,13 +280,7 @@ function affiliationFacts(parse: Parse, si: number): Fact[] {
       ...(ROLE_LINKS.has(t.label) ? [parse.tokens[t.head]] : []),
     ].filter((r) => r && ROLE_WORDS.has(r.lemma) && parse.mentionOf(r.index) !== person);
     for (const r of roles) {
-      const owners = [
-        ...parse.children(r.index, NAME_PARTS).flatMap((c) => parse.entities(c.index, true)),
-        ...['of', 'at', 'for'].flatMap((w) => {
-          const o = parse.prepObject(r.index, w);
-          return o ? parse.entities(o.index, true) : [];
-        }),
-      ];
+      const owners = parse.ownersOfRole(r.index);
       for (const o of owners)
         if (o.key !== person.key && (o.type === 'State' || o.type === 'Organization'))
           facts.push({ type: 'AFFILIATED_WITH', source: person.key, target: o.key, sentence: si, confidence: 0.7 });
@@ -338,13 +332,7 @@ function roleAsFacts(parse: Parse, si: number): Fact[] {
     if (!v.pos.startsWith('VB') || parse.blocked(v.index)) continue;
     const role = parse.prepObject(v.index, 'as');
     if (!role || !ROLE_WORDS.has(role.lemma)) continue;
-    const owners = [
-      ...parse.children(role.index, NAME_PARTS).flatMap((c) => parse.entities(c.index, true)),
-      ...['of', 'at', 'for'].flatMap((w) => {
-        const o = parse.prepObject(role.index, w);
-        return o ? parse.entities(o.index, true) : [];
-      }),
-    ].filter((o) => o.type === 'State' || o.type === 'Organization');
+    const owners = parse.ownersOfRole(role.index).filter((o) => o.type === 'State' || o.type === 'Organization');
     const object = parse.children(v.index, 'dobj')[0];
     const passive = parse.children(v.index, 'nsubjpass')[0];
     const holders = object
@@ -437,6 +425,24 @@ class Parse {
       if (m && ['State', 'Organization'].includes(m.type)) return m;
     }
     return undefined;
+  }
+
+  /**
+   * Whom a title at token i belongs to: "China's premier", "chief executive at Iberdrola", and through a
+   * chain of "of" phrases, "the Minister of Defence of Belarus".
+   */
+  ownersOfRole(i: number): ArgumentMention[] {
+    const objects = (k: number, words: string[], depth: number): EngineToken[] =>
+      this.children(k, 'prep')
+        .filter((p) => words.includes(p.lemma))
+        .flatMap((p) => {
+          const o = this.children(p.index, 'pobj')[0];
+          return o ? [o, ...(depth > 0 ? objects(o.index, ['of'], depth - 1) : [])] : [];
+        });
+    return [
+      ...this.children(i, NAME_PARTS).flatMap((c) => this.entities(c.index, true)),
+      ...objects(i, ['of', 'at', 'for'], 1).flatMap((o) => this.entities(o.index, true)),
+    ];
   }
 
   /** Token i and what hangs under it, `depth` links down (through `labels` only, when given). */

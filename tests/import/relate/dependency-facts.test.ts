@@ -207,4 +207,10 @@ describe('facts from the dependency parse', () => {
         .sort(),
     ).toEqual(['Australia', 'United Kingdom', 'United States']);
   });
+
+  it('follows a title through its "of" phrases to whom it belongs', async () => {
+    expect(
+      await facts('On 25 May 2023 in Minsk, the Minister of Defence of Belarus, Viktor Khrenin, signed the documents.'),
+    ).toContain('Viktor Khrenin AFFILIATED_WITH Belarus');
+  });
 });
