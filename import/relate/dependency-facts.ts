@@ -517,9 +517,12 @@ function participationFacts(parse: Parse, si: number): Fact[] {
       ...(STANCE_VERBS.has(v.lemma) ? [] : parse.children(v.index, new Set(['dobj', 'nsubjpass']))),
       ...EVENT_PREPS.map((w) => parse.prepObject(v.index, w)).filter((t): t is EngineToken => Boolean(t)),
     ];
+    // "attended the summit alongside Merkel": the company kept takes part too
+    const alongside = parse.prepObject(v.index, 'alongside');
+    const company = alongside ? parse.entities(alongside.index, true) : [];
     for (const o of objects) {
       const event = eventAt(o);
-      if (event) add(parse.subjects(v.index), event);
+      if (event) add([...parse.subjects(v.index), ...company], event);
     }
     const gathering = GATHERING_VERBS.has(v.lemma) || CONVENING_VERBS.has(v.lemma);
     const forEvent = gathering ? eventAt(parse.prepObject(v.index, 'for')) : undefined;
@@ -536,7 +539,10 @@ function participationFacts(parse: Parse, si: number): Fact[] {
     const head = v.label === 'relcl' ? parse.mentionOf(v.head) : undefined;
     if (head?.type === 'Event') {
       const subj = parse.children(v.index, SUBJECT)[0];
-      if (subj && !RELATIVE.has(subj.lemma)) add(parse.entities(subj.index, true), head);
+      // "a summit in Paris where Zelensky and Putin met for the first time, alongside Merkel"
+      const alongside = parse.prepObject(v.index, 'alongside');
+      if (subj && !RELATIVE.has(subj.lemma))
+        add([...parse.entities(subj.index, true), ...(alongside ? parse.entities(alongside.index, true) : [])], head);
     }
   }
   return facts;

@@ -213,4 +213,11 @@ describe('facts from the dependency parse', () => {
       await facts('On 25 May 2023 in Minsk, the Minister of Defence of Belarus, Viktor Khrenin, signed the documents.'),
     ).toContain('Viktor Khrenin AFFILIATED_WITH Belarus');
   });
+
+  it('brings those "alongside" into the event too', async () => {
+    const found = await facts(
+      'In December 2019, Emmanuel Macron hosted a Normandy summit in Paris where Volodymyr Zelensky and Vladimir Putin met for the first time, alongside Angela Merkel.',
+    );
+    expect(found.some((f) => /^Angela Merkel PARTICIPATED_IN .*Normandy summit/.test(f))).toBe(true);
+  });
 });
