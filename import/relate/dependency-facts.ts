@@ -240,24 +240,18 @@ function treatyReferences(
     if (bySentence[si].some((m) => m.start <= t.start && t.end <= m.end)) continue;
     const det = tokens.find((d) => d.head === t.index && d.label === 'det');
     if (!det || !['the', 'this', 'that'].includes(det.lemma)) continue;
-    const earlier = bySentence
-      .slice(Math.max(0, si - 5), si + 1)
+    const before = bySentence
+      .slice(0, si + 1)
       .flat()
       .filter((m) => m.type === 'Treaty' && m.end <= t.start);
+    const earlier = before.filter((m) => m.sentence >= si - 5);
     // "the accords" after "the Abraham Accords": the noun of a treaty's own name reaches back further
     const sameNoun = (m: ArgumentMention) => {
       const word = /(\p{L}+)\P{L}*$/u.exec(text.slice(m.start, m.end))?.[1]?.toLowerCase();
       return word === t.lemma || word === `${t.lemma}s`;
     };
-    const named = bySentence
-      .slice(0, si + 1)
-      .flat()
-      .filter((m) => m.type === 'Treaty' && m.end <= t.start && sameNoun(m));
+    const named = before.filter(sameNoun);
     // and in a document of one treaty, "the pact" is that treaty wherever it was named
-    const before = bySentence
-      .slice(0, si + 1)
-      .flat()
-      .filter((m) => m.type === 'Treaty' && m.end <= t.start);
     const only = new Set(before.map((m) => m.key)).size === 1 ? before[0] : undefined;
     const last = earlier[earlier.length - 1] ?? named[named.length - 1] ?? only;
     if (last) out.push({ key: last.key, type: 'Treaty', start: t.start, end: t.end, sentence: si, modifier: false });
@@ -540,9 +534,7 @@ function participationFacts(parse: Parse, si: number): Fact[] {
     if (head?.type === 'Event') {
       const subj = parse.children(v.index, SUBJECT)[0];
       // "a summit in Paris where Zelensky and Putin met for the first time, alongside Merkel"
-      const alongside = parse.prepObject(v.index, 'alongside');
-      if (subj && !RELATIVE.has(subj.lemma))
-        add([...parse.entities(subj.index, true), ...(alongside ? parse.entities(alongside.index, true) : [])], head);
+      if (subj && !RELATIVE.has(subj.lemma)) add([...parse.entities(subj.index, true), ...company], head);
     }
   }
   return facts;
