@@ -272,7 +272,7 @@ export interface DocumentsChangedEvent {
   at: string;
 }
 
-/** Where one file of an import job is; the last four states are final. */
+/** Where one file of an import job is; the last three states are final. */
 export const IMPORT_FILE_STATES = [
   'queued',
   'reading',
@@ -283,6 +283,7 @@ export const IMPORT_FILE_STATES = [
   'failed',
 ] as const;
 export type ImportFileState = (typeof IMPORT_FILE_STATES)[number];
+export const FINAL_FILE_STATES: ReadonlySet<ImportFileState> = new Set(IMPORT_FILE_STATES.slice(-3));
 
 export interface ImportJobFile {
   name: string;

@@ -30,7 +30,7 @@ import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
 // Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
 // hypotheses are not in the graph at all: graph/workshop-store/.)
-import { DOCUMENT_LINK_TYPES } from './storage/layout';
+import { DOCUMENT_LINK_TYPES, MENTIONED_IN } from './storage/layout';
 
 /** What the overview and paths walk: the fact relations of the model only. */
 const FACT_TYPES: readonly string[] = RELATION_TYPES;
@@ -337,9 +337,6 @@ const PATH_QUERIES: readonly string[] = Array.from(
      RETURN p LIMIT $limit`,
 );
 
-/** The link from an entity to a document that names it: what a path "through documents" follows. */
-const DOCUMENT_MENTION = 'MENTIONED_IN';
-
 export interface PathOptions {
   /** Fact types to follow; empty: every fact type. */
   relTypes?: readonly string[];
@@ -356,7 +353,7 @@ export async function readPaths(
   options: PathOptions = {},
 ): Promise<PathsResponse> {
   const facts = options.relTypes?.length ? FACT_TYPES.filter((t) => options.relTypes!.includes(t)) : FACT_TYPES;
-  const types = options.throughDocuments ? [...facts, DOCUMENT_MENTION, CO_OCCURS] : facts;
+  const types = options.throughDocuments ? [...facts, MENTIONED_IN, CO_OCCURS] : facts;
   return inRead(connection, async (tx) => {
     const ends = await tx.run('MATCH (n:Entity) WHERE n.id IN [$from, $to] RETURN n.id AS id', { from, to });
     const found = new Set(ends.records.map((r) => r.get('id') as string));

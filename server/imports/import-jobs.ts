@@ -16,7 +16,8 @@ import { newId } from '../../graph/workshop/secrets';
 import type { ImportFileUpdate, ImportInput } from '../../import/run-import';
 import type { Config } from '../config';
 import { DocumentsFeed } from './documents-feed';
-import { FINAL_FILE_STATES, JobStore } from './job-store';
+import { FINAL_FILE_STATES } from '../../graph/model/api-types';
+import { JobStore } from './job-store';
 import type { ReceivedFile } from './receive-upload';
 import { SharedEngine } from './shared-engine';
 

@@ -9,7 +9,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { IMPORT_FILE_STATES, type ImportJob } from '../../graph/model/api-types';
+import { FINAL_FILE_STATES, IMPORT_FILE_STATES, type ImportJob } from '../../graph/model/api-types';
 
 const KEPT_JOBS = 200;
 export const RESTARTED = 'server restarted';
@@ -31,8 +31,6 @@ const jobSchema = z.object({
     }),
   ),
 });
-
-export const FINAL_FILE_STATES = new Set(['done', 'duplicate', 'failed']);
 
 const isFinished = (job: ImportJob) => job.state === 'done' || job.state === 'failed';
 
