@@ -63,7 +63,7 @@ export function quadBounds(quads: readonly Quad[]): Box {
 }
 
 /** The boxes a drawer's `fillText` calls would fill, in CSS pixels, without drawing anything. */
-export function recordText(
+function recordText(
   context: CanvasRenderingContext2D,
   draw: (context: CanvasRenderingContext2D) => void,
   fontSize: number,

@@ -11,6 +11,7 @@ import type { Store } from '../state/store';
 import type { ViewState } from '../state/view-state';
 import type { MetricsResult } from './compute-metrics';
 import { createMetricsRunner } from './metrics-runner';
+import { visibleEdgeIds } from '../filters/filtered-view';
 
 /** The metrics of the visible graph, computed when the appearance needs them. */
 export interface MetricsState {
@@ -43,10 +44,7 @@ export function syncMetrics(deps: {
   async function compute(): Promise<void> {
     const nodes = deps.visibleNodeIds();
     const visible = new Set(nodes);
-    const hiddenTypes = new Set(filters.get().hiddenRelationTypes);
-    const edges = graph
-      .filterEdges((_e, a, s, t) => visible.has(s) && visible.has(t) && !hiddenTypes.has(a.data.type))
-      .map((e) => graph.extremities(e));
+    const edges = visibleEdgeIds(graph, visible, filters.get()).map((e) => graph.extremities(e));
     metrics.update((m) => ({ ...m, status: 'computing' }));
     try {
       const result = await runner.compute({ nodes, edges });

@@ -42,7 +42,7 @@ import { fitCamera, type FitItem } from '../appearance/camera-fit';
 import { boxQuad, guardEdgeLabel, type Quad } from '../appearance/edge-label-guard';
 
 /** Camera ratio below which every node on screen must carry a label. */
-export const LABEL_ALL_ZOOM_RATIO = 0.5;
+const LABEL_ALL_ZOOM_RATIO = 0.5;
 /** Pixels kept free between the canvas edge and what Fit frames. */
 const FIT_MARGIN = 16;
 

@@ -8,7 +8,7 @@ import type { ViewBody } from './workshop-api';
 
 type ViewReader = Pick<DossierApp, 'view' | 'filters' | 'appearance' | 'graphView'> & { graph: ViewGraphReader };
 
-export function currentPicture(app: ViewReader): ViewPicture {
+function currentPicture(app: ViewReader): ViewPicture {
   const nodeIds = app.graph.nodes();
   const positions: Record<string, { x: number; y: number }> = {};
   for (const id of nodeIds) {
