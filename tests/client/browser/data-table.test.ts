@@ -7,31 +7,21 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { describeInBrowser } from '../../support/browser';
 import { DATED, seedDatedEvents } from '../../support/dated-events';
-import { nodeOnPage, openExplorer, viewSelection } from '../../support/explorer-page';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { nodeOnPage, viewSelection } from '../../support/explorer-page';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'artifacts');
 
 describeInBrowser('the data table in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedDatedEvents(server.connection);
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const explorer = withSeededExplorer({
+    viewport: { width: 1366, height: 768 },
+    seed: (server) => seedDatedEvents(server.connection),
   });
 
   afterEach(() => {
-    expect(pageErrors).toEqual([]);
+    expect(explorer.pageErrors).toEqual([]);
   });
 
   async function openTable(page: Page): Promise<void> {
@@ -44,7 +34,7 @@ describeInBrowser('the data table in Chromium', () => {
   const filterField = (page: Page, column: string) => page.getByRole('searchbox', { name: `Filter ${column}` });
 
   it('sorts by a column either way and filters per column, and exports what it shows as CSV', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open();
     await openTable(page);
     expect(await count(page)).toBe('9 nodes');
     // Most connected first: Shoigu took part in three events.
@@ -99,7 +89,7 @@ describeInBrowser('the data table in Chromium', () => {
   }, 90_000);
 
   it('selects the node of a row and brings the camera to it; a node clicked in the graph highlights its row', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open();
     await openTable(page);
     await page.locator(`.table-row[data-id="${DATED.moscow}"]`).click();
     expect(await viewSelection(page)).toEqual({ kind: 'node', id: DATED.moscow });
@@ -132,7 +122,7 @@ describeInBrowser('the data table in Chromium', () => {
   }, 90_000);
 
   it('counts what the graph filters leave, and lists relations by type and ends', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open();
     await openTable(page);
     await page.locator('.timelines .lane[data-lane="happened"] .timeline-bar[data-key="2023"]').click();
     await page.waitForFunction(() => document.querySelector('.data-table .table-count')?.textContent === '3 nodes');
@@ -158,7 +148,7 @@ describeInBrowser('the data table in Chromium', () => {
   }, 90_000);
 
   it('draws a window of rows over three thousand nodes, and scrolls to a node selected far down', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open();
     await page.evaluate(async () => {
       const nodes = Array.from({ length: 3000 }, (_, i) => ({
         id: `person:p${String(i).padStart(4, '0')}`,

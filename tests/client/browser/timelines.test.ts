@@ -4,29 +4,18 @@
  * (and hidden), and the counts of the legend and of the details panel follow the filter.
  */
 import type { Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, type LaunchedBrowser } from '../../support/browser';
+import { describeInBrowser } from '../../support/browser';
 import { DATED, seedDatedEvents } from '../../support/dated-events';
-import { openExplorer } from '../../support/explorer-page';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import { withSeededExplorer } from '../../support/seeded-explorer';
 
 describeInBrowser('the happened and reported timelines in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedBrowser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    await seedDatedEvents(server.connection);
-    browser = await launchBrowser();
-  }, 600_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const explorer = withSeededExplorer({
+    viewport: { width: 1366, height: 768 },
+    seed: (server) => seedDatedEvents(server.connection),
   });
 
   afterEach(() => {
-    expect(pageErrors).toEqual([]);
+    expect(explorer.pageErrors).toEqual([]);
   });
 
   /** The nodes sigma draws, once the filters' next frame has been rendered. */
@@ -46,7 +35,7 @@ describeInBrowser('the happened and reported timelines in Chromium', () => {
     page.locator(`.timelines .lane[data-lane="${lane}"] .timeline-bar[data-key="${key}"]`);
 
   it('hides what did not happen in the year picked, lists the undated event apart and recounts', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open();
     const everything = Object.values(DATED).sort();
     expect(await drawnNodes(page)).toEqual(everything);
     expect(await legendCount(page, 'Event')).toBe('6');
@@ -88,7 +77,7 @@ describeInBrowser('the happened and reported timelines in Chromium', () => {
   }, 90_000);
 
   it('filters by when the documents reported it, with the events no dated document mentions apart', async () => {
-    const page = await openExplorer(browser, server.url, { width: 1366, height: 768 }, pageErrors);
+    const page = await explorer.open();
     await bar(page, 'reported', '2023').click();
     // Reported in 2023: the summit and the talks (an undated event in the other lane), and everyone named then.
     expect(await drawnNodes(page)).toEqual([DATED.kim, DATED.putin, DATED.shoigu, DATED.summit, DATED.talks].sort());
