@@ -163,24 +163,26 @@ export async function searchEntities(
   const folded = foldForSearch(q);
   return inRead(connection, async (tx) => {
     const search = { folded, types, limit };
-    let hits = await rankedHits(tx, { ...search, lucene: queries.strict });
-    if (hits.length === 0 && queries.fuzzy) hits = await rankedHits(tx, { ...search, lucene: queries.fuzzy });
+    let hits = await rankedHits(tx, { ...search, lucene: queries.strict, exact: true });
+    // the exact-name scan found nothing of these types the first time: the retry leaves it out
+    if (hits.length === 0 && queries.fuzzy)
+      hits = await rankedHits(tx, { ...search, lucene: queries.fuzzy, exact: false });
     return { query: q, hits };
   });
 }
 
 async function rankedHits(
   tx: ManagedTransaction,
-  search: { lucene: string; folded: string; types: string[]; limit: number },
+  search: { lucene: string; folded: string; types: string[]; limit: number; exact: boolean },
 ): Promise<SearchResponse['hits']> {
-  const { lucene, folded, types, limit } = search;
+  const { lucene, folded, types, limit, exact } = search;
   const result = await tx.run(
     `CALL () {
        CALL db.index.fulltext.queryNodes($index, $lucene, {limit: $candidates}) YIELD node, score
        RETURN node, score
        UNION
        MATCH (node:Entity)
-       WHERE size($folded) <= 60
+       WHERE $exact AND size($folded) <= 60
          AND (replace(toLower(node.name), '.', '') = $folded OR any(a IN coalesce(node.aliases, []) WHERE replace(toLower(a), '.', '') = $folded))
        RETURN node, 0.0 AS score
      }
@@ -192,7 +194,15 @@ async function rankedHits(
      RETURN node, score
      ORDER BY (name = $folded OR $folded IN aliases) DESC, name STARTS WITH $folded DESC, score DESC, size(node.name) ASC
      LIMIT $limit`,
-    { index: FULLTEXT_INDEX, lucene, folded, types, candidates: int(Math.max(limit * 4, 50)), limit: int(limit) },
+    {
+      index: FULLTEXT_INDEX,
+      lucene,
+      folded,
+      exact,
+      types,
+      candidates: int(Math.max(limit * 4, 50)),
+      limit: int(limit),
+    },
   );
   return result.records.map((r) => {
     const node = toGraphNode(r.get('node') as Node);
