@@ -116,7 +116,8 @@ function widenPeople(candidates: Candidate[], spans: EngineEntity[][], text: str
     let start = wider.start;
     for (const m of text.slice(wider.start, wider.end).matchAll(/\S+\s+/g)) {
       const word = m[0].trim().replace(/\.$/, '').toLowerCase();
-      if (!HONORIFICS.has(word) && !TITLE_WORDS.has(word)) break;
+      const upTo = wider.start + (m.index ?? 0) + m[0].trimEnd().length;
+      if (!HONORIFICS.has(word) && !TITLE_WORDS.has(word) && !endsWithRole(text, upTo)) break;
       start = wider.start + (m.index ?? 0) + m[0].length;
     }
     if (start > c.start || wider.end - start <= c.end - c.start) return c;
@@ -124,6 +125,18 @@ function widenPeople(candidates: Candidate[], spans: EngineEntity[][], text: str
     if (!name.includes(' ')) return c;
     return { ...c, start, end: wider.end, text: name, name, key: `Person:${norm(name)}`, short: undefined };
   });
+}
+
+/** "Secretary of State": the engine may start a name inside a title the text began before it. */
+function endsWithRole(text: string, end: number): boolean {
+  const words = text
+    .slice(Math.max(0, end - 60), end)
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean);
+  return ROLES.some(
+    (r) => r.length > 1 && r.length <= words.length && r.every((w, i) => words[words.length - r.length + i] === w),
+  );
 }
 
 /**

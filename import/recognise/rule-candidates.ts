@@ -68,7 +68,8 @@ const NON_NAME_WORDS = new Set(
     ' ',
   ),
 );
-const NAME_TOKEN = /^\p{Lu}[\p{Ll}’'-]*(?:-\p{L}[\p{Ll}]*)*$/u;
+// "McCarthy", "MacArthur", "O'Brien", "DeSantis": a name prefix before a second capital
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}’'-]*|(?:Mc|Mac|O['’]|D['’]|De|Di|Le|La)\p{Lu}\p{Ll}+)(?:-\p{L}[\p{Ll}]*)*$/u;
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', '&', 'de', 'du', 'la', 'von', 'van', 'bin', 'al']);
 
 export function recognise(text: string, sentences: Sentence[]): Recognised {
@@ -673,11 +674,26 @@ function acronymLongForm(phrase: string, acronym: string): string | undefined {
     if (connector(tail[0])) continue;
     if (initialsMatch(letters, tail, connector)) return tail.join(' ');
   }
+  // "Kuomintang (KMT)": a one-word name abbreviated by letters from inside it
+  const last = words[words.length - 1];
+  if (
+    words.length >= 1 &&
+    last.length > letters.length + 2 &&
+    isSubsequence(letters, last.toUpperCase()) &&
+    last[0] === letters[0]
+  )
+    return last;
   // "Alliance of Sahel States (AES)": an organisation's name in another language's order
   const trimmed = words.slice(words.findIndex((w) => !connector(w) && !CAPITALISED_STOPWORDS.has(w.toLowerCase())));
   if (trimmed.length >= 2 && trimmed.some((w) => ORG_HEADS.has(w.toLowerCase())) && trimmed[0][0] === letters[0])
     return trimmed.join(' ');
   return undefined;
+}
+
+function isSubsequence(letters: string, word: string): boolean {
+  let j = 0;
+  for (const ch of word) if (ch === letters[j]) j++;
+  return j === letters.length;
 }
 
 /** Every word gives its initial (each part of a hyphenated word may), connectors may or may not. */

@@ -511,7 +511,12 @@ export function findEvents(ctx: EventContext): DocEvent[] {
           e.participants.set(prev.key, si);
         }
         for (const o of others) e.participants.set(o.key, si);
-        const place = afterMentions.find((m) => m.type === 'Place');
+        const places = afterMentions.filter((m) => m.type === 'Place');
+        // "met in the Black Sea resort of Sochi": the place a common noun names with "of"
+        const place =
+          places.find(
+            (m, k) => k > 0 && /^\s+(?:\p{Ll}+\s+){1,2}of\s+$/u.test(text.slice(places[k - 1].end, m.start)),
+          ) ?? places[0];
         if (place) e.place ??= { key: place.key, sentence: si };
         else if (dest && kind === 'delivery') e.destination ??= { key: dest.key, sentence: si };
       }

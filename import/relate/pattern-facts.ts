@@ -380,6 +380,15 @@ function affiliations(
         });
       }
     }
+    // "Minister of Foreign Affairs of the DPRK Choe Son Hui": the title stands before the state
+    if (q && (q.type === 'State' || q.type === 'Organization') && /^\s+$/.test(text.slice(q.end, p.start))) {
+      const role = roleBefore(text.slice(Math.max(0, q.start - 60), q.start));
+      if (role) add('AFFILIATED_WITH', p.key, q.key, si, 0.75, { role });
+    }
+    // "Lai Ching-te of the Democratic Progressive Party": a member named with the body
+    const r = local[k + 1];
+    if (r && r.type === 'Organization' && /^\s+of\s+(?:the\s+)?$/.test(text.slice(p.end, r.start)))
+      add('AFFILIATED_WITH', p.key, r.key, si, 0.7);
     // "John Kirby, the National Security Council Coordinator ... at the White House, reiterated"
     const rest = text.slice(p.end, s.end);
     if (!/^,\s/.test(rest)) return;
@@ -405,6 +414,19 @@ function affiliations(
       if (st) add('AFFILIATED_WITH', p.key, st.key, si, 0.6, { role });
     }
   });
+}
+
+/** "… Minister of Foreign Affairs of the ": the role a title names before "of (the)", if it ends the text. */
+function roleBefore(before: string): string | undefined {
+  const m = /((?:[\p{L}-]+\s+){1,6})of\s+(?:the\s+)?$/u.exec(before);
+  if (!m) return undefined;
+  const words = m[1].trim().split(/\s+/);
+  for (let k = words.length; k >= 1; k--) {
+    const tail = words.slice(words.length - k).map((w) => w.toLowerCase());
+    if (ROLES.some((r) => r.length === k && r.every((w, i) => w === tail[i])))
+      return words.slice(words.length - k).join(' ');
+  }
+  return undefined;
 }
 
 /** The apposition after a name: up to the comma before the verb, or the end of the clause. */

@@ -104,6 +104,9 @@ export function findDates(text: string, reference?: string, narrativeYear?: numb
     // "all-night talks", "overnight": a part of a day, not a day
     if (/^(?:to)?(?:night|morning|evening|afternoon|noon|midnight)$/i.test(r.text.trim())) continue;
     let iso = resolveIso(r, ref, lastAnchoringYear(whole, r.index) ?? narrativeYear);
+    // "on Monday" in a story dated Friday is the Monday before it, unless the clause speaks of the future
+    if (ref && r.start.isCertain('weekday') && !r.start.isCertain('day') && !/\bnext\b/i.test(r.text))
+      iso = FUTURE.test(before(r.index)) ? iso : weekdayOnOrBefore(ref, r.start.get('weekday') ?? 0);
     const lower = r.text.toLowerCase();
     if (iso && /\byear\b/.test(lower)) iso = iso.slice(0, 4);
     else if (iso && /\bmonth\b/.test(lower)) iso = iso.slice(0, 7);
@@ -166,6 +169,11 @@ function componentsToIso(s: chrono.ParsedComponents, certainOnly: boolean): stri
   if (certainOnly && !s.isCertain('month')) return String(year);
   if (certainOnly && !s.isCertain('day')) return `${year}-${pad(month ?? 1)}`;
   return `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
+}
+
+function weekdayOnOrBefore(ref: Date, weekday: number): string {
+  const back = (ref.getUTCDay() - weekday + 7) % 7;
+  return isoOf(new Date(ref.getTime() - back * 86_400_000));
 }
 
 function isoToDate(iso: string): Date | undefined {

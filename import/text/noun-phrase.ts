@@ -4,6 +4,7 @@
  * "between Kim and Putin"), stopping at verbs, clause words, punctuation and date expressions.
  */
 import type { Token } from './tokens';
+import { isWeekdayName } from './dates';
 
 export const DETERMINERS = new Set([
   'a',
@@ -138,8 +139,8 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
         }
         break;
       }
-      if (DATE_WORDS.has(t.lower) || /^(week|month|year|day|today|yesterday)$/.test(t.lower)) {
-        // "This week’s conference": a date, not a possessor
+      if (DATE_WORDS.has(t.lower) || /^(week|month|year|day|today|yesterday)$/.test(t.lower) || isWeekdayName(t.text)) {
+        // "This week’s conference", "Monday's summit": a date, not a possessor
         left.unshift(t);
         startIdx = i;
         continue;

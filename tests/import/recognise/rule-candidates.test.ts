@@ -64,6 +64,16 @@ describe('recognise', () => {
     expect(s.names('Person')).toEqual(['Joe Biden', 'Musalia Mudavadi', 'Vladimir Putin']);
   });
 
+  it('keeps name prefixes with a second capital and multi-word titles out of the way', () => {
+    const s = stagesOf('Tsai met U.S. House Speaker Kevin McCarthy in California. Ron DeSantis spoke.');
+    expect(s.names('Person')).toEqual(expect.arrayContaining(['Kevin McCarthy', 'Ron DeSantis']));
+  });
+
+  it('joins a one-word name to an acronym made of letters inside it', () => {
+    const text = 'Hou Yu-ih of the Kuomintang (KMT) came second. The KMT now leads the legislature.';
+    expect(recognise(text, segment(text, [[0, text.length]])).acronyms.get('KMT')).toBe('Kuomintang');
+  });
+
   it('does not take headline words or sentence-initial words for names', () => {
     const s = stagesOf('Why Is North Korea Supporting Russia on Ukraine?\nEarlier Today the talks ended.');
     expect(s.names('Person')).toEqual([]);

@@ -40,6 +40,16 @@ describe('events', () => {
     expect(visit.surfaces).toContain('Shoigu’s high-profile visit to Pyongyang');
   });
 
+  it('places a meeting in the town a descriptor names and dates "Monday\'s summit" like the meeting', () => {
+    const found = events(
+      "Monday's summit in Baku showed the gap. When Vladimir Putin and Recep Tayyip Erdogan met in the Caspian Sea port city of Baku on Monday, nothing changed.",
+      '2023-09-08',
+    );
+    const summit = found.find((e) => e.place === 'Baku' && e.participants.includes('Vladimir Putin'));
+    expect(summit).toMatchObject({ date: '2023-09-04' });
+    expect(found.filter((e) => e.kind === 'summit' || e.kind === 'meeting')).toHaveLength(1);
+  });
+
   it('leaves a relative date partial when the document date is unknown', () => {
     const [visit] = events('Ethiopian Prime Minister Abiy Ahmed visited Nairobi last month.');
     expect(visit.kind).toBe('visit');

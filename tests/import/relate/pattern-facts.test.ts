@@ -76,6 +76,15 @@ describe('relations', () => {
     );
   });
 
+  it('affiliates a person named "of" a body, and one whose title before the state ends in "of"', () => {
+    expect(facts('Vice President Lai Ching-te of the Democratic Progressive Party won the vote.')).toContain(
+      'Lai Ching-te AFFILIATED_WITH Democratic Progressive Party',
+    );
+    expect(facts('On Monday the Minister of Foreign Affairs of the DPRK Choe Son Hui arrived.')).toContain(
+      'Choe Son Hui AFFILIATED_WITH North Korea',
+    );
+  });
+
   it('places a dateline city in its state', () => {
     expect(facts('SEOUL, South Korea — The talks ended.')).toContain('Seoul LOCATED_IN South Korea');
   });

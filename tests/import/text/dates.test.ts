@@ -17,6 +17,13 @@ describe('dates', () => {
     expect(iso('his statement on Sunday', '2023-01-30')).toEqual(['2023-01-29']);
   });
 
+  it('reads a bare weekday in a report as the one on or before its date, unless the clause says the future', () => {
+    // 2023-09-08 is a Friday: "on Monday" is September 4, not September 11
+    expect(iso('the leaders met in Sochi on Monday', '2023-09-08')).toEqual(['2023-09-04']);
+    expect(iso('the minister said on Friday', '2023-09-08')).toEqual(['2023-09-08']);
+    expect(iso('the leaders will meet on Monday', '2023-09-08')).not.toEqual(['2023-09-04']);
+  });
+
   it('never puts a past happening on a future day, but keeps a future the clause states', () => {
     expect(iso('their first summit in four years', '2023-09-14')).toEqual([undefined]);
     expect(iso('the leaders will meet in two weeks', '2023-09-14')).toEqual(['2023-09-28']);
