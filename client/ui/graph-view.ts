@@ -76,7 +76,8 @@ export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
   setContext(context: Omit<ReducerContext, 'zoomedIn' | 'labels'>): void;
   /** Frames every visible node and its label. */
-  fit(options?: { duration?: number }): Promise<void>;
+  /** Frames every visible node with its label, or only `nodes` (a query's result) when given. */
+  fit(options?: { duration?: number; nodes?: readonly string[] }): Promise<void>;
   /** 0..1: how many labels beyond those that must be seen. */
   labelDensity(): number;
   setLabelDensity(density: number): void;
@@ -424,7 +425,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   });
 
   /** The camera that frames every visible node with its label (on its right, as most are drawn). */
-  function fitTarget(): { x: number; y: number; ratio: number } | null {
+  function fitTarget(only?: ReadonlySet<string>): { x: number; y: number; ratio: number } | null {
     const { width, height } = sigma.getDimensions();
     if (!width || !height) return null;
     const reset = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -434,6 +435,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     const unit = sigma.framedGraphToViewport({ x: 1, y: 1 }, { cameraState: reset });
     const items: FitItem[] = [];
     graph.forEachNode((id, attributes) => {
+      if (only && !only.has(id)) return;
       const display = sigma.getNodeDisplayData(id);
       if (!display || display.hidden) return;
       items.push({
@@ -468,9 +470,9 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       sigma.refresh({ skipIndexation: true });
     },
     async fit(options = {}) {
-      const target = fitTarget();
+      const target = fitTarget(options.nodes ? new Set(options.nodes) : undefined);
       const duration = options.duration ?? 400;
-      if (!target) return camera.animatedReset({ duration });
+      if (!target) return options.nodes ? undefined : camera.animatedReset({ duration });
       if (duration === 0) camera.setState(target);
       else await camera.animate(target, { duration });
     },
