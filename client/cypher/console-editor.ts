@@ -3,7 +3,13 @@
  * relationship types and property keys from the database (completion-context.ts decides which, from the
  * text before the cursor) and keywords, and a mark on the character where the server placed an error.
  */
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import {
+  autocompletion,
+  closeBrackets,
+  closeBracketsKeymap,
+  closeCompletion,
+  completionKeymap,
+} from '@codemirror/autocomplete';
 import type {
   Completion,
   CompletionContext as EditorCompletionContext,
@@ -77,7 +83,12 @@ export function createConsoleEditor(options_: ConsoleEditorOptions): EditorView 
         autocompletion({ override: [cypherCompletions(options_.schema)], icons: true }),
         placeholder('MATCH (n:Person) RETURN n LIMIT 25'),
         keymap.of([
-          { key: 'Mod-Enter', run: () => (options_.onRun(), true), preventDefault: true },
+          {
+            key: 'Mod-Enter',
+            // A completion list left open would cover the answer's first rows.
+            run: (view) => (closeCompletion(view), options_.onRun(), true),
+            preventDefault: true,
+          },
           ...closeBracketsKeymap,
           ...completionKeymap,
           ...defaultKeymap,

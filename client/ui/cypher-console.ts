@@ -29,13 +29,20 @@ export interface CypherConsole {
   focus(): void;
 }
 
-/**
- * The tabs an answer has, the one it opens on first: the plan of an EXPLAIN, the graph when it drew nodes,
- * else the table. A tab the user picked stays picked while answers have it.
- */
+/** The tabs an answer has: Graph only when it drew nodes, Plan only for an EXPLAIN. */
 export function tabsFor(response: CypherResponse): ResultTab[] {
   if (response.plan) return ['plan', 'text'];
   return response.graph.nodes.length ? ['graph', 'table', 'text'] : ['table', 'text'];
+}
+
+/**
+ * The tab an answer opens on: the one the user picked while answers have it, else the plan of an EXPLAIN,
+ * else the table (the canvas above already draws the graph; the rows are what the console adds).
+ */
+export function openingTab(response: CypherResponse, picked: ResultTab | null): ResultTab {
+  const tabs = tabsFor(response);
+  if (picked && tabs.includes(picked)) return picked;
+  return response.plan ? 'plan' : 'table';
 }
 
 export function createCypherConsole(app: DossierApp): CypherConsole {
@@ -163,7 +170,7 @@ export function createCypherConsole(app: DossierApp): CypherConsole {
     if (!last) return;
     const { response } = last;
     const tabs = tabsFor(response);
-    const tab = picked && tabs.includes(picked) ? picked : tabs[0];
+    const tab = openingTab(response, picked);
     for (const t of tabs) {
       const b = button(
         TAB_LABELS[t],

@@ -1,29 +1,34 @@
-import type { CypherResponse } from '../../../graph/model/api-types';
+import type {
+  CypherNodeValue,
+  CypherPathValue,
+  CypherRelationshipValue,
+  CypherResponse,
+} from '../../../graph/model/api-types';
 import { namesOf, pathText, valueText } from '../../../client/cypher/result-values';
 import { planText, resultText } from '../../../client/cypher/result-text';
 
-const kim = {
+const kim: CypherNodeValue = {
   kind: 'node',
   id: 'person:kim',
   elementId: 'e:1',
   labels: ['Entity', 'Person'],
   properties: { name: 'Kim Jong Un' },
-} as const;
-const putin = {
+};
+const putin: CypherNodeValue = {
   kind: 'node',
   id: 'person:putin',
   elementId: 'e:2',
   labels: ['Person', 'Entity'],
   properties: { name: 'Vladimir Putin' },
-} as const;
-const russia = {
+};
+const russia: CypherNodeValue = {
   kind: 'node',
   id: 'state:russia',
   elementId: 'e:3',
   labels: ['State'],
   properties: { name: 'Russia' },
-} as const;
-const met = {
+};
+const met: CypherRelationshipValue = {
   kind: 'relationship',
   id: 'rel:met',
   elementId: 'r:1',
@@ -31,8 +36,8 @@ const met = {
   startElementId: 'e:1',
   endElementId: 'e:2',
   properties: {},
-} as const;
-const leads = {
+};
+const leads: CypherRelationshipValue = {
   kind: 'relationship',
   id: 'rel:leads',
   elementId: 'r:2',
@@ -40,7 +45,7 @@ const leads = {
   startElementId: 'e:2',
   endElementId: 'e:3',
   properties: {},
-} as const;
+};
 
 function response(rows: unknown[][], graph: CypherResponse['graph'] = { nodes: [], edges: [] }): CypherResponse {
   return {
@@ -77,9 +82,9 @@ describe('Cypher values in words', () => {
 
   it('writes a path hop by hop, each arrow the way its relationship points', () => {
     // Russia <-LEADS- Putin <-MET_WITH- Kim, walked from Russia
-    const path = { kind: 'path', nodes: [russia, putin, kim], relationships: [leads, met] } as const;
+    const path: CypherPathValue = { kind: 'path', nodes: [russia, putin, kim], relationships: [leads, met] };
     expect(pathText(path)).toBe('(Russia)<-[:LEADS]-(Vladimir Putin)<-[:MET_WITH]-(Kim Jong Un)');
-    const forward = { kind: 'path', nodes: [kim, putin, russia], relationships: [met, leads] } as const;
+    const forward: CypherPathValue = { kind: 'path', nodes: [kim, putin, russia], relationships: [met, leads] };
     expect(pathText(forward)).toBe('(Kim Jong Un)-[:MET_WITH]->(Vladimir Putin)-[:LEADS]->(Russia)');
   });
 
