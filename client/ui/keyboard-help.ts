@@ -41,6 +41,7 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
     group: 'Console, table and presenting',
     shortcuts: [
       { keys: ['Ctrl', 'Enter'], what: 'Run the query' },
+      { keys: ['Ctrl', 'Space'], what: 'Complete a label, relationship type, property or keyword in the console' },
       { keys: ['← / →'], what: 'Previous and next view while presenting' },
       { keys: ['↑ / ↓'], what: 'Previous and next row of the data table' },
       { keys: ['Enter'], what: 'Bring the camera to the data table row' },
