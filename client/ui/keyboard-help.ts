@@ -52,6 +52,7 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
     shortcuts: [
       { keys: ['Shift', 'click'], what: 'Add a node to the selection, or take it out' },
       { keys: ['Shift', 'drag'], what: 'Select the nodes in a box' },
+      { keys: ['Shift', 'Alt', 'drag'], what: 'Select the nodes inside a freehand lasso' },
       { keys: ['Double-click'], what: 'Expand a node' },
       { keys: ['Right-click'], what: 'The context menu' },
     ],
