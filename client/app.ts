@@ -126,9 +126,9 @@ export interface DossierApp {
   select(selection: Selection): void;
   /** Shift-click: adds the node to the selected nodes, or takes it out. */
   toggleSelected(id: string): void;
-  /** Selects these nodes (`add`: besides those selected). */
+  /** Selects these nodes (`add`: besides those selected), as one undoable step. */
   selectNodes(ids: string[], add?: boolean): void;
-  /** Selects the visible nodes not selected, and unselects the others. */
+  /** Selects the visible nodes not selected, and unselects the others (undoable). */
   invertSelection(): void;
   /** The selected nodes still loaded and visible, sorted. */
   selectedNodeIds(): string[];
@@ -486,20 +486,22 @@ export function createApp(
     },
 
     toggleSelected(id) {
-      if (graph.hasNode(id)) view.update(toggleSelected(id));
+      if (graph.hasNode(id))
+        void undoable(`Select or unselect ${nodeName(id)}`, () => view.update(toggleSelected(id)), { look: true });
     },
 
     selectNodes(ids, add = false) {
-      view.update(
-        selectNodes(
-          ids.filter((id) => graph.hasNode(id)),
-          add,
-        ),
+      const loaded = ids.filter((id) => graph.hasNode(id));
+      // Undoable with the look (the selection is part of it): a lasso or box that missed is taken back with Ctrl+Z.
+      void undoable(
+        `Select ${loaded.length === 1 ? nodeName(loaded[0]) : `${loaded.length} nodes`}`,
+        () => view.update(selectNodes(loaded, add)),
+        { look: true },
       );
     },
 
     invertSelection() {
-      view.update(invertSelection(app.visibleNodeIds()));
+      void undoable('Invert the selection', () => view.update(invertSelection(app.visibleNodeIds())), { look: true });
     },
 
     selectedNodeIds() {

@@ -4,6 +4,7 @@
  */
 import type {
   CypherResponse,
+  CypherSchema,
   DocumentDetails,
   DocumentLogEntry,
   DocumentSummary,
@@ -49,6 +50,8 @@ export interface ApiClient extends ApiTransport {
   /** Who added or removed which document, newest first. */
   documentLog(limit?: number): Promise<DocumentLogEntry[]>;
   cypher(query: string, params?: Record<string, unknown>): Promise<CypherResponse>;
+  /** Labels, relationship types and property keys, for the console's completion. */
+  schema(): Promise<CypherSchema>;
   /** The entities with these ids, their facts with each other and with the entities `around` them. */
   subgraph(ids: string[], around?: string[]): Promise<Subgraph>;
   exportFile(
@@ -134,6 +137,7 @@ export function createApiClient(
     documentLog: async (limit = 200) =>
       (await getJson<{ entries: DocumentLogEntry[] }>(`/api/documents/log?limit=${limit}`)).entries,
     cypher: (query, params = {}) => postJson('/api/cypher', { query, params }),
+    schema: () => getJson('/api/schema'),
     subgraph: (ids, around = []) => postJson('/api/subgraph', { ids, around }),
     exportFile: async (format, body) => {
       const response = await send('/api/export', {

@@ -5,12 +5,15 @@
 export class ApiRequestError extends Error {
   readonly code: string;
   readonly status: number;
+  /** The answer's `error.details` as sent (e.g. where in a Cypher query the error is). */
+  readonly details?: unknown;
 
-  constructor(code: string, status: number, message: string) {
+  constructor(code: string, status: number, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiRequestError';
     this.code = code;
     this.status = status;
+    this.details = details;
   }
 }
 
@@ -47,10 +50,10 @@ export function plainMessage(error: unknown): string {
 
 /** Turns a failed fetch Response's body into an ApiRequestError. */
 export function errorFromBody(status: number, body: unknown): ApiRequestError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' ? error.code : status === 503 ? 'DATABASE_UNAVAILABLE' : 'HTTP_ERROR';
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
-  return new ApiRequestError(code, status, message);
+  return new ApiRequestError(code, status, message, error?.details);
 }
 
 /** The console's wording: a rejected request there is almost always a Cypher syntax or parameter error. */
@@ -59,4 +62,12 @@ export function cypherErrorMessage(error: unknown): string {
     return `The query is not valid Cypher: ${error.message.replace(/^Cypher:\s*/, '')}`;
   }
   return plainMessage(error);
+}
+
+/** Where the server placed a Cypher error (line and column from 1), if it did: the console marks it there. */
+export function cypherErrorPosition(error: unknown): { line: number; column: number } | null {
+  if (!(error instanceof ApiRequestError)) return null;
+  const position = (error.details as { position?: { line?: unknown; column?: unknown } } | null | undefined)?.position;
+  const { line, column } = position ?? {};
+  return typeof line === 'number' && typeof column === 'number' && line >= 1 && column >= 1 ? { line, column } : null;
 }

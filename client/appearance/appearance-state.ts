@@ -64,6 +64,11 @@ export function communityColours(communities: Readonly<Record<string, number>>):
   return new Map(Object.entries(communities).map(([id, c]) => [id, communityColour(c)]));
 }
 
+/** A metric's value in a legend: whole numbers as they are, others to two significant digits. */
+export function formatMetricValue(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toPrecision(2);
+}
+
 /** The legend of what the appearance shows: the metric's range, the communities and their sizes. */
 export function appearanceLegend(
   state: AppearanceState,

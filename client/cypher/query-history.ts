@@ -23,18 +23,3 @@ export function parseStoredHistory(raw: string | null): string[] {
     return [];
   }
 }
-
-/** A cell of a result table as text: nodes and relationships by their name or type, the rest as JSON. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    const props = (v.properties ?? v.attributes) as Record<string, unknown> | undefined;
-    if (typeof v.name === 'string') return v.name;
-    if (props && typeof props.name === 'string') return props.name;
-    if (props && typeof props.title === 'string') return props.title;
-  }
-  return JSON.stringify(value);
-}

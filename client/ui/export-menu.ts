@@ -1,12 +1,20 @@
 /**
  * Export of the view or the selection: GEXF, GraphML, JSON, CSV and Cypher come from the server
- * (POST /api/export with the node ids and how each is drawn: position, colour, size), PNG is drawn from the
- * canvas by @sigma/export-image.
+ * (POST /api/export with the node ids and how each is drawn: position, colour, size); pictures of the canvas
+ * (PNG at 1×, 2× or 4×, and SVG, with an optional title and legend) are drawn here (export/picture-export.ts).
  */
-import { downloadAsPNG } from '@sigma/export-image';
 import { EXPORT_FORMATS, type ExportFormat, type NodeView } from '../../graph/model/api-types';
 import type { DossierApp } from '../app';
 import { plainMessage } from '../api/api-error';
+import {
+  PICTURE_SCALES,
+  currentDrawing,
+  currentLegend,
+  pngPicture,
+  svgMeasure,
+  type PictureScale,
+} from '../export/picture-export';
+import { svgPicture } from '../export/svg-picture';
 import { button, downloadBlob, el } from './dom';
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -70,14 +78,34 @@ export function createExportMenu(app: DossierApp): HTMLElement {
     }
   }
 
-  async function exportPng(): Promise<void> {
+  const title = el('input', {
+    attrs: { type: 'text', placeholder: 'Title (optional)', 'aria-label': 'Title of the picture', maxlength: '120' },
+  });
+  const withLegend = el('input', { attrs: { type: 'checkbox', 'aria-label': 'Legend in the picture' } });
+  withLegend.checked = true;
+  const pictureOptions = () => ({ title: title.value.trim() || undefined, legend: withLegend.checked });
+
+  async function exportPng(scale: PictureScale): Promise<void> {
     menu.hidden = true;
     try {
-      await downloadAsPNG(app.graphView.sigma as never, { fileName: 'dossier-graph', backgroundColor: '#ffffff' });
-      app.notify('Saved the picture as PNG.');
+      const blob = await pngPicture(app, scale, pictureOptions());
+      downloadBlob(blob, `dossier-graph${scale > 1 ? `@${scale}x` : ''}.png`);
+      app.notify(`Saved the picture as PNG${scale > 1 ? ` at ${scale}×` : ''}.`);
     } catch (error) {
-      app.notify(plainMessage(error), 'error');
+      app.notify(`The picture could not be made: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }
+  }
+
+  function exportSvg(): void {
+    menu.hidden = true;
+    const options = pictureOptions();
+    const svg = svgPicture(currentDrawing(app), {
+      title: options.title,
+      legend: options.legend ? currentLegend(app) : undefined,
+      measure: svgMeasure(app),
+    });
+    downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), 'dossier-graph.svg');
+    app.notify('Saved the picture as SVG.');
   }
 
   menu.append(
@@ -85,10 +113,18 @@ export function createExportMenu(app: DossierApp): HTMLElement {
     ...EXPORT_FORMATS.map((format) =>
       button(FORMAT_LABELS[format], () => void exportAs(format), { attrs: { role: 'menuitem' }, dataset: { format } }),
     ),
-    button('PNG image of the canvas', () => void exportPng(), {
-      attrs: { role: 'menuitem' },
-      dataset: { format: 'png' },
-    }),
+    el('div', { className: 'menu-picture' }, [
+      el('span', { className: 'hint small', text: 'Pictures of the canvas' }),
+      title,
+      el('label', {}, [withLegend, el('span', { text: ' Legend' })]),
+    ]),
+    ...PICTURE_SCALES.map((scale) =>
+      button(scale === 1 ? 'PNG (screen size)' : `PNG ${scale}×`, () => void exportPng(scale), {
+        attrs: { role: 'menuitem' },
+        dataset: { format: scale === 1 ? 'png' : `png-${scale}` },
+      }),
+    ),
+    button('SVG', () => exportSvg(), { attrs: { role: 'menuitem' }, dataset: { format: 'svg' } }),
   );
   const element = el('div', { className: 'export' }, [toggle, menu]);
   document.addEventListener('click', (event) => {

@@ -5,7 +5,7 @@
  * label obstacle, so the label layout never puts a label under it.
  */
 import type { DossierApp } from '../app';
-import { appearanceLegend, setColourBy, setSizeBy } from '../appearance/appearance-state';
+import { appearanceLegend, formatMetricValue, setColourBy, setSizeBy } from '../appearance/appearance-state';
 import { METRICS, METRIC_LABELS, type Metric } from '../metrics/compute-metrics';
 import { setLayoutSettings, type LayoutSettings } from '../layout/layout-settings';
 import { button, clear, el } from './dom';
@@ -66,10 +66,6 @@ function layoutControls(app: ControlsApp): HTMLElement {
   ]);
 }
 
-function formatValue(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toPrecision(2);
-}
-
 export function createGraphControls(app: ControlsApp): HTMLElement {
   const density = el('input', {
     className: 'label-density',
@@ -126,7 +122,7 @@ export function createGraphControls(app: ControlsApp): HTMLElement {
       legend.append(
         el('p', {
           className: 'metric-range',
-          text: `Size: ${METRIC_LABELS[look.sizeBy]} from ${formatValue(size.min)} to ${formatValue(size.max)}`,
+          text: `Size: ${METRIC_LABELS[look.sizeBy]} from ${formatMetricValue(size.min)} to ${formatMetricValue(size.max)}`,
         }),
       );
     if (communities.length) {

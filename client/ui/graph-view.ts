@@ -39,6 +39,7 @@ import {
 } from '../appearance/label-layout';
 import { createDrawLabel, createLabelMeasure, drawNodeHover, labelFont } from '../appearance/label-drawing';
 import { fitCamera, type FitItem } from '../appearance/camera-fit';
+import { enclosesAnything, extendPath, insidePolygon, type Point } from '../selection/lasso-polygon';
 import { boxQuad, guardEdgeLabel, type Quad } from '../appearance/edge-label-guard';
 
 /** Camera ratio below which every node on screen must carry a label. */
@@ -50,6 +51,7 @@ export interface GraphViewEvents {
   /** `additive`: shift was held (add to the selection, or take out). */
   onClickNode(id: string, additive: boolean): void;
   /** Shift-drag on the background: the visible nodes inside the box. */
+  /** A box (shift-drag) or a lasso (shift+alt-drag) ended around these visible nodes. */
   onBoxSelect(ids: string[]): void;
   onRightClickNode(id: string, at: { x: number; y: number }): void;
   onRightClickStage(at: { x: number; y: number }): void;
@@ -76,7 +78,8 @@ export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
   setContext(context: Omit<ReducerContext, 'zoomedIn' | 'labels'>): void;
   /** Frames every visible node and its label. */
-  fit(options?: { duration?: number }): Promise<void>;
+  /** Frames every visible node with its label, or only `nodes` (a query's result) when given. */
+  fit(options?: { duration?: number; nodes?: readonly string[] }): Promise<void>;
   /** 0..1: how many labels beyond those that must be seen. */
   labelDensity(): number;
   setLabelDensity(density: number): void;
@@ -340,7 +343,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     if (!moved) events.onClickNode(node, event.original.shiftKey);
   });
 
-  // Shift-drag on the background draws a box; the visible nodes inside it are selected.
+  // Shift-drag on the background draws a box; the visible nodes inside it are selected (undoably, by the app).
   const band = document.createElement('div');
   band.className = 'selection-box';
   band.hidden = true;
@@ -353,11 +356,35 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     boxEnded = false;
     return ended;
   };
+  // Shift+Alt-drag draws a lasso instead: the visible nodes inside the freehand outline are selected.
+  const lasso = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  lasso.classList.add('selection-lasso');
+  const outline = document.createElementNS('http://www.w3.org/2000/svg', 'polygon');
+  lasso.append(outline);
+  lasso.style.display = 'none';
+  container.append(lasso);
+  let lassoPath: Point[] | null = null;
+  const visibleInside = (inside: (at: Point) => boolean) =>
+    graph.filterNodes((id) => {
+      const display = sigma.getNodeDisplayData(id);
+      return !!display && !display.hidden && inside(sigma.framedGraphToViewport(display));
+    });
+
   sigma.getMouseCaptor().on('mousedown', (event) => {
     boxEnded = false;
-    if (event.original.shiftKey) boxStart = { x: event.x, y: event.y };
+    if (!event.original.shiftKey) return;
+    if (event.original.altKey) lassoPath = [{ x: event.x, y: event.y }];
+    else boxStart = { x: event.x, y: event.y };
   });
   sigma.getMouseCaptor().on('mousemovebody', (event) => {
+    if (lassoPath) {
+      event.preventSigmaDefault();
+      event.original.preventDefault();
+      lassoPath = extendPath(lassoPath, { x: event.x, y: event.y });
+      lasso.style.display = '';
+      outline.setAttribute('points', lassoPath.map((p) => `${p.x},${p.y}`).join(' '));
+      return;
+    }
     if (!boxStart) return;
     event.preventSigmaDefault();
     event.original.preventDefault();
@@ -370,6 +397,15 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     });
   });
   sigma.getMouseCaptor().on('mouseup', (event) => {
+    if (lassoPath) {
+      const path = extendPath(lassoPath, { x: event.x, y: event.y });
+      lassoPath = null;
+      lasso.style.display = 'none';
+      if (!enclosesAnything(path)) return; // a shift+alt-click, not a lasso
+      boxEnded = true;
+      events.onBoxSelect(visibleInside((at) => insidePolygon(at, path)));
+      return;
+    }
     if (!boxStart) return;
     const [x0, x1] = [Math.min(boxStart.x, event.x), Math.max(boxStart.x, event.x)];
     const [y0, y1] = [Math.min(boxStart.y, event.y), Math.max(boxStart.y, event.y)];
@@ -377,13 +413,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     band.hidden = true;
     if (x1 - x0 < 3 && y1 - y0 < 3) return; // a shift-click, not a box
     boxEnded = true;
-    const inside = graph.filterNodes((id) => {
-      const display = sigma.getNodeDisplayData(id);
-      if (!display || display.hidden) return false;
-      const at = sigma.framedGraphToViewport(display);
-      return at.x >= x0 && at.x <= x1 && at.y >= y0 && at.y <= y1;
-    });
-    events.onBoxSelect(inside);
+    events.onBoxSelect(visibleInside((at) => at.x >= x0 && at.x <= x1 && at.y >= y0 && at.y <= y1));
   });
 
   // Right click: the context menu instead of the browser's.
@@ -424,7 +454,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   });
 
   /** The camera that frames every visible node with its label (on its right, as most are drawn). */
-  function fitTarget(): { x: number; y: number; ratio: number } | null {
+  function fitTarget(only?: ReadonlySet<string>): { x: number; y: number; ratio: number } | null {
     const { width, height } = sigma.getDimensions();
     if (!width || !height) return null;
     const reset = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -434,6 +464,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     const unit = sigma.framedGraphToViewport({ x: 1, y: 1 }, { cameraState: reset });
     const items: FitItem[] = [];
     graph.forEachNode((id, attributes) => {
+      if (only && !only.has(id)) return;
       const display = sigma.getNodeDisplayData(id);
       if (!display || display.hidden) return;
       items.push({
@@ -468,9 +499,9 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       sigma.refresh({ skipIndexation: true });
     },
     async fit(options = {}) {
-      const target = fitTarget();
+      const target = fitTarget(options.nodes ? new Set(options.nodes) : undefined);
       const duration = options.duration ?? 400;
-      if (!target) return camera.animatedReset({ duration });
+      if (!target) return options.nodes ? undefined : camera.animatedReset({ duration });
       if (duration === 0) camera.setState(target);
       else await camera.animate(target, { duration });
     },

@@ -41,6 +41,7 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
     group: 'Console, table and presenting',
     shortcuts: [
       { keys: ['Ctrl', 'Enter'], what: 'Run the query' },
+      { keys: ['Ctrl', 'Space'], what: 'Complete a label, relationship type, property or keyword in the console' },
       { keys: ['← / →'], what: 'Previous and next view while presenting' },
       { keys: ['↑ / ↓'], what: 'Previous and next row of the data table' },
       { keys: ['Enter'], what: 'Bring the camera to the data table row' },
@@ -51,6 +52,7 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
     shortcuts: [
       { keys: ['Shift', 'click'], what: 'Add a node to the selection, or take it out' },
       { keys: ['Shift', 'drag'], what: 'Select the nodes in a box' },
+      { keys: ['Shift', 'Alt', 'drag'], what: 'Select the nodes inside a freehand lasso' },
       { keys: ['Double-click'], what: 'Expand a node' },
       { keys: ['Right-click'], what: 'The context menu' },
     ],

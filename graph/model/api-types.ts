@@ -168,6 +168,31 @@ export interface CypherResponse {
   truncatedReason?: TruncatedReason;
   rowCount: number;
   elapsedMs: number;
+  /** A query sent as `EXPLAIN …`: the planner's operators, and no rows (the query is not run). */
+  plan?: CypherPlanOperator;
+}
+
+/** One operator of an EXPLAIN plan, as Neo4j Browser's plan view shows it. */
+export interface CypherPlanOperator {
+  operator: string; // e.g. NodeByLabelScan, Expand(All), ProduceResults
+  details?: string; // e.g. "p:Person"
+  estimatedRows?: number;
+  identifiers: string[];
+  children: CypherPlanOperator[];
+}
+
+/** Where in the query a Cypher error is (1-based line and column; offset from the query's start). */
+export interface CypherErrorPosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** GET /api/schema: what the console completes (secret property keys left out). */
+export interface CypherSchema {
+  labels: string[];
+  relationshipTypes: string[];
+  propertyKeys: string[];
 }
 
 /** How graph values appear in CypherResponse.rows (other values: JSON scalars, lists and maps). */

@@ -167,6 +167,21 @@ function refuse(reason: string, rule: string, token?: Token): never {
 }
 
 /**
+ * A leading EXPLAIN or PROFILE apart from the statement after it: the console answers EXPLAIN with the
+ * plan, where the guard (used by exports too) refuses both. `bodyStart` is where the rest begins.
+ */
+export function splitPlanPrefix(source: string): {
+  prefix: 'EXPLAIN' | 'PROFILE' | null;
+  body: string;
+  bodyStart: number;
+} {
+  const first = tokenize(source)[0];
+  const word = first?.kind === 'word' ? first.text.toUpperCase() : '';
+  if (word !== 'EXPLAIN' && word !== 'PROFILE') return { prefix: null, body: source, bodyStart: 0 };
+  return { prefix: word, body: source.slice(first.end), bodyStart: first.end };
+}
+
+/**
  * Refuses, with a message that says why, what the lexical rules can see: several statements, writes,
  * schema and admin commands, USE, LOAD CSV, CALL … IN TRANSACTIONS, procedures outside the read-only
  * allow-list, and regular expressions (`=~`). Returns the single statement, without a trailing semicolon.

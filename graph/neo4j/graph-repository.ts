@@ -5,6 +5,7 @@
  */
 import type { ManagedTransaction, Node, Relationship } from 'neo4j-driver';
 import type {
+  CypherSchema,
   EdgeDetails,
   GraphEdge,
   GraphNode,
@@ -25,6 +26,7 @@ import { loadMentions, withDocumentTitles } from './document-repository';
 import { buildFulltextQueries } from './fulltext-query';
 import { int, toNumber } from './driver-numbers';
 import { inRead } from './transaction';
+import { isSecretProperty } from '../workshop/secrets';
 import { withReports } from './reported-dates';
 import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
@@ -48,6 +50,27 @@ export async function readStats(connection: Neo4jConnection): Promise<StatsRespo
       ),
       documents: toNumber(documents.records[0].get('documents')),
       lastImport: lastImport === null ? null : String(lastImport),
+    };
+  });
+}
+
+/**
+ * What the console completes: labels, relationship types and property keys as the database knows them
+ * (db.labels and its kin list what exists, not what the schema declares). Secret keys are left out, as
+ * the answers leave out their values.
+ */
+export async function readCypherSchema(connection: Neo4jConnection): Promise<CypherSchema> {
+  return inRead(connection, async (tx) => {
+    const labels = await tx.run('CALL db.labels() YIELD label RETURN label ORDER BY label');
+    const types = await tx.run(
+      'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType',
+    );
+    const keys = await tx.run('CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey');
+    const column = (result: typeof labels, name: string) => result.records.map((r) => String(r.get(name)));
+    return {
+      labels: column(labels, 'label'),
+      relationshipTypes: column(types, 'relationshipType'),
+      propertyKeys: column(keys, 'propertyKey').filter((key) => !isSecretProperty(key)),
     };
   });
 }

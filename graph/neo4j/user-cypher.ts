@@ -4,11 +4,13 @@
  * server-side timeout, backed by a watchdog that ends the request at its deadline (query-deadline.ts).
  * Rows are streamed and capped; the answer holds a table and a graph.
  */
-import neo4j, { type Node, type Session } from 'neo4j-driver';
-import type { CypherResponse, TruncatedReason } from '../model/api-types';
+import neo4j, { type Node, type Plan, type Session } from 'neo4j-driver';
+import type { CypherPlanOperator, CypherResponse, TruncatedReason } from '../model/api-types';
 import { DossierError, InvalidInputError, QueryRejectedError, QueryTimeoutError } from '../errors';
 import type { Neo4jConnection } from './connection';
-import { checkReadOnlyCypher } from './cypher-guard';
+import { checkReadOnlyCypher, splitPlanPrefix } from './cypher-guard';
+import { toPlanJson } from './cypher-plan';
+import { neo4jErrorOffset, positionAt, withoutNeo4jPosition } from './cypher-position';
 import { GraphCollector, toJson } from './cypher-values';
 import { newQueryTag, queryTimeoutError, withDeadline, type DeadlineOptions } from './query-deadline';
 import { classifyDriverError, codeOf, inSession } from './transaction';
@@ -20,7 +22,13 @@ export interface UserCypherOptions extends DeadlineOptions {
   maxBytes: number; // about this many bytes of JSON at most, rows and graph together
   /** Tests only: skip the lexical rules to show that the planner layer holds on its own. */
   skipLexicalCheck?: boolean;
+  /** Plan the statement and answer the plan, without running it (a console query sent as EXPLAIN …). */
+  explainOnly?: boolean;
 }
+
+const EXPLAIN_PREFIX = 'EXPLAIN ';
+/** Driver errors raised by the planner check, whose positions count the EXPLAIN_PREFIX in front. */
+const plannerErrors = new WeakSet<object>();
 
 /** JSON parameters to driver values: integral numbers become Neo4j integers (else `LIMIT $n` fails on 10.0). */
 export function toDriverParams(value: unknown): unknown {
@@ -34,15 +42,20 @@ export function toDriverParams(value: unknown): unknown {
   return value;
 }
 
-/** Throws QueryRejectedError unless the planner classifies the statement as read-only. */
+/** Throws QueryRejectedError unless the planner classifies the statement as read-only; answers the plan. */
 export async function checkPlannerReadOnly(
   session: Session,
   statement: string,
   params: Record<string, unknown>,
   timeoutMs = 10_000,
   metadata?: Record<string, string>,
-): Promise<void> {
-  const result = await session.run(`EXPLAIN ${statement}`, params, { timeout: timeoutMs, metadata });
+): Promise<Plan | false> {
+  const result = await session
+    .run(`${EXPLAIN_PREFIX}${statement}`, params, { timeout: timeoutMs, metadata })
+    .catch((error: unknown) => {
+      if (error !== null && typeof error === 'object') plannerErrors.add(error);
+      throw error;
+    });
   const queryType = result.summary.queryType;
   if (queryType !== 'r') {
     const meaning: Record<string, string> = { w: 'writes', rw: 'reads and writes', s: 'is a schema or admin command' };
@@ -53,8 +66,13 @@ export async function checkPlannerReadOnly(
       },
     );
   }
+  return result.summary.plan;
 }
 
+/**
+ * The console's query: a leading EXPLAIN answers the plan instead of rows. An error that Neo4j or the
+ * guard places in the query carries `details.position` (line and column in the text as sent).
+ */
 export async function runUserCypher(
   connection: Neo4jConnection,
   query: string,
@@ -62,7 +80,19 @@ export async function runUserCypher(
   options: UserCypherOptions,
 ): Promise<CypherResponse> {
   const started = performance.now();
-  const { columns, rows, collector, truncatedReason } = await executeUserCypher(connection, query, rawParams, options);
+  const { prefix, body, bodyStart } = splitPlanPrefix(query);
+  if (prefix === 'PROFILE')
+    throw new InvalidInputError(
+      'Cypher: PROFILE is not run here (it would run the query without its row and byte caps); EXPLAIN shows the plan',
+      { details: { position: positionAt(query, 0) } },
+    );
+  let result: UserCypherResult;
+  try {
+    result = await executeUserCypher(connection, body, rawParams, { ...options, explainOnly: prefix === 'EXPLAIN' });
+  } catch (error) {
+    throw locateError(error, query, bodyStart);
+  }
+  const { columns, rows, collector, truncatedReason, plan } = result;
   return {
     columns,
     rows: rows.map((values) => values.map(toJson)),
@@ -71,6 +101,7 @@ export async function runUserCypher(
     ...(truncatedReason ? { truncatedReason } : {}),
     rowCount: rows.length,
     elapsedMs: Math.round(performance.now() - started),
+    ...(plan ? { plan } : {}),
   };
 }
 
@@ -80,6 +111,7 @@ export interface UserCypherResult {
   collector: GraphCollector; // every node and relationship in the rows, plus the endpoints of those relationships
   truncated: boolean;
   truncatedReason?: TruncatedReason;
+  plan?: CypherPlanOperator; // only when asked for with explainOnly
 }
 
 /** Records per batch: at most this many arrive beyond the one that reaches a cap. */
@@ -92,10 +124,11 @@ export async function executeUserCypher(
   rawParams: Record<string, unknown>,
   options: UserCypherOptions,
 ): Promise<UserCypherResult> {
-  const statement = options.skipLexicalCheck ? query : checkReadOnlyCypher(query);
+  let statement = query;
   const params = toDriverParams(rawParams) as Record<string, unknown>;
   const tag = newQueryTag();
   try {
+    if (!options.skipLexicalCheck) statement = checkReadOnlyCypher(query);
     return await inSession(
       connection,
       'read',
@@ -107,7 +140,8 @@ export async function executeUserCypher(
       { fetchSize: USER_FETCH_SIZE, abandonOn: (error) => error instanceof QueryTimeoutError },
     );
   } catch (error) {
-    throw translateError(error, options.timeoutMs);
+    // Offsets so far count from the statement, which the guard trimmed out of the query.
+    throw shiftOffset(translateError(error, options.timeoutMs), Math.max(0, query.indexOf(statement)));
   }
 }
 
@@ -119,7 +153,15 @@ async function streamRows(
   metadata: Record<string, string>,
 ): Promise<UserCypherResult> {
   const timeout = options.timeoutMs;
-  await checkPlannerReadOnly(session, statement, params, timeout, metadata);
+  const plan = await checkPlannerReadOnly(session, statement, params, timeout, metadata);
+  if (options.explainOnly)
+    return {
+      columns: [],
+      rows: [],
+      collector: new GraphCollector(),
+      truncated: false,
+      ...(plan ? { plan: toPlanJson(plan) } : {}),
+    };
   const tx = session.beginTransaction({ timeout, metadata });
   const collector = new GraphCollector();
   const rows: unknown[][] = [];
@@ -200,11 +242,55 @@ function translateError(error: unknown, timeoutMs: number): unknown {
         `Read-only Cypher: the database refused a write in a read transaction (${firstLine(message)})`,
         { cause: error, details: { rule: 'READ_TRANSACTION', neo4jCode: code } },
       );
-    case 'client':
-      return new InvalidInputError(`Cypher: ${firstLine(message)}`, { cause: error, details: { neo4jCode: code } });
+    case 'client': {
+      const line = firstLine(message);
+      const sent = neo4jErrorOffset(line);
+      const offset =
+        sent === undefined
+          ? undefined
+          : Math.max(0, sent - (plannerErrors.has(error as object) ? EXPLAIN_PREFIX.length : 0));
+      return new InvalidInputError(`Cypher: ${withoutNeo4jPosition(line)}`, {
+        cause: error,
+        details: { neo4jCode: code, ...(offset === undefined ? {} : { offset }) },
+      });
+    }
     default:
       return error;
   }
+}
+
+type ErrorDetails = Record<string, unknown> & { offset?: unknown };
+type DossierErrorClass = new (message: string, options: { cause?: unknown; details?: unknown }) => DossierError;
+
+/** The same error with its details changed (details are read-only: a copy of the same class). */
+function withDetails(error: DossierError, details: ErrorDetails): DossierError {
+  return new (error.constructor as DossierErrorClass)(error.message, { cause: error.cause, details });
+}
+
+function offsetOf(error: unknown): number | undefined {
+  if (!(error instanceof DossierError)) return undefined;
+  const offset = (error.details as ErrorDetails | undefined)?.offset;
+  return typeof offset === 'number' ? offset : undefined;
+}
+
+function shiftOffset(error: unknown, by: number): unknown {
+  const offset = offsetOf(error);
+  if (offset === undefined || by === 0) return error;
+  const dossierError = error as DossierError;
+  return withDetails(dossierError, { ...(dossierError.details as ErrorDetails), offset: offset + by });
+}
+
+/** Adds the line and column of an error's offset in the text the user sent. */
+function locateError(error: unknown, query: string, bodyStart: number): unknown {
+  const offset = offsetOf(error);
+  if (offset === undefined) return error;
+  const dossierError = error as DossierError;
+  const at = offset + bodyStart;
+  return withDetails(dossierError, {
+    ...(dossierError.details as ErrorDetails),
+    offset: at,
+    position: positionAt(query, at),
+  });
 }
 
 function firstLine(text: string): string {

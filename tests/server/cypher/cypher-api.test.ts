@@ -238,4 +238,74 @@ describe('POST /api/cypher', () => {
     expect(res.status).toBe(200);
     expect(res.body.columns).toEqual(['relationshipType']);
   });
+
+  it('places a syntax error at its line and column in the query as typed, not in the statement sent', async () => {
+    const typo = await request(app).post('/api/cypher').send({ query: 'MATCH (n:Person)\nRETRN n' });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.details.position).toEqual({ offset: 17, line: 2, column: 1 });
+    // Neo4j's own position text counted the EXPLAIN the planner check puts in front: it is left out.
+    expect(typo.body.error.message).not.toMatch(/offset:/);
+    const unknownVariable = await request(app)
+      .post('/api/cypher')
+      .send({ query: '  // look around\nMATCH (n)\nRETURN m' });
+    expect(unknownVariable.status).toBe(400);
+    expect(unknownVariable.body.error.details.position).toEqual({ offset: 34, line: 3, column: 8 });
+    const explained = await request(app).post('/api/cypher').send({ query: 'EXPLAIN MATCH (n RETURN n' });
+    expect(explained.status).toBe(400);
+    expect(explained.body.error.details.position.line).toBe(1);
+    expect(explained.body.error.details.position.column).toBeGreaterThan('EXPLAIN MATCH (n'.length);
+  });
+
+  it('places a refused write at its clause', async () => {
+    const res = await request(app).post('/api/cypher').send({ query: 'MATCH (n)\n  SET n.hacked = 1' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.details).toMatchObject({ rule: 'WRITE_CLAUSE', position: { line: 2, column: 3 } });
+  });
+
+  it('answers EXPLAIN with the plan and no rows, and refuses PROFILE and an explained write', async () => {
+    const res = await request(app)
+      .post('/api/cypher')
+      .send({ query: 'EXPLAIN MATCH (p:Person)-[r]->(s:State) RETURN p, r, s' });
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([]);
+    expect(res.body.graph).toEqual({ nodes: [], edges: [] });
+    expect(res.body.plan.operator).toBe('ProduceResults');
+    const operators: Array<{ operator: string; details?: string; estimatedRows?: number }> = [];
+    const walk = (op: { operator: string; children: unknown[] }) => {
+      operators.push(op);
+      op.children.forEach((child) => walk(child as typeof op));
+    };
+    walk(res.body.plan);
+    expect(operators.length).toBeGreaterThan(2);
+    expect(operators.some((op) => /:Person|:State/.test(op.details ?? ''))).toBe(true);
+    expect(operators.every((op) => typeof op.estimatedRows === 'number')).toBe(true);
+    const profile = await request(app).post('/api/cypher').send({ query: 'PROFILE MATCH (n) RETURN n' });
+    expect(profile.status).toBe(400);
+    expect(profile.body.error.message).toMatch(/EXPLAIN/);
+    const write = await request(app).post('/api/cypher').send({ query: 'EXPLAIN CREATE (:Hacked)' });
+    expect(write.status).toBe(403);
+    expect(await countAll(connection)).toEqual(before);
+  });
+});
+
+describe('GET /api/schema', () => {
+  const connection = connectTestNeo4j();
+  const app = testApp(connection);
+
+  beforeAll(async () => {
+    await seedCorpus(connection);
+    // A property key that names a secret, known to the database without any node carrying it.
+    await inSession(connection, 'write', (session) => session.run("CALL db.createProperty('passwordHash')"));
+  }, 300_000);
+  afterAll(() => connection.close());
+
+  it('lists the labels, relationship types and property keys in the database, secret keys left out', async () => {
+    const res = await request(app).get('/api/schema');
+    expect(res.status).toBe(200);
+    expect(res.body.labels).toEqual(expect.arrayContaining(['Person', 'State', 'Document']));
+    expect(res.body.relationshipTypes.length).toBeGreaterThan(3);
+    expect(res.body.propertyKeys).toEqual(expect.arrayContaining(['name', 'id']));
+    expect(res.body.propertyKeys).not.toContain('passwordHash');
+    expect([...res.body.labels].sort()).toEqual(res.body.labels);
+  });
 });
