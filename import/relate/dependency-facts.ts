@@ -623,6 +623,17 @@ function sentenceFacts(parse: Parse, si: number): Fact[] {
   return facts;
 }
 
+/**
+ * What a phrase names, for a relation: its entities, or, for a stance, those of the thing it is "of"
+ * ("opposed the enlargement of NATO", "support for the goals of the operation") when it names none itself.
+ */
+function argumentsOf(parse: Parse, i: number, spec: RelationSpec): ArgumentMention[] {
+  const found = parse.entities(i, true);
+  if (found.length || !ACTOR_STANCES.has(spec.type) || ROLE_WORDS.has(parse.tokens[i].lemma)) return found;
+  const of = parse.prepObject(i, 'of');
+  return of ? parse.entities(of.index, true) : [];
+}
+
 function verbTargets(parse: Parse, v: EngineToken, spec: RelationSpec): ArgumentMention[] {
   const out: ArgumentMention[] = [];
   const passive = parse.children(v.index, 'nsubjpass')[0];
@@ -630,21 +641,21 @@ function verbTargets(parse: Parse, v: EngineToken, spec: RelationSpec): Argument
   for (const where of spec.targets) {
     if (where === 'dobj' && !onlyPrep) {
       const obj = passive ?? parse.children(v.index, 'dobj')[0];
-      if (obj) out.push(...parse.entities(obj.index, true));
+      if (obj) out.push(...argumentsOf(parse, obj.index, spec));
     } else if (where === 'dative') {
       const d = parse.children(v.index, 'dative')[0];
       if (d && !parse.children(d.index, 'pobj').length) out.push(...parse.entities(d.index, true));
     } else if (where === 'withDobj') {
       // "supply Russia with drones": the direct object is the recipient
       const obj = parse.children(v.index, 'dobj')[0];
-      if (obj && parse.prepObject(v.index, 'with')) out.push(...parse.entities(obj.index, true));
+      if (obj && parse.prepObject(v.index, 'with')) out.push(...argumentsOf(parse, obj.index, spec));
     } else if (where.startsWith('prep:')) {
       const obj = parse.prepObject(v.index, where.slice(5));
-      if (obj) out.push(...parse.entities(obj.index, true));
+      if (obj) out.push(...argumentsOf(parse, obj.index, spec));
       // "supplied drones to Russia" is sometimes parsed with the phrase under the object
       const dobj = parse.children(v.index, 'dobj')[0];
       const inner = dobj && parse.prepObject(dobj.index, where.slice(5));
-      if (inner) out.push(...parse.entities(inner.index, true));
+      if (inner) out.push(...argumentsOf(parse, inner.index, spec));
     }
   }
   return out;
@@ -655,7 +666,7 @@ function nounTargets(parse: Parse, n: EngineToken, spec: RelationSpec): Argument
   for (const where of spec.targets) {
     if (!where.startsWith('prep:')) continue;
     const obj = parse.prepObject(n.index, where.slice(5));
-    if (obj) out.push(...parse.entities(obj.index, true));
+    if (obj) out.push(...argumentsOf(parse, obj.index, spec));
   }
   return out;
 }

@@ -27,6 +27,25 @@ describe('facts from the dependency parse', () => {
     expect(found.some((f) => f.endsWith('OPPOSES Javier Milei'))).toBe(true);
   });
 
+  it('reads legal and political actions "against" someone, and a stance on what belongs to someone', async () => {
+    const found = await facts(
+      'Chile instituted proceedings against Peru in March. Bolivia brought charges against Paraguay. ' +
+        'Norway and Finland declared their opposition to any further enlargement of NATO.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'Chile OPPOSES Peru',
+        'Bolivia OPPOSES Paraguay',
+        'Norway OPPOSES North Atlantic Treaty Organization',
+        'Finland OPPOSES North Atlantic Treaty Organization',
+      ]),
+    );
+    // a case is not against anyone the text does not say
+    expect(await facts('Chile brought its case to the court in The Hague in March.')).not.toContainEqual(
+      expect.stringMatching(/^Chile OPPOSES/),
+    );
+  });
+
   it('reads a supply through control and a "with" phrase', async () => {
     expect(await facts('Iran continues to supply Russia with attack drones.')).toContain('Iran SUPPLIES Russia');
   });
