@@ -55,9 +55,6 @@ export function createApp(input: AppInput): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  // No ETag on answers: Express hashes every body it sends to make one, and no client of this API sends it
-  // back (its answers follow the database, not a file). Static files keep theirs, set by express.static.
-  app.set('etag', false);
   app.use(securityHeaders());
   app.use(
     pinoHttp({

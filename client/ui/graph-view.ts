@@ -49,6 +49,8 @@ import { boxQuad, guardEdgeLabel, type Quad } from '../appearance/edge-label-gua
 
 /** Camera ratio below which every node on screen must carry a label. */
 const LABEL_ALL_ZOOM_RATIO = 0.5;
+/** The least a label takes on the canvas, in square pixels (a short name, one line, no gap). */
+const MIN_LABEL_AREA = 400;
 /** Pixels kept free between the canvas edge and what Fit frames. */
 const FIT_MARGIN = 16;
 
@@ -306,8 +308,12 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       eligible: (id) => (geometry.get(id)?.size ?? 0) >= threshold,
       density,
     });
+    // Optional labels beyond as many as the canvas could hold side by side are not tried: they come in size
+    // order, so the ones left out are the smallest, and on a view of 50k nodes trying each cost most of a frame.
+    let optional = Math.ceil((width * height) / MIN_LABEL_AREA);
+    const tried = order.filter(({ required }) => required || optional-- > 0);
     const next = placeLabels(
-      order.map(({ id, required }) => ({ id, required, ...geometry.get(id)! })),
+      tried.map(({ id, required }) => ({ id, required, ...geometry.get(id)! })),
       {
         labelSize: sigma.getSetting('labelSize'),
         gap: densityGap(density),

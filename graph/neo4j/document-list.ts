@@ -1,11 +1,7 @@
 /**
  * The documents list: each document's metadata with what it contributes to the graph now — the entities it
- * mentions and the facts that hold its evidence. A listed document's facts are found from the entities it
- * mentions, over their own relationships only: a fact's evidence from a document is a sentence of it that
- * names both ends, so both are mentioned there (the importer links every entity it recognises, a merge moves
- * the merged entity's mentions and facts to the survivor together, a reversal swaps ends that are both
- * mentioned). Counting them by scanning every fact of the database, as before, cost a read of every fact
- * relationship for each page of the list, whatever its size.
+ * mentions and the facts that hold its evidence. Facts are counted in one pass over the relationships that
+ * carry evidence, grouped by document, rather than one scan per listed document.
  */
 import type { Node } from 'neo4j-driver';
 import type { DocumentListResponse } from '../model/api-types';
@@ -25,28 +21,29 @@ export async function listDocuments(
        WITH d ORDER BY d.published DESC, d.title ASC SKIP $offset LIMIT $limit
        RETURN d { .id, .title, .fileName, .source, .url, .published, .path, .wordCount, .format, .pageStarts,
                   .importedAt } AS d,
-              COUNT { (:Entity)-[:MENTIONED_IN]->(d) } AS entities,
-              COUNT {
-                MATCH (e:Entity)-[:MENTIONED_IN]->(d)
-                MATCH (e)-[r]-(:Entity)
-                WHERE d.id IN r.evidenceDocs
-                RETURN DISTINCT r
-              } AS facts,
-              COUNT { (:Document) } AS total`,
+              COUNT { (:Entity)-[:MENTIONED_IN]->(d) } AS entities`,
       { offset: int(offset), limit: int(limit) },
     );
+    const ids = result.records.map((r) => String((r.get('d') as Record<string, unknown>).id));
+    const facts = await tx.run(
+      `MATCH (:Entity)-[r]->(:Entity) WHERE r.evidenceDocs IS NOT NULL
+       UNWIND r.evidenceDocs AS doc
+       WITH DISTINCT doc, r WHERE doc IN $ids
+       RETURN doc, count(r) AS facts`,
+      { ids },
+    );
+    const factCount = new Map(facts.records.map((r) => [String(r.get('doc')), toNumber(r.get('facts'))]));
+    const total = await tx.run('MATCH (d:Document) RETURN count(d) AS total');
     return {
       documents: result.records.map((r) => {
         const summary = toDocumentSummary({ properties: r.get('d') } as Node);
         return {
           ...summary,
           entityCount: toNumber(r.get('entities')),
-          relationCount: toNumber(r.get('facts')),
+          relationCount: factCount.get(summary.id) ?? 0,
         };
       }),
-      total: result.records.length
-        ? toNumber(result.records[0].get('total'))
-        : toNumber((await tx.run('MATCH (d:Document) RETURN count(d) AS total')).records[0].get('total')),
+      total: toNumber(total.records[0].get('total')),
     };
   });
 }

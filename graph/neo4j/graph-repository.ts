@@ -25,7 +25,7 @@ import { loadMentions, withDocumentTitles } from './document-repository';
 import { buildFulltextQueries } from './fulltext-query';
 import { int, toNumber } from './driver-numbers';
 import { inRead } from './transaction';
-import { reportsCypher, withReport, withReports } from './reported-dates';
+import { withReports } from './reported-dates';
 import { FULLTEXT_INDEX } from './schema';
 import { decodeEvidence, evidenceCount, evidenceCountCypher } from './storage/evidence-codec';
 // Node details and neighbours leave document links out unless asked for by `relTypes`. (Workshop
@@ -52,10 +52,14 @@ export async function readStats(connection: Neo4jConnection): Promise<StatsRespo
   });
 }
 
-/** Relationships in the API's shape, each once, their ends named by the nodes' keys. */
-function edgesOf(nodes: Node[], relationships: Relationship[]): GraphEdge[] {
+/** Nodes and relationships in the API's shapes, each entity with when it was reported (reported-dates.ts). */
+async function subgraphFrom(
+  tx: ManagedTransaction,
+  nodes: Array<{ node: Node; degree?: number }>,
+  relationships: Relationship[],
+): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
   const keys = new Map<string, string>();
-  for (const node of nodes) keys.set(node.elementId, nodeKey(node));
+  for (const { node } of nodes) keys.set(node.elementId, nodeKey(node));
   const keyOf = (elementId: string) => keys.get(elementId) ?? elementId;
   const seen = new Set<string>();
   const edges: GraphEdge[] = [];
@@ -64,19 +68,6 @@ function edgesOf(nodes: Node[], relationships: Relationship[]): GraphEdge[] {
     seen.add(rel.elementId);
     edges.push(toGraphEdge(rel, keyOf));
   }
-  return edges;
-}
-
-/** Nodes and relationships in the API's shapes, each entity with when it was reported (reported-dates.ts). */
-async function subgraphFrom(
-  tx: ManagedTransaction,
-  nodes: Array<{ node: Node; degree?: number }>,
-  relationships: Relationship[],
-): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
-  const edges = edgesOf(
-    nodes.map(({ node }) => node),
-    relationships,
-  );
   return {
     nodes: await withReports(
       tx,
@@ -316,50 +307,25 @@ export async function readNeighbors(
       totals.records.map((r) => [String(r.get('type')), toNumber(r.get('count'))]),
     );
     const total = Object.values(countsByType).reduce((a, b) => a + b, 0);
-    // Each node's reports are read here, the centre's once before its neighbours (reported-dates.ts).
     const top = await tx.run(
-      `MATCH (c) WHERE elementId(c) = $elementId
-       WITH c, c:Entity AS centerIsEntity, ${reportsCypher('c', 'center_')}
-       MATCH (c)-[r]-(m) ${filter}
-       WITH centerIsEntity, center_sources, center_published, m, collect(r) AS rels
-       WITH centerIsEntity, center_sources, center_published, m, rels, size(rels) AS links,
+      `MATCH (c)-[r]-(m) ${filter}
+       WITH m, collect(r) AS rels
+       WITH m, rels, size(rels) AS links,
             reduce(s = 0, x IN rels | s + ${evidenceCountCypher('x')}) AS weight,
             COUNT { (m)--() } AS degree
        ORDER BY links DESC, weight DESC, degree DESC, m.name ASC
        LIMIT $limit
-       RETURN centerIsEntity, center_sources, center_published, m, rels, degree, m:Entity AS isEntity,
-              ${reportsCypher('m')}`,
+       RETURN m, rels, degree`,
       params,
     );
-    const edges = edgesOf(
-      [center, ...top.records.map((record) => record.get('m') as Node)],
-      top.records.flatMap((record) => record.get('rels') as Relationship[]),
-    );
-    const first = top.records[0];
-    const [centerNode] = first
-      ? [
-          withReport(
-            toGraphNode(center),
-            first.get('centerIsEntity') as boolean,
-            first.get('center_sources'),
-            first.get('center_published') as unknown[],
-          ),
-        ]
-      : await withReports(tx, [toGraphNode(center)]);
-    const nodes = [
-      centerNode,
-      ...top.records.map((record) =>
-        withReport(
-          toGraphNode(record.get('m') as Node, toNumber(record.get('degree'))),
-          record.get('isEntity') as boolean,
-          record.get('sources'),
-          record.get('published') as unknown[],
-        ),
-      ),
-    ];
+    const nodes: Array<{ node: Node; degree?: number }> = [{ node: center }];
+    const rels: Relationship[] = [];
+    for (const record of top.records) {
+      nodes.push({ node: record.get('m') as Node, degree: toNumber(record.get('degree')) });
+      rels.push(...(record.get('rels') as Relationship[]));
+    }
     return {
-      nodes,
-      edges,
+      ...(await subgraphFrom(tx, nodes, rels)),
       center: nodeKey(center),
       total,
       returned: top.records.length,

@@ -16,27 +16,6 @@ export function reportedDate(published: unknown): string | null {
   return match ? [match[1], match[2], match[3]].filter(Boolean).join('-') : null;
 }
 
-/**
- * The Cypher that reads an entity's reports in the query that finds it: `<prefix>sources` and
- * `<prefix>published` beside the node in a RETURN or WITH, read by `withReport`. Saves the answer its extra
- * query (`withReports`), one round trip and one plan of the two or three an answer takes.
- */
-export function reportsCypher(node: string, prefix = ''): string {
-  return `COUNT { MATCH (${node})-[:${MENTIONED_IN}]->(d:${DOCUMENT_LABEL}) RETURN DISTINCT d } AS ${prefix}sources,
-          COLLECT { MATCH (${node})-[:${MENTIONED_IN}]->(d:${DOCUMENT_LABEL}) RETURN DISTINCT d.published } AS ${prefix}published`;
-}
-
-/** A node with the reports `reportsCypher` read beside it, as `withReports` gives it. */
-export function withReport(node: GraphNode, isEntity: boolean, sources: unknown, published: unknown[]): GraphNode {
-  if (node.type === DOCUMENT_LABEL) {
-    const date = reportedDate(node.attributes.published);
-    return { ...node, reported: date ? [date] : [] };
-  }
-  if (!isEntity) return node;
-  const dates = published.map(reportedDate).filter((d): d is string => d !== null);
-  return { ...node, sources: toNumber(sources), reported: [...new Set(dates)].sort() };
-}
-
 /** Sets `sources` and `reported` on every entity among the nodes (a Document node is its own report). */
 export async function withReports(tx: ManagedTransaction, nodes: GraphNode[]): Promise<GraphNode[]> {
   const entityIds = nodes.filter((n) => n.type !== DOCUMENT_LABEL).map((n) => n.id);
