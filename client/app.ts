@@ -234,6 +234,17 @@ export function createApp(
     () => layoutSettings.get(),
   );
 
+  // What the reducer context derives from the stores, computed again only when its own input changes (the
+  // stores' producers keep what they do not change): a hover changes `hovered` and nothing else, so it must
+  // not size, colour or highlight every node again.
+  const derivedSizes = remember((values: Record<string, number> | undefined) => (values ? metricSizes(values) : null));
+  const derivedColours = remember((communities: Record<string, number> | undefined) =>
+    communities ? communityColours(communities) : null,
+  );
+  const derivedHighlight = remember(pathHighlight);
+  const setOf = () => remember((ids: readonly string[]) => new Set(ids));
+  const [selectedSet, hiddenSet, hiddenRelationSet] = [setOf(), setOf(), setOf()];
+
   // Reducer context: recomputed when the view, the filters or the graph change (once per frame).
   let contextScheduled = false;
   function scheduleContext(): void {
@@ -247,7 +258,7 @@ export function createApp(
   function updateContext(): void {
     const v = view.get();
     const f = filters.get();
-    const highlight = pathHighlight(paths.get());
+    const highlight = derivedHighlight(paths.get());
     const look = appearance.get();
     const result = metrics.get().result;
     const filteredOutNodes = app.filtered().out;
@@ -256,15 +267,15 @@ export function createApp(
       hoverNeighbours: v.hovered ? neighbourSet(graph, v.hovered) : new Set(),
       hoveredEdge: v.hoveredEdge,
       selectedNode: v.selection?.kind === 'node' ? v.selection.id : null,
-      selectedNodes: new Set(v.selectedNodes),
+      selectedNodes: selectedSet(v.selectedNodes),
       selectedEdge: v.selection?.kind === 'edge' ? v.selection.id : null,
-      hidden: new Set(v.hidden),
+      hidden: hiddenSet(v.hidden),
       filteredOutNodes,
-      hiddenRelationTypes: new Set(f.hiddenRelationTypes),
+      hiddenRelationTypes: hiddenRelationSet(f.hiddenRelationTypes),
       pathNodes: highlight.nodes,
       pathEdges: highlight.edges,
-      sizes: result && look.sizeBy !== 'degree' ? metricSizes(result.values[look.sizeBy]) : null,
-      colours: result && look.colourBy === 'community' ? communityColours(result.communities) : null,
+      sizes: derivedSizes(result && look.sizeBy !== 'degree' ? result.values[look.sizeBy] : undefined),
+      colours: derivedColours(result && look.colourBy === 'community' ? result.communities : undefined),
     });
   }
   paths.subscribe(() => scheduleContext());
@@ -323,16 +334,60 @@ export function createApp(
     }
   }
 
-  function snapshot(withLook = false): ViewSnapshot {
-    const taken: ViewSnapshot = { graph: snapshotGraph(graph), hidden: view.get().hidden };
-    if (!withLook) return taken;
+  function currentLook(): ViewLook {
     const { x, y, ratio, angle } = graphView.sigma.getCamera().getState();
     const { selection, selectedNodes } = view.get();
-    const look = { selection, selectedNodes, filters: filters.get(), appearance: appearance.get() };
-    return { ...taken, look: { ...look, camera: { x, y, ratio, angle } } };
+    return {
+      selection,
+      selectedNodes,
+      filters: filters.get(),
+      appearance: appearance.get(),
+      camera: { x, y, ratio, angle },
+    };
+  }
+  function snapshot(withLook = false): ViewSnapshot {
+    const settled = settleAfter();
+    if (settled?.withLook === withLook) return settled.snapshot; // the view of now, just taken
+    const taken: ViewSnapshot = { graph: snapshotGraph(graph), hidden: view.get().hidden };
+    return withLook ? { ...taken, look: currentLook() } : taken;
+  }
+  /** Whether the view is still as `before` shows it: same look, nodes and edges, positions and pins. */
+  function unchangedSince(before: ViewSnapshot, withLook: boolean): boolean {
+    if (JSON.stringify(before.look ?? null) !== JSON.stringify(withLook ? currentLook() : null)) return false;
+    if (before.graph.nodes.length !== graph.order || (before.graph.edges?.length ?? 0) !== graph.size) return false;
+    if (before.hidden.join() !== view.get().hidden.join()) return false;
+    let index = 0;
+    let same = true;
+    graph.forEachNode((key, attributes) => {
+      const n = before.graph.nodes[index++];
+      if (
+        same &&
+        (n.key !== key ||
+          n.attributes?.x !== attributes.x ||
+          n.attributes?.y !== attributes.y ||
+          !!n.attributes?.fixed !== !!attributes.fixed)
+      )
+        same = false;
+    });
+    return same;
+  }
+  // The "after" of the last step is taken lazily, when something first needs it: the next step (which
+  // would otherwise take the same picture as its "before"), an undo or redo, a layout run, or a change of
+  // the view that is not a step (documents, curations, hypotheses). Until then the view is that "after",
+  // so nothing is lost by waiting; the step itself, and the first frame after it, do not pay for a copy of
+  // the whole graph. A node dragged before that moment is part of the step's "after".
+  let pendingAfter: { snapshot: ViewSnapshot; withLook: boolean } | null = null;
+  function settleAfter(): { snapshot: ViewSnapshot; withLook: boolean } | null {
+    const pending = pendingAfter;
+    if (!pending) return null;
+    pendingAfter = null;
+    // The entry already holds this object: it is filled in place, once, before anything reads it.
+    Object.assign(pending.snapshot, { graph: snapshotGraph(graph), hidden: view.get().hidden });
+    if (pending.withLook) pending.snapshot.look = currentLook();
+    return pending;
   }
   function restore(s: ViewSnapshot): void {
-    restoreGraph(graph, s.graph);
+    graphView.batch(() => restoreGraph(graph, s.graph));
     if (s.look) {
       const look = s.look;
       view.update(restoreSelection(look.selection, look.selectedNodes));
@@ -359,26 +414,13 @@ export function createApp(
     action: () => Promise<void> | void,
     options: { look?: boolean } = {},
   ): Promise<void> {
-    const before = snapshot(options.look);
+    const withLook = options.look ?? false;
+    const before = snapshot(withLook);
     await action();
-    const after = snapshot(options.look);
-    if (
-      JSON.stringify(before.look ?? null) === JSON.stringify(after.look ?? null) &&
-      before.graph.nodes.length === after.graph.nodes.length &&
-      before.graph.edges.length === after.graph.edges.length
-    ) {
-      const samePositions = before.graph.nodes.every((n, i) => {
-        const m = after.graph.nodes[i];
-        return (
-          m &&
-          m.key === n.key &&
-          m.attributes?.x === n.attributes?.x &&
-          m.attributes?.y === n.attributes?.y &&
-          !!m.attributes?.fixed === !!n.attributes?.fixed
-        );
-      });
-      if (samePositions && before.hidden.join() === after.hidden.join()) return;
-    }
+    if (unchangedSince(before, withLook)) return;
+    settleAfter(); // a step that ran alongside this one recorded its own "after": it is the view of now
+    const after: ViewSnapshot = { graph: { ...snapshotGraph(createViewGraph()) }, hidden: [] };
+    pendingAfter = { snapshot: after, withLook };
     history.update(record({ label, before, after }));
   }
 
@@ -448,15 +490,12 @@ export function createApp(
 
   /** The one way the view is replaced by other nodes: these, at these positions; answers how many have none. */
   function replaceGraph(subgraph: Subgraph, positions: Readonly<Record<string, { x: number; y: number }>>): number {
-    graph.clear();
     view.update(setHidden([]));
-    let unplaced = 0;
-    for (const id of mergeSubgraph(graph, subgraph).addedNodes) {
-      const position = positions[id];
-      if (position) graph.mergeNodeAttributes(id, { x: position.x, y: position.y });
-      else unplaced++;
-    }
-    return unplaced;
+    const added = graphView.batch(() => {
+      graph.clear();
+      return mergeSubgraph(graph, subgraph, { positions }).addedNodes;
+    });
+    return added.filter((id) => !positions[id]).length;
   }
 
   const onlyLoaded = () =>
@@ -678,6 +717,7 @@ export function createApp(
     },
 
     undo() {
+      settleAfter();
       const result = undo(history.get());
       if (!result) return;
       restore(result.entry.before);
@@ -686,6 +726,7 @@ export function createApp(
     },
 
     redo() {
+      settleAfter();
       const result = redo(history.get());
       if (!result) return;
       restore(result.entry.after);
@@ -748,6 +789,7 @@ export function createApp(
     async reflectCuration(summary) {
       const patch = await planCurationRefresh(graph, api, summary);
       if (!patch) return;
+      settleAfter(); // not a step: the last step's "after" is the view before it
       const selection = view.get().selection;
       for (const id of patch.dropNodes) if (graph.hasNode(id)) graph.dropNode(id);
       for (const id of patch.dropEdges) if (graph.hasEdge(id)) graph.dropEdge(id);
@@ -760,10 +802,12 @@ export function createApp(
     },
 
     syncHypotheses(edges) {
+      settleAfter();
       syncHypothesisEdges(graph, edges);
     },
 
     reflectDocuments(patch) {
+      settleAfter();
       removeNodes(graph, patch.dropNodes);
       for (const id of patch.dropEdges) if (graph.hasEdge(id)) graph.dropEdge(id);
       mergeSubgraph(graph, { nodes: patch.merge.nodes, edges: [] });
@@ -843,6 +887,16 @@ export function createApp(
   };
   let layoutStart: ViewSnapshot | null = null;
   return app;
+}
+
+/** `compute` again only when an argument is not the one of the last call (by identity). */
+function remember<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; value: R } | null = null;
+  return (...args) => {
+    if (last && last.args.length === args.length && last.args.every((a, i) => a === args[i])) return last.value;
+    last = { args, value: compute(...args) };
+    return last.value;
+  };
 }
 
 export { canRedo, canUndo };

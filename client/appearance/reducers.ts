@@ -27,6 +27,8 @@ export interface ReducerContext {
   sizes: ReadonlyMap<string, number> | null;
   colours: ReadonlyMap<string, string> | null;
   zoomedIn: boolean; // camera close enough to show every edge label
+  /** Pictograms, arrowheads and curves drawn (appearance/level-of-detail.ts); false: plain circles and lines. */
+  detailed: boolean;
   /** The labels to draw and on which side (appearance/label-layout.ts); null draws every allowed label. */
   labels: ReadonlyMap<string, { placement: LabelPlacement }> | null;
 }
@@ -48,6 +50,7 @@ export function emptyReducerContext(): ReducerContext {
     sizes: null,
     colours: null,
     zoomedIn: false,
+    detailed: true,
     labels: null,
   };
 }
@@ -69,6 +72,7 @@ export interface NodeOutput {
   size?: number;
   pictoColor?: string;
   labelPlacement?: LabelPlacement;
+  type?: string; // the sigma program
 }
 
 /** Whether a node may carry a label at all: not while it is dimmed around a hovered node. */
@@ -86,6 +90,7 @@ export function isSelected(id: string, context: ReducerContext): boolean {
 export function nodeDisplay(id: string, attributes: NodeInput, context: ReducerContext): NodeOutput & NodeInput {
   if (context.hidden.has(id) || context.filteredOutNodes.has(id)) return { ...attributes, hidden: true };
   const out: NodeOutput & NodeInput = { ...attributes };
+  if (!context.detailed) out.type = PLAIN_NODE_TYPE;
   const size = context.sizes?.get(id);
   if (size !== undefined) out.size = size;
   const colour = context.colours?.get(id);
@@ -144,7 +149,12 @@ export interface EdgeOutput {
   forceLabel?: boolean;
   zIndex?: number;
   size?: number;
+  type?: string; // the sigma program
 }
+
+/** The programs drawn when the view is not detailed: a plain disc, a line without arrowhead. */
+export const PLAIN_NODE_TYPE = 'circle';
+export const PLAIN_EDGE_TYPE = 'line';
 
 export function edgeDisplay(
   id: string,
@@ -159,6 +169,8 @@ export function edgeDisplay(
     return { ...attributes, hidden: true };
   }
   const out: EdgeOutput & EdgeInput = { ...attributes };
+  // Hypotheses stay dashed at every level: the dash is what tells them from documented facts.
+  if (!context.detailed && attributes.type !== 'dashed') out.type = PLAIN_EDGE_TYPE;
   if (context.pathEdges.size && context.hovered === null) {
     if (context.pathEdges.has(id)) {
       return { ...out, color: PATH_EDGE_COLOR, size: (attributes.size ?? 1) + 2, forceLabel: true, zIndex: 3 };

@@ -102,7 +102,11 @@ export interface MergeResult {
  * Adds a subgraph from the API: new nodes and edges are added, known ones get fresh data, edges whose
  * ends are not loaded are skipped. Rendering attributes are recomputed afterwards.
  */
-export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { anchor?: string } = {}): MergeResult {
+export function mergeSubgraph(
+  graph: ViewGraph,
+  subgraph: Subgraph,
+  options: { anchor?: string; positions?: Readonly<Record<string, { x: number; y: number }>> } = {},
+): MergeResult {
   const anchor = options.anchor && graph.hasNode(options.anchor) ? graph.getNodeAttributes(options.anchor) : undefined;
   const addedNodes: string[] = [];
   const addedEdges: string[] = [];
@@ -115,18 +119,22 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
         data,
         label: nodeLabel(data.name),
         color: style.color,
-        image: iconDataUrl(style.icon),
+        image: typeIcon(data.type),
       });
       continue;
     }
-    const position = initialPosition(node.id, anchor, Math.max(100, Math.sqrt(graph.order + 1) * 20));
+    // A node given its position is added there: placing it afterwards would be one more change event
+    // per node, which sigma answers by running its reducer on the node again.
+    const position =
+      options.positions?.[node.id] ?? initialPosition(node.id, anchor, Math.max(100, Math.sqrt(graph.order + 1) * 20));
     const style = nodeTypeStyle(node.type);
     graph.addNode(node.id, {
-      ...position,
+      x: position.x,
+      y: position.y,
       size: 1,
       color: style.color,
       label: nodeLabel(node.name),
-      image: iconDataUrl(style.icon),
+      image: typeIcon(node.type),
       pictoColor: '#ffffff',
       data: node,
     });
@@ -153,6 +161,17 @@ export function mergeSubgraph(graph: ViewGraph, subgraph: Subgraph, options: { a
 }
 
 export { HYPOTHESIS };
+
+/** Each type's pictogram URL, built once: encoding the SVG for every node of a 100k-node view took seconds. */
+const iconUrls = new Map<string, string>();
+function typeIcon(type: string): string {
+  let url = iconUrls.get(type);
+  if (url === undefined) {
+    url = iconDataUrl(nodeTypeStyle(type).icon);
+    iconUrls.set(type, url);
+  }
+  return url;
+}
 
 export function isHypothesis(edge: Pick<GraphEdge, 'type'>): boolean {
   return edge.type === HYPOTHESIS;
@@ -213,8 +232,13 @@ export function refreshRendering(graph: ViewGraph): void {
   graph.forEachNode((id) => {
     maxDegree = Math.max(maxDegree, nodeDegree(graph, id));
   });
-  graph.forEachNode((id) => {
-    graph.setNodeAttribute(id, 'size', nodeSize(nodeDegree(graph, id), maxDegree));
+  // One update of every node, one event: a set per node is an event per node, and sigma runs its reducer
+  // on each such node at once, before the frame that processes every node anyway. No hint of the updated
+  // attributes: with one that names no position sigma repaints the nodes in place, which fails for nodes
+  // added since its last frame (the edges' hint below names `type`, which makes sigma index them again).
+  graph.updateEachNodeAttributes((id, attributes) => {
+    attributes.size = nodeSize(nodeDegree(graph, id), maxDegree);
+    return attributes;
   });
   assignParallelCurvatures(graph);
 }
@@ -231,17 +255,19 @@ export function assignParallelCurvatures(graph: ViewGraph): void {
   const bundles = new Map<string, string[]>();
   const withHypothesis = new Set<string>();
   graph.forEachEdge((edge, attributes, source, target) => {
-    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     if (isHypothesis(attributes.data)) {
-      withHypothesis.add(key);
-      graph.mergeEdgeAttributes(edge, { curvature: 0, type: 'dashed' });
+      withHypothesis.add(source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`);
       return;
     }
+    const key = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
     const bundle = bundles.get(key);
     if (bundle) bundle.push(edge);
     else bundles.set(key, [edge]);
   });
+  const curvatures = new Map<string, number>();
   for (const [key, edges] of bundles) {
+    // A lone edge is straight unless a hypothesis lies beside it: most edges, so they skip the sort.
+    if (edges.length === 1 && !withHypothesis.has(key)) continue;
     edges.sort();
     const middle = (edges.length - 1) / 2;
     const spread = withHypothesis.has(key);
@@ -249,10 +275,24 @@ export function assignParallelCurvatures(graph: ViewGraph): void {
       // Beside a hypothesis, offsets skip zero: ±1, ±2… (sign alternating), so no fact hides under it.
       const offset = spread ? (index % 2 === 0 ? 1 : -1) * (Math.floor(index / 2) + 1) : index - middle;
       const reversed = graph.source(edge) > graph.target(edge);
-      const curvature = offset === 0 ? 0 : (reversed ? -1 : 1) * offset * PARALLEL_CURVATURE_STEP;
-      graph.mergeEdgeAttributes(edge, { curvature, type: curvature === 0 ? 'straight' : 'curved' });
+      curvatures.set(edge, offset === 0 ? 0 : (reversed ? -1 : 1) * offset * PARALLEL_CURVATURE_STEP);
     });
   }
+  // One update of every edge, one event (as for the node sizes above).
+  graph.updateEachEdgeAttributes(
+    (edge, attributes) => {
+      if (isHypothesis(attributes.data)) {
+        attributes.curvature = 0;
+        attributes.type = 'dashed';
+      } else {
+        const curvature = curvatures.get(edge) ?? 0;
+        attributes.curvature = curvature;
+        attributes.type = curvature === 0 ? 'straight' : 'curved';
+      }
+      return attributes;
+    },
+    { attributes: ['curvature', 'type'] },
+  );
 }
 
 export function snapshotGraph(graph: ViewGraph): SerializedView {

@@ -3,10 +3,12 @@
  * the view and filter stores, hover highlight, drag, and the mouse gestures (click selects, double-click
  * expands). Sigma reads the graph; this module never writes domain data into it.
  */
+import Graph from 'graphology';
 import Sigma from 'sigma';
 import {
   DEFAULT_EDGE_ARROW_HEAD_PROGRAM_OPTIONS,
   EdgeArrowProgram,
+  EdgeRectangleProgram,
   NodeCircleProgram,
   createNodeCompoundProgram,
   drawStraightEdgeLabel,
@@ -25,8 +27,12 @@ import {
   emptyReducerContext,
   labelAllowed,
   nodeDisplay,
+  PLAIN_EDGE_TYPE,
+  PLAIN_NODE_TYPE,
   type ReducerContext,
 } from '../appearance/reducers';
+import { showsDetail, usesZIndex } from '../appearance/level-of-detail';
+import { pickEdgesWhenStill } from './edge-picking';
 import {
   densityGap,
   hubCount,
@@ -44,6 +50,8 @@ import { boxQuad, guardEdgeLabel, type Quad } from '../appearance/edge-label-gua
 
 /** Camera ratio below which every node on screen must carry a label. */
 const LABEL_ALL_ZOOM_RATIO = 0.5;
+/** The least a label takes on the canvas, in square pixels (a short name, one line, no gap). */
+const MIN_LABEL_AREA = 400;
 /** Pixels kept free between the canvas edge and what Fit frames. */
 const FIT_MARGIN = 16;
 
@@ -76,7 +84,13 @@ export interface DrawnEdgeLabel {
 
 export interface GraphView {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
-  setContext(context: Omit<ReducerContext, 'zoomedIn' | 'labels'>): void;
+  setContext(context: Omit<ReducerContext, 'zoomedIn' | 'detailed' | 'labels'>): void;
+  /**
+   * Runs a change of many nodes and edges with sigma detached from the graph, then lets sigma read the graph
+   * once: attached, sigma answers every added node and edge at once (running its reducer), before the frame
+   * that processes them all again.
+   */
+  batch<T>(change: () => T): T;
   /** Frames every visible node and its label. */
   /** Frames every visible node with its label, or only `nodes` (a query's result) when given. */
   fit(options?: { duration?: number; nodes?: readonly string[] }): Promise<void>;
@@ -87,6 +101,8 @@ export interface GraphView {
   drawnLabels(): DrawnLabel[];
   /** The edge labels drawn in the last frame, where their text went. */
   drawnEdgeLabels(): DrawnEdgeLabel[];
+  /** Whether the last frame drew the edges' picking pass (ui/edge-picking.ts): off while the camera moves. */
+  edgePickingActive(): boolean;
   focus(id: string): void;
   kill(): void;
 }
@@ -153,12 +169,17 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   );
 
   let context: ReducerContext = { ...emptyReducerContext(), labels: new Map() };
+  // What sigma draws while a batch changes the graph: nothing.
+  const detached = new Graph<NodeAttributes, EdgeAttributes>();
+  let batching = false;
   let density = readDensity();
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     allowInvalidContainer: true,
     defaultNodeType: 'pictogram',
-    nodeProgramClasses: { pictogram: NodePictogramCircleProgram as never },
+    // The plain programs are sigma's own, drawn when the view shows too many nodes for pictograms
+    // (appearance/level-of-detail.ts); they draw labels and hovers with the defaults below.
+    nodeProgramClasses: { pictogram: NodePictogramCircleProgram as never, [PLAIN_NODE_TYPE]: NodeCircleProgram },
     defaultDrawNodeLabel: drawLabel as never,
     defaultDrawEdgeLabel: drawStraightLabel as never,
     defaultDrawNodeHover: drawNodeHover as never,
@@ -167,6 +188,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       straight: EdgeArrowProgram,
       curved: EdgeCurvedArrowProgram,
       dashed: EdgeDashedArrowProgram as never,
+      [PLAIN_EDGE_TYPE]: EdgeRectangleProgram,
     },
     renderEdgeLabels: true,
     enableEdgeEvents: true,
@@ -195,10 +217,57 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   });
 
   const measure = createLabelMeasure(labelFont(sigma.getSettings()));
+  const edgePicking = pickEdgesWhenStill(sigma as never);
+
+  // What the label layout reads that does not move with the camera, kept between camera frames: the nodes
+  // that may carry a label, largest first, with the hubs among them (a sort of every visible node), and the
+  // boxes of the controls over the canvas (a read of the page's layout). The first is dropped whenever
+  // sigma processes the graph or the graph or view state changes; the second when the page around the
+  // canvas changes (its size, an element shown, hidden, moved or restyled, a transition ended).
+  let labelled: { nodes: Array<LabelNode & { label: string }>; hubs: Set<string> } | null = null;
+  let obstacleBoxes: Box[] | null = null;
+  sigma.on('afterProcess', () => {
+    labelled = null;
+  });
+  const stage = container.parentElement;
+  const dropObstacles = () => {
+    obstacleBoxes = null;
+    labelsDirty = true;
+  };
+  const stageWatch = new MutationObserver(dropObstacles);
+  if (stage) {
+    stageWatch.observe(stage, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['hidden', 'class', 'style', 'open'],
+    });
+    stage.addEventListener('transitionend', dropObstacles);
+  }
+  window.addEventListener('resize', dropObstacles);
+
+  function labelledNodes(): { nodes: Array<LabelNode & { label: string }>; hubs: Set<string> } {
+    if (labelled) return labelled;
+    const nodes: Array<LabelNode & { label: string }> = [];
+    graph.forEachNode((id, attributes) => {
+      if (!attributes.label || !labelAllowed(id, context)) return;
+      const display = sigma.getNodeDisplayData(id);
+      if (!display || display.hidden) return;
+      nodes.push({ id, size: display.size, label: attributes.label }); // the active size metric, as the reducer applied it
+    });
+    // Largest first, as the layout ranks labels within a tier: its sort then finds them nearly in order.
+    nodes.sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
+    labelled = { nodes, hubs: topHubs(nodes, hubCount(nodes.length)) };
+    return labelled;
+  }
+
+  function obstacles(): Box[] {
+    obstacleBoxes ??= readObstacles();
+    return obstacleBoxes;
+  }
 
   /** The boxes of elements marked `data-label-obstacle` over the canvas: no label goes under them. */
-  function obstacles(): Box[] {
-    const stage = container.parentElement;
+  function readObstacles(): Box[] {
     if (!stage) return [];
     const origin = container.getBoundingClientRect();
     return [...stage.querySelectorAll<HTMLElement>('[data-label-obstacle]')]
@@ -216,36 +285,38 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
 
   /** Recomputes which labels are drawn where; refreshes only the nodes whose label changed. */
   function layoutLabels(): void {
+    if (batching) return; // sigma draws the empty graph: the labels wait for the graph to come back
     const { width, height } = sigma.getDimensions();
     const threshold = sigma.getSetting('labelRenderedSizeThreshold');
     const ratio = camera.getState().ratio;
-    const visible: LabelNode[] = [];
+    const { nodes: visible, hubs } = labelledNodes();
     const onScreen: LabelNode[] = [];
     const geometry = new Map<string, { x: number; y: number; size: number; width: number }>();
-    graph.forEachNode((id, attributes) => {
-      if (!attributes.label || !labelAllowed(id, context)) return;
-      const display = sigma.getNodeDisplayData(id);
-      if (!display || display.hidden) return;
-      const node = { id, size: display.size }; // the active size metric, as the reducer applied it
-      visible.push(node);
+    for (const node of visible) {
+      const display = sigma.getNodeDisplayData(node.id);
+      if (!display) continue;
       const at = sigma.framedGraphToViewport(display);
-      if (at.x < 0 || at.x > width || at.y < 0 || at.y > height) return;
+      if (at.x < 0 || at.x > width || at.y < 0 || at.y > height) continue;
       onScreen.push(node);
-      geometry.set(id, { x: at.x, y: at.y, size: sigma.scaleSize(display.size), width: measure(attributes.label) });
-    });
+      geometry.set(node.id, { x: at.x, y: at.y, size: sigma.scaleSize(node.size), width: measure(node.label) });
+    }
     const order = labelOrder({
       nodes: onScreen,
       selected: new Set([...context.selectedNodes, ...(context.selectedNode ? [context.selectedNode] : [])]),
       hovered: context.hovered,
       hoverNeighbours: context.hoverNeighbours,
       emphasised: context.pathNodes,
-      hubs: topHubs(visible, hubCount(visible.length)),
+      hubs,
       zoomedIn: ratio <= LABEL_ALL_ZOOM_RATIO,
       eligible: (id) => (geometry.get(id)?.size ?? 0) >= threshold,
       density,
     });
+    // Optional labels beyond as many as the canvas could hold side by side are not tried: they come in size
+    // order, so the ones left out are the smallest, and on a view of 50k nodes trying each cost most of a frame.
+    let optional = Math.ceil((width * height) / MIN_LABEL_AREA);
+    const tried = order.filter(({ required }) => required || optional-- > 0);
     const next = placeLabels(
-      order.map(({ id, required }) => ({ id, required, ...geometry.get(id)! })),
+      tried.map(({ id, required }) => ({ id, required, ...geometry.get(id)! })),
       {
         labelSize: sigma.getSetting('labelSize'),
         gap: densityGap(density),
@@ -282,6 +353,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   let labelsDirty = true;
   const markDirty = () => {
     labelsDirty = true;
+    labelled = null;
   };
   for (const event of [
     'nodeAdded',
@@ -293,7 +365,10 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
     'eachNodeAttributesUpdated',
   ] as const)
     graph.on(event, markDirty);
-  sigma.on('resize', markDirty);
+  sigma.on('resize', () => {
+    markDirty();
+    obstacleBoxes = null;
+  });
   sigma.on('afterRender', () => {
     lastDrawn = drawn;
     if (!labelsDirty) return;
@@ -306,8 +381,9 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   camera.on('updated', (state) => {
     labelsDirty = true;
     const zoomedIn = state.ratio < EDGE_LABEL_ZOOM_RATIO;
-    if (zoomedIn !== context.zoomedIn) {
-      context = { ...context, zoomedIn };
+    const detailed = showsDetail(graph.order, state.ratio);
+    if (zoomedIn !== context.zoomedIn || detailed !== context.detailed) {
+      context = { ...context, zoomedIn, detailed };
       sigma.refresh({ skipIndexation: true });
     }
     events.onCameraChange();
@@ -494,9 +570,24 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
   return {
     sigma,
     setContext(next) {
-      labelsDirty = true;
-      context = { ...next, zoomedIn: context.zoomedIn, labels: context.labels };
+      markDirty();
+      const detailed = showsDetail(graph.order, camera.getState().ratio);
+      context = { ...next, zoomedIn: context.zoomedIn, detailed, labels: context.labels };
+      // The graph's size decides the z-index sort: changing the setting refreshes as the line below does.
+      const zIndex = usesZIndex(graph.order);
+      if (zIndex !== sigma.getSetting('zIndex')) sigma.setSetting('zIndex', zIndex);
       sigma.refresh({ skipIndexation: true });
+    },
+    batch(change) {
+      batching = true;
+      sigma.setGraph(detached);
+      try {
+        return change();
+      } finally {
+        batching = false;
+        labelsDirty = true;
+        sigma.setGraph(graph);
+      }
     },
     async fit(options = {}) {
       const target = fitTarget(options.nodes ? new Set(options.nodes) : undefined);
@@ -517,6 +608,7 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
       layoutLabels();
     },
     drawnLabels: () => lastDrawn.map((label) => ({ id: label.id, box: { ...label.box } })),
+    edgePickingActive: () => edgePicking.active(),
     drawnEdgeLabels: () =>
       lastDrawnEdges.map((label) => ({ id: label.id, quads: label.quads.map((q) => [...q] as Quad) })),
     focus(id) {
@@ -527,6 +619,11 @@ export function createGraphView(container: HTMLElement, graph: ViewGraph, events
         { duration: 500 },
       );
     },
-    kill: () => sigma.kill(),
+    kill: () => {
+      stageWatch.disconnect();
+      window.removeEventListener('resize', dropObstacles);
+      edgePicking.dispose();
+      sigma.kill();
+    },
   };
 }

@@ -85,3 +85,17 @@ describe('the node reducer and the label layout', () => {
     expect(['a', 'b', 'c', 'z'].map((id) => labelAllowed(id, ctx))).toEqual([true, true, false, true]);
   });
 });
+
+describe('the reducers at the plain level of detail', () => {
+  it('draw nodes as plain circles and edges as plain lines, hypotheses still dashed', () => {
+    const plain = context({ detailed: false });
+    expect(nodeDisplay('a', { ...attrs, type: 'pictogram' }, plain).type).toBe('circle');
+    expect(edgeDisplay('e', { ...edgeAttrs, type: 'curved' }, 'a', 'b', plain).type).toBe('line');
+    expect(edgeDisplay('e', { ...edgeAttrs, type: 'dashed' }, 'a', 'b', plain).type).toBe('dashed');
+  });
+
+  it('leave the programs alone when the view is detailed', () => {
+    expect(nodeDisplay('a', { ...attrs, type: 'pictogram' }, context()).type).toBe('pictogram');
+    expect(edgeDisplay('e', { ...edgeAttrs, type: 'curved' }, 'a', 'b', context()).type).toBe('curved');
+  });
+});
