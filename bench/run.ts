@@ -12,6 +12,7 @@ import { markdownReport, RESULTS_DIR, writeResults, type Suite, type SuiteReport
 const SUITES: Record<string, () => Promise<Suite>> = {
   import: async () => (await import('./import/import-suite')).importSuite,
   writes: async () => (await import('./import/write-suite')).writeSuite,
+  scaling: async () => (await import('./import/scaling-suite')).scalingSuite,
   api: async () => (await import('./api/api-suite')).apiSuite,
   render: async () => (await import('./render/render-suite')).renderSuite,
   export: async () => (await import('./export/export-suite')).exportSuite,

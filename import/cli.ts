@@ -2,8 +2,8 @@
  * `npm run import -- <files, folders or globs> [--json FILE]`
  *
  * Extracts a graph of people, states, organisations, places, treaties and events from news documents
- * (.txt, .md with YAML front matter, .html, .pdf with a text layer, .docx) and stores it in Neo4j in batches (each document whole or not at all), or writes
- * it as graphology JSON with --json. Exit code 0 when every document imported, 1 when some failed (one line
+ * (.txt, .md with YAML front matter, .html, .pdf with a text layer, .docx) and stores each document in Neo4j as
+ * soon as it is extracted (whole or not at all), or writes it as graphology JSON with --json. Exit code 0 when every document imported, 1 when some failed (one line
  * per failed file on stderr), 2 for a usage error.
  */
 import { writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { openEngine, type NlpEngine } from './engine/nlp-engine';
 import { expandInputs } from './files';
 import { toGraphologyJson } from './graphology-json';
 import { formatSummary, summarise } from './summary';
+import { documentTimeoutFromEnv } from './document-deadline';
 
 const HELP = `Usage: npm run import -- [options] <file|folder|glob>...
 
@@ -37,8 +38,10 @@ Options:
 
 Without --json the graph is stored in Neo4j: NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)
 when set, otherwise the embedded Neo4j of \`npm start\` (reused when running, started otherwise).
-Each document is stored in one transaction; importing the same content again changes nothing, and a
-changed file replaces what its previous version contributed.
+Each document is stored as soon as it is extracted, whole or not at all, so a file that fails never
+costs the others; importing the same content again changes nothing, and a changed file replaces what its
+previous version contributed. Each document has IMPORT_DOCUMENT_TIMEOUT_MS (default 120000) from
+reading to its last rule; past it that document fails, naming the stage, and the others go on.
 
 Exit status: 0 when every document imported, 1 when some failed, 2 for a usage error.`;
 
@@ -72,6 +75,8 @@ class UsageError extends Error {}
 interface Progress {
   start(total: number, label: string): void;
   tick(file: string, ok: boolean, detail?: string): void;
+  /** A line between the ticks (not shown over a progress bar). */
+  note(line: string): void;
   stop(): void;
 }
 
@@ -94,6 +99,7 @@ function progress(): Progress {
         bar.start(total, 0, { label, file: '' });
       },
       tick: (file) => bar.increment({ label, file: path.basename(file) }),
+      note: () => undefined,
       stop: () => bar.stop(),
     };
   }
@@ -111,6 +117,7 @@ function progress(): Progress {
       process.stderr.write(
         `${label} [${++count}/${total}] ${file}: ${ok ? 'ok' : 'failed'}${detail ? ` (${detail})` : ''}\n`,
       ),
+    note: (line) => process.stderr.write(`${line}\n`),
     stop: () => undefined,
   };
 }
@@ -138,6 +145,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`import: nothing matches ${options.inputs.join(' ')}\n`);
     return 1;
   }
+  let timeoutMs: number;
+  try {
+    timeoutMs = documentTimeoutFromEnv();
+  } catch (error) {
+    process.stderr.write(`import: ${(error as Error).message}\n`);
+    return 2;
+  }
   let engine: NlpEngine;
   try {
     engine = await openEngine({ log: (line) => process.stderr.write(`${line}\n`) });
@@ -146,28 +160,25 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const bar = progress();
-  bar.start(files.length, 'Reading');
-  let result: ExtractResult;
-  try {
-    result = await extractFiles(
-      files.map((f) => ({ path: f })),
-      { engine, onDocument: (file, ok) => bar.tick(file, ok) },
-    );
-  } finally {
-    bar.stop();
-    await engine.close();
-  }
-  failures.push(...result.failures);
-  let stored: ExtractedDocument[] = result.documents;
-
+  let stored: ExtractedDocument[];
   if (options.json) {
-    writeFileSync(
-      options.json,
-      JSON.stringify(toGraphologyJson(result.documents, { includeDocuments: true }), null, 1),
-    );
+    bar.start(files.length, 'Reading');
+    let result: ExtractResult;
+    try {
+      result = await extractFiles(
+        files.map((f) => ({ path: f })),
+        { engine, timeoutMs, onDocument: (file, ok) => bar.tick(file, ok) },
+      );
+    } finally {
+      bar.stop();
+      await engine.close();
+    }
+    failures.push(...result.failures);
+    stored = result.documents;
+    writeFileSync(options.json, JSON.stringify(toGraphologyJson(stored, { includeDocuments: true }), null, 1));
     process.stderr.write(`Wrote ${options.json}\n`);
-  } else if (result.documents.length) {
-    stored = await storeAll(result.documents, failures, bar);
+  } else {
+    stored = await importIntoNeo4j(files, { engine, timeoutMs, failures, bar });
   }
 
   const summary = summarise(stored, failures.length, (Date.now() - started) / 1000);
@@ -176,24 +187,28 @@ export async function main(argv: string[]): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
-/** Every document of the batch, not stored because the database could not be reached. */
-function notStored(docs: ExtractedDocument[], error: unknown): ExtractFailure[] {
-  return docs.map((d) => ({
-    file: d.document.path,
+/** Every file given, not imported because the database could not be reached. */
+function notStored(files: string[], error: unknown): ExtractFailure[] {
+  return files.map((file) => ({
+    file,
     reason: 'database-unavailable',
-    message: `${d.document.path}: not stored (${(error as Error).message})`,
+    message: `${file}: not stored (${(error as Error).message})`,
   }));
 }
 
-async function storeAll(
-  docs: ExtractedDocument[],
-  failures: ExtractFailure[],
-  bar: Progress,
+/**
+ * Extracts the files and stores each document as it is extracted (`StoreQueue`), so that a file that fails
+ * or runs into its deadline, or a Ctrl-C, never costs the documents already done.
+ */
+async function importIntoNeo4j(
+  files: string[],
+  run: { engine: NlpEngine; timeoutMs: number; failures: ExtractFailure[]; bar: Progress },
 ): Promise<ExtractedDocument[]> {
+  const { engine, failures, bar } = run;
   // Loaded lazily so that --json never needs the driver.
   const { loadNeo4jConfig, openNeo4j } = await import('../graph/neo4j/open-neo4j');
   const { applySchema } = await import('../graph/neo4j/schema');
-  const { storeBatch } = await import('./store-batch');
+  const { StoreQueue } = await import('./store-queue');
   let open;
   try {
     open = await openNeo4j(loadNeo4jConfig(), {
@@ -201,12 +216,13 @@ async function storeAll(
       log: (line) => process.stderr.write(`${line}\n`),
     });
   } catch (error) {
-    failures.push(...notStored(docs, error));
+    await engine.close();
+    failures.push(...notStored(files, error));
     return [];
   }
   let interrupted = false;
   const onSignal = (): void => {
-    interrupted = true; // the current transaction finishes or rolls back; nothing is half-written
+    interrupted = true; // no file is started after this, and the current transaction finishes or rolls back
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -214,18 +230,36 @@ async function storeAll(
     try {
       await applySchema(open.connection);
     } catch (error) {
-      failures.push(...notStored(docs, error));
+      await engine.close();
+      failures.push(...notStored(files, error));
       return [];
     }
-    const result = await storeBatch(open.connection, docs, {
+    const queue = new StoreQueue(open.connection, {
       // Imports from the command line are in the document log too, under the user who ran them.
       audit: { by: { name: `command line (${userName()})` } },
       interrupted: () => interrupted,
-      onStart: (count) => bar.start(count, 'Storing'),
+      onStart: (count) => bar.note(`Storing ${count} document${count === 1 ? '' : 's'}`),
       onStored: (d, r) => bar.tick(d.document.path, true, r.outcome),
       onFailed: (d) => bar.tick(d.document.path, false),
       onReplayNote: (line) => process.stderr.write(`${line}\n`),
     });
+    bar.start(files.length, 'Importing');
+    try {
+      const extracted = await extractFiles(
+        files.map((f) => ({ path: f })),
+        {
+          engine,
+          timeoutMs: run.timeoutMs,
+          interrupted: () => interrupted,
+          onDocument: (file, ok) => ok || bar.tick(file, false),
+          onExtracted: (doc) => queue.add(doc),
+        },
+      );
+      failures.push(...extracted.failures);
+    } finally {
+      await engine.close();
+    }
+    const result = await queue.finish();
     bar.stop();
     failures.push(...result.failures);
     return result.stored;

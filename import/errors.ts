@@ -13,6 +13,7 @@ export type LoadFailureReason =
   | 'unsupported-format'
   | 'malformed-front-matter'
   | 'no-article-text'
+  | 'too-deep'
   | 'content-mismatch'
   | 'no-text-layer'
   | 'encrypted'

@@ -32,6 +32,7 @@ import { refineWithEngine } from './recognise/engine-entities';
 import { dependencyFacts, partiesOfSigners, type ArgumentMention } from './relate/dependency-facts';
 import { CONFLICT_KINDS, MEETING_KINDS, TREATY_HEADS } from './lexicon';
 import { norm } from './text/norm';
+import { DEFAULT_DOCUMENT_TIMEOUT_MS, DocumentDeadline, DocumentDeadlineError } from './document-deadline';
 
 export interface ExtractFailure {
   file: string;
@@ -59,8 +60,18 @@ export interface ExtractOptions {
   onDocument?: (file: string, ok: boolean, failure?: ExtractFailure) => void;
   onDuplicate?: (duplicate: ExtractDuplicate) => void;
   onStage?: (file: string, stage: ExtractStage) => void;
-  /** Per-document deadline for the engine. */
+  /**
+   * Each document's deadline, from reading to its last rule (`document-deadline.ts`; default
+   * `DEFAULT_DOCUMENT_TIMEOUT_MS`): past it that document fails (`deadline`) and the others go on.
+   */
   timeoutMs?: number;
+  /**
+   * Called as each document is extracted, so that it can be stored while the others are still being
+   * extracted (`StoreQueue`); not waited for. The documents in the result are then the same, unmerged.
+   */
+  onExtracted?: (doc: ExtractedDocument) => void;
+  /** Asked before each file: true leaves the files not yet started, each failed as `interrupted` (Ctrl-C). */
+  interrupted?: () => boolean;
   /**
    * Asked once a file is read: true when a document with this id is already stored, so the engine is spared
    * it. Given, it also makes a second file with the same content in the batch a duplicate (uploads); the CLI
@@ -85,9 +96,16 @@ export async function extractFiles(
       const i = next++;
       const f = files[i];
       const shown = f.displayPath ?? f.path;
+      if (options.interrupted?.()) {
+        const failure = { file: shown, reason: 'interrupted', message: `${shown}: not imported (import interrupted)` };
+        results[i] = failure;
+        options.onDocument?.(shown, false, failure);
+        continue;
+      }
+      const deadline = new DocumentDeadline(shown, options.timeoutMs ?? DEFAULT_DOCUMENT_TIMEOUT_MS);
       try {
         options.onStage?.(shown, 'reading');
-        const loaded = await loadDocument(f.path, shown, { title: f.title });
+        const loaded = await deadline.race(loadDocument(f.path, shown, { title: f.title, signal: deadline.signal }));
         const repeated = options.isStored !== undefined && seen.has(loaded.id);
         seen.add(loaded.id);
         if (repeated || (await options.isStored?.(loaded.id))) {
@@ -97,10 +115,14 @@ export async function extractFiles(
           continue;
         }
         options.onStage?.(shown, 'extracting');
-        results[i] = await extractDocument(loaded, options.engine, options.timeoutMs);
+        const extracted = await extractDocument(loaded, options.engine, deadline);
+        results[i] = extracted;
         options.onDocument?.(shown, true);
+        options.onExtracted?.(extracted);
       } catch (error) {
-        const failure = describeFailure(shown, error);
+        // Whatever a stage threw once the deadline passed (an aborted request, a terminated PDF reader) is
+        // the deadline's doing, and says so.
+        const failure = describeFailure(shown, deadline.passed ? deadline.error() : error);
         results[i] = failure;
         options.onDocument?.(shown, false, failure);
       }
@@ -110,10 +132,11 @@ export async function extractFiles(
   const documents = results.filter((r): r is ExtractedDocument => 'document' in r);
   const failures = results.filter((r): r is ExtractFailure => 'reason' in r);
   const duplicates = results.filter((r): r is ExtractDuplicate => 'documentId' in r);
-  return { documents: mergeDocuments(documents), failures, duplicates };
+  return { documents: options.onExtracted ? documents : mergeDocuments(documents), failures, duplicates };
 }
 
 function describeFailure(shown: string, error: unknown): ExtractFailure {
+  if (error instanceof DocumentDeadlineError) return { file: shown, reason: 'deadline', message: error.message };
   if (error instanceof DocumentLoadError) return { file: shown, reason: error.reason, message: error.message };
   if (error instanceof EngineError)
     return { file: shown, reason: error.code.toLowerCase(), message: `${shown}: not extracted (${error.message})` };
@@ -124,14 +147,17 @@ function describeFailure(shown: string, error: unknown): ExtractFailure {
   };
 }
 
-/** One document through the whole pipeline, the engine's annotation included. */
+/** One document through the whole pipeline, the engine's annotation included, within its deadline. */
 export async function extractDocument(
   loaded: LoadedDocument,
   engine: NlpEngine,
-  timeoutMs?: number,
+  deadline: DocumentDeadline = new DocumentDeadline(loaded.path, DEFAULT_DOCUMENT_TIMEOUT_MS),
 ): Promise<ExtractedDocument> {
+  deadline.enter('cleaning and splitting');
   const prepared = prepareDocument(loaded);
-  const annotation = await engine.annotate(prepared.sentences, timeoutMs);
+  deadline.enter('annotating');
+  const annotation = await engine.annotate(prepared.sentences, deadline.signal);
+  deadline.enter('applying the rules');
   return extractAnnotated(prepared, annotation);
 }
 

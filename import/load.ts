@@ -16,12 +16,15 @@ import { DocumentLoadError } from './errors';
 import { toIsoDate } from './text/dates';
 import { inferDocumentDate } from './text/document-date';
 import { docxToHtml } from './load/docx-html';
+import { markupDepth, outermostBlocks, textOf, type DomNode } from './load/html-blocks';
 import { readPdfText } from './load/pdf-text';
 import { sniffFormat, startsLikePdf } from './load/sniff-format';
 
 /** A text file over 10 MB is no article; PDFs and Word files carry images and fonts besides their text. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_CONTAINER_BYTES = 50 * 1024 * 1024;
+/** Far deeper than any article nests (news pages: 20–40); what is deeper is refused (`too-deep`). */
+export const MAX_HTML_DEPTH = 256;
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.pdf', '.docx'] as const;
 
 type Format = DocumentRecord['format'];
@@ -98,6 +101,8 @@ function symlinkRefused(displayPath: string): DocumentLoadError {
 export interface ParseOptions {
   /** A title given with the text (pasted text), used instead of the first line. */
   title?: string;
+  /** The document's deadline: aborted, a PDF's reader is stopped. */
+  signal?: AbortSignal;
 }
 
 /** Parses file bytes; the extension of `displayPath` names the format, and the content must agree. */
@@ -147,7 +152,7 @@ async function parseContent(
   options: ParseOptions,
 ): Promise<Parsed & { pageStarts?: number[] }> {
   if (format === 'pdf') {
-    const { text, pageStarts, title } = await readPdfText(bytes, displayPath);
+    const { text, pageStarts, title } = await readPdfText(bytes, displayPath, options.signal);
     return { text, pageStarts, title: options.title ?? title ?? firstLine(text) };
   }
   if (format === 'docx') return parseHtml(await docxToHtml(bytes, displayPath), displayPath);
@@ -327,7 +332,16 @@ const DROP_SELECTORS =
   'script, style, noscript, nav, header, footer, aside, form, iframe, svg, figure figcaption, .share, .social, .newsletter, .subscribe, .cookie, .related, .advertisement, .ad, [aria-hidden=true], button';
 
 function parseHtml(raw: string, file: string): Parsed {
-  const $ = cheerio.load(raw);
+  // Depth first: both parsers cost the depth at every tag (html-blocks.ts), so what no article is never parsed.
+  if (markupDepth(raw, MAX_HTML_DEPTH) > MAX_HTML_DEPTH)
+    throw new DocumentLoadError(
+      file,
+      'too-deep',
+      `HTML elements are nested more than ${MAX_HTML_DEPTH} deep: no article is; the page is malformed or built to stall a reader`,
+    );
+  // htmlparser2 (in HTML mode) rather than cheerio's default parse5: 3–5× faster on wide pages (5 MB of
+  // <li>: 0.6 s against 2.8 s), and it closes what a tag implies (a <p> before a <div>) as parse5 does.
+  const $ = cheerio.load(raw, { xml: { xmlMode: false, decodeEntities: true } });
   const meta = (names: string[]): string | undefined => {
     for (const n of names) {
       const v = $(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`).first().attr('content');
@@ -335,28 +349,30 @@ function parseHtml(raw: string, file: string): Parsed {
     }
     return undefined;
   };
-  const title =
-    meta(['og:title', 'twitter:title']) ?? ($('title').first().text().trim() || $('h1').first().text().trim());
+  const firstText = (selector: string): string => {
+    const node = $(selector).get(0);
+    return node ? textOf(node).trim() : '';
+  };
+  const title = meta(['og:title', 'twitter:title']) ?? (firstText('title') || firstText('h1'));
   const published =
     meta(['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'DC.date.issued']) ??
     $('time[datetime]').first().attr('datetime');
   $(DROP_SELECTORS).remove();
+  // A page without <body> (htmlparser2 adds none) is read from its root.
+  const whole: DomNode = $('body').get(0) ?? $.root().get(0)!;
   const root =
-    ARTICLE_SELECTORS.map((selector) => $(selector).first()).find(
-      (found) => found.length > 0 && found.text().trim().length > 0,
-    ) ?? $('body');
+    ARTICLE_SELECTORS.map((selector) => $(selector).get(0)).find(
+      (found): found is NonNullable<typeof found> => found !== undefined && textOf(found).trim().length > 0,
+    ) ?? whole;
   const blocks: string[] = [];
-  const blockTags = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, figcaption';
-  const candidates = root.find(blockTags);
+  const candidates = outermostBlocks(root);
   if (candidates.length) {
-    candidates.each((_i, el) => {
-      if ($(el).parents(blockTags).length) return; // nested block: its parent already holds its text
-      const text = $(el).text().replace(/\s+/g, ' ').trim();
+    for (const el of candidates) {
+      const text = textOf(el).replace(/\s+/g, ' ').trim();
       if (text) blocks.push(text);
-    });
+    }
   } else {
-    const text = root
-      .text()
+    const text = textOf(root)
       .replace(/[ \t]+/g, ' ')
       .trim();
     if (text)

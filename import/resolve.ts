@@ -81,14 +81,30 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
   // A lone name after a title or honorific ("President Biden", "Mr. Kim") with no full name in the
   // document is still a person; merge.ts joins it to the full name found in another document.
   const titledOnly = new Set<string>();
+  // Each short name and acronym is looked up once: asked at every mention, the look-ups over every person
+  // and every candidate made this stage quadratic in the document (0.2 MB: 51 ms, 2 MB: 3.6 s).
+  const shortNames = new Map<string, string | undefined>();
+  const shortName = (short: string, at: number): string | undefined => {
+    if (!shortNames.has(short)) shortNames.set(short, resolveShortName(short, at, fullPeople));
+    return shortNames.get(short);
+  };
+  const longForms = new Map<string, (typeof candidates)[number] | undefined>();
+  const longFormOf = (long: string) => {
+    if (!longForms.has(long))
+      longForms.set(
+        long,
+        candidates.find((o) => o.text === long || o.text.endsWith(long)),
+      );
+    return longForms.get(long);
+  };
   for (const c of candidates) {
     if (c.type !== 'Person' || c.short !== 'surname' || !c.attributes.honorific || sentences[c.sentence]?.headline)
       continue;
-    if (!resolveShortName(norm(c.text), c.start, fullPeople)) titledOnly.add(norm(c.text));
+    if (!shortName(norm(c.text), c.start)) titledOnly.add(norm(c.text));
   }
   for (const c of candidates) {
     if (c.type === 'Person' && c.short === 'surname') {
-      const target = resolveShortName(norm(c.text), c.start, fullPeople);
+      const target = shortName(norm(c.text), c.start);
       if (target) add(c, target, 'Person', fullPeople.get(target)!.name);
       else if (titledOnly.has(norm(c.text))) add(c, `Person:${norm(c.text)}`, 'Person', c.text);
       continue;
@@ -96,7 +112,7 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
     if (c.type === 'Person' && !fullPeople.has(c.key)) continue; // a name seen only in a headline
     if (c.short === 'acronym') {
       const long = acronyms.get(c.text)!;
-      const longCandidate = candidates.find((o) => o.text === long || o.text.endsWith(long));
+      const longCandidate = longFormOf(long);
       if (longCandidate && !longCandidate.short) add(c, longCandidate.key, longCandidate.type, longCandidate.name);
       continue; // treaties ("NPT") are resolved with treaties
     }
@@ -104,11 +120,16 @@ export function resolve(recognised: Recognised, sentences: Sentence[]): Resolved
   }
 
   // Prefer the most frequent full form as a person's name ("Kim Jong Un" over "Kim Jong-un" if both).
+  const fullForms = new Map<string, string[]>();
+  for (const m of mentions) {
+    if (!fullPeople.has(`Person:${norm(m.text)}`)) continue;
+    const forms = fullForms.get(m.key);
+    if (forms) forms.push(m.text);
+    else fullForms.set(m.key, [m.text]);
+  }
   for (const e of entities.values()) {
     if (e.type !== 'Person') continue;
-    const forms = mentions
-      .filter((m) => m.key === e.key && fullPeople.has(`Person:${norm(m.text)}`))
-      .map((m) => m.text);
+    const forms = fullForms.get(e.key) ?? [];
     const best = mostFrequent(forms);
     if (best && best !== e.name) {
       e.aliases.add(e.name);

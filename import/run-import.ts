@@ -1,15 +1,16 @@
 /**
  * One import of a set of files, reporting each file's state as it goes: reading -> extracting -> storing
  * -> done, or duplicate (the same content is stored already, or came earlier in the same set), or failed
- * with the reason. The same stages as the CLI (`extractFiles`, then `storeBatch`); the caller decides where
- * the files come from and who is told (the server's import jobs).
+ * with the reason. The same stages as the CLI (`extractFiles`, each document stored as soon as it is extracted
+ * by a `StoreQueue`, so that a file that fails or runs into its deadline never costs the others); the caller
+ * decides where the files come from and who is told (the server's import jobs).
  */
 import type { Actor, ImportFileState } from '../graph/model/api-types';
 import type { Neo4jConnection } from '../graph/neo4j/connection';
 import { isDocumentStored } from '../graph/neo4j/document-repository';
 import type { NlpEngine } from './engine/nlp-engine';
 import { extractFiles, type ExtractFailure } from './extract';
-import { storeBatch } from './store-batch';
+import { StoreQueue } from './store-queue';
 
 export interface ImportInput {
   /** Where the bytes are. */
@@ -34,6 +35,8 @@ export interface RunImportOptions {
   onFile: (index: number, update: ImportFileUpdate) => void;
   audit?: { by: Actor; jobId?: string };
   interrupted?: () => boolean;
+  /** Each document's extraction deadline (`IMPORT_DOCUMENT_TIMEOUT_MS`). */
+  timeoutMs?: number;
 }
 
 export interface RunImportResult {
@@ -59,26 +62,7 @@ export async function runImport(
   };
 
   let databaseDown = false;
-  const extracted = await extractFiles(
-    inputs.map((input) => ({ path: input.path, displayPath: input.displayPath, title: input.title })),
-    {
-      engine: options.engine,
-      onStage: (file, stage) => update(file, { state: stage }),
-      onDocument: (file, ok, failure) => !ok && failure && update(file, failed(failure)),
-      onDuplicate: ({ file, documentId }) => update(file, { state: 'duplicate', documentId }),
-      isStored: async (id) => {
-        // A database that does not answer is reported when the batch is stored, for every file; asking it
-        // again per file would only wait out the driver's retries each time.
-        if (databaseDown) return false;
-        return isDocumentStored(connection, id).catch(() => {
-          databaseDown = true;
-          return false;
-        });
-      },
-    },
-  );
-  if (!extracted.documents.length) return { notes: [] };
-  const stored = await storeBatch(connection, extracted.documents, {
+  const queue = new StoreQueue(connection, {
     audit: options.audit,
     // An upload's path is its own (uploads/<job>/…): an edited document is known by its title, source and date.
     replaceSameTitle: true,
@@ -91,5 +75,27 @@ export async function runImport(
       }),
     onFailed: (d, failure) => update(d.document.path, failed(failure)),
   });
+  await extractFiles(
+    inputs.map((input) => ({ path: input.path, displayPath: input.displayPath, title: input.title })),
+    {
+      engine: options.engine,
+      timeoutMs: options.timeoutMs,
+      interrupted: options.interrupted,
+      onStage: (file, stage) => update(file, { state: stage }),
+      onDocument: (file, ok, failure) => !ok && failure && update(file, failed(failure)),
+      onDuplicate: ({ file, documentId }) => update(file, { state: 'duplicate', documentId }),
+      onExtracted: (doc) => queue.add(doc),
+      isStored: async (id) => {
+        // A database that does not answer is reported when the document is stored; asking it again per file
+        // would only wait out the driver's retries each time.
+        if (databaseDown) return false;
+        return isDocumentStored(connection, id).catch(() => {
+          databaseDown = true;
+          return false;
+        });
+      },
+    },
+  );
+  const stored = await queue.finish();
   return { notes: stored.failures.filter((f) => !indexOf.has(f.file)).map((f) => f.message) };
 }

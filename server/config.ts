@@ -13,6 +13,7 @@ import {
   withoutBlanks,
   type Neo4jConfig,
 } from '../graph/neo4j/neo4j-config';
+import { documentTimeoutSetting } from '../import/document-deadline';
 
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::', '[::]']);
 
@@ -53,6 +54,7 @@ const envSchema = neo4jEnvSchema.extend({
   UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(1024).default(50),
   UPLOAD_MAX_REQUEST_MB: z.coerce.number().positive().max(10_240).default(500),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(10_000).default(500),
+  IMPORT_DOCUMENT_TIMEOUT_MS: documentTimeoutSetting,
 });
 
 export interface Config {
@@ -69,8 +71,18 @@ export interface Config {
   corpusDir: string;
   /** The workshop store: workshops, participants, views, notes, hypotheses (never in Neo4j). */
   workshopsFile: string;
-  /** Uploads: the jobs folder (final states survive a restart), the folder files wait in, and the limits. */
-  uploads: { jobsDir: string; dir: string; maxFileBytes: number; maxRequestBytes: number; maxFiles: number };
+  /**
+   * Uploads: the jobs folder (final states survive a restart), the folder files wait in, the limits, and
+   * each document's extraction deadline.
+   */
+  uploads: {
+    jobsDir: string;
+    dir: string;
+    maxFileBytes: number;
+    maxRequestBytes: number;
+    maxFiles: number;
+    documentTimeoutMs: number;
+  };
   projectDir: string;
 }
 
@@ -105,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectDir = pa
       maxFileBytes: Math.round(e.UPLOAD_MAX_FILE_MB * 1024 * 1024),
       maxRequestBytes: Math.round(e.UPLOAD_MAX_REQUEST_MB * 1024 * 1024),
       maxFiles: e.UPLOAD_MAX_FILES,
+      documentTimeoutMs: e.IMPORT_DOCUMENT_TIMEOUT_MS,
     },
     projectDir,
   };

@@ -15,8 +15,11 @@ export interface NlpEngine {
   readonly token: string;
   /** The engine JVM's process id when this process started it (benchmarks read its CPU time). */
   readonly pid?: number;
-  /** Annotates the sentences of one document; rejects with an `EngineError` after `timeoutMs`. */
-  annotate(sentences: Array<{ start: number; text: string }>, timeoutMs?: number): Promise<EngineSentence[]>;
+  /**
+   * Annotates the sentences of one document, sent in requests of at most `MAX_REQUEST_CHARS`; rejects with
+   * an `EngineError` (`ENGINE_TIMEOUT`) once `signal` aborts (by default after 60 s) and sends nothing more.
+   */
+  annotate(sentences: Array<{ start: number; text: string }>, signal?: AbortSignal): Promise<EngineSentence[]>;
   /** Stops the JVM if this process started it; a shared engine is left running. */
   close(): Promise<void>;
 }
@@ -44,6 +47,13 @@ const ENGINE_PROJECT = {
  */
 const ENGINE_HEAP = '2560m';
 const DEFAULT_TIMEOUT_MS = 60_000;
+/**
+ * Sentences go to the engine in requests of about this many characters (about 8,000 tokens, under a second
+ * of one engine thread), never one request per document: the engine refuses bodies over 8 MB, and a request
+ * the importer gave up on is decoded to its end all the same, so a deadline stops the engine's work within
+ * one such request instead of leaving it minutes of a huge document to decode for nobody.
+ */
+export const MAX_REQUEST_CHARS = 50_000;
 
 export interface OpenEngineOptions {
   log?: (line: string) => void;
@@ -106,30 +116,50 @@ class HttpEngine implements NlpEngine {
     }
   }
 
-  async annotate(sentences: Array<{ start: number; text: string }>, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  async annotate(
+    sentences: Array<{ start: number; text: string }>,
+    signal: AbortSignal = AbortSignal.timeout(DEFAULT_TIMEOUT_MS),
+  ): Promise<EngineSentence[]> {
+    const out: EngineSentence[] = [];
+    for (let from = 0; from < sentences.length;) {
+      let to = from;
+      let chars = 0;
+      while (to < sentences.length && (to === from || chars + sentences[to].text.length < MAX_REQUEST_CHARS))
+        chars += sentences[to++].text.length + 1;
+      const chunk = sentences.slice(from, to);
+      for (const sentence of await this.annotateRequest(chunk, signal)) out.push(sentence);
+      from = to;
+    }
+    return out;
+  }
+
+  private async annotateRequest(
+    sentences: Array<{ start: number; text: string }>,
+    signal: AbortSignal,
+  ): Promise<EngineSentence[]> {
     // One sentence per line: line breaks inside a sentence become spaces, which keeps every offset.
     const body = sentences.map((s) => s.text.replace(/[\r\n\u2028\u2029]/g, ' ')).join('\n');
     let res: Response;
+    let answer: string;
     try {
+      signal.throwIfAborted();
       res = await fetch(`${this.url}/annotate`, {
         method: 'POST',
         headers: { ...this.headers(), 'Content-Type': 'text/plain; charset=utf-8' },
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       });
+      answer = await res.text();
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'TimeoutError' || name === 'AbortError')
-        throw new EngineError('ENGINE_TIMEOUT', `the NLP engine took longer than ${timeoutMs / 1000} s`, {
-          cause: error,
-        });
+        throw new EngineError('ENGINE_TIMEOUT', 'the NLP engine did not finish in time', { cause: error });
       if (this.jvm && this.jvm.child.exitCode !== null)
         throw new EngineError('ENGINE_FAILED', `the NLP engine stopped (exit code ${this.jvm.child.exitCode})`);
       throw new EngineError('ENGINE_UNREACHABLE', `the NLP engine does not answer (${(error as Error).message})`, {
         cause: error,
       });
     }
-    const answer = await res.text();
     if (!res.ok) throw new EngineError('ENGINE_FAILED', `the NLP engine answered ${res.status}: ${answer.trim()}`);
     return parseAnnotation(answer, sentences);
   }

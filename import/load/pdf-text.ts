@@ -32,8 +32,8 @@ const WORKER_HEAP_MB = 512;
 /** Fewer letters than this over the whole file is no text layer: page numbers or a stray caption on scans. */
 const MIN_LETTERS = 20;
 
-export async function readPdfText(bytes: Buffer, file: string): Promise<PdfText> {
-  const answer = await runWorker(bytes, file);
+export async function readPdfText(bytes: Buffer, file: string, signal?: AbortSignal): Promise<PdfText> {
+  const answer = await runWorker(bytes, file, signal);
   if ('error' in answer) throw pdfError(answer.error, file);
   const result = { ...assemblePages(answer.pages), title: usableTitle(answer.title) };
   if ((result.text.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) {
@@ -42,8 +42,9 @@ export async function readPdfText(bytes: Buffer, file: string): Promise<PdfText>
   return result;
 }
 
-function runWorker(bytes: Buffer, file: string): Promise<z.infer<typeof answerSchema>> {
+function runWorker(bytes: Buffer, file: string, signal?: AbortSignal): Promise<z.infer<typeof answerSchema>> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DocumentLoadError(file, 'corrupt', 'PDF reading was stopped'));
     const worker = new Worker(WORKER, {
       workerData: bytes,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
@@ -52,8 +53,15 @@ function runWorker(bytes: Buffer, file: string): Promise<z.infer<typeof answerSc
       void worker.terminate();
       reject(new DocumentLoadError(file, 'corrupt', `PDF could not be read within ${READ_TIMEOUT_MS / 1000} s`));
     }, READ_TIMEOUT_MS);
+    // The document's deadline passed: the caller reports it; the worker's work is for nobody now.
+    const onAbort = (): void => {
+      done();
+      reject(new DocumentLoadError(file, 'corrupt', 'PDF reading was stopped'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     const done = (): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
     };
     worker.once('message', (message: unknown) => {

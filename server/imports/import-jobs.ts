@@ -184,6 +184,7 @@ export class ImportJobs {
         engine,
         audit: { by: job.by, jobId: job.id },
         interrupted: () => this.closing,
+        timeoutMs: this.deps.uploads.documentTimeoutMs,
         onFile: (i, change) => this.setFile(job, inputs[i].index, change),
       });
       if (result.notes.length) this.deps.logger.warn({ event: 'import-notes', job: job.id, notes: result.notes });

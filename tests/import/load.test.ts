@@ -40,6 +40,24 @@ describe('load', () => {
     expect(doc.text).not.toMatch(/tracking|cookies|Home|newsletter|color: black/);
   });
 
+  it('refuses HTML nested beyond any article, naming the file, before a parser sees it', async () => {
+    const deep = `<html><body>${'<div>x'.repeat(500_000)}${'</div>'.repeat(500_000)}</body></html>`;
+    const refused = await failure(() => parseDocument(Buffer.from(deep), 'deep.html'));
+    expect(refused.reason).toBe('too-deep');
+    expect(refused.message).toMatch(/^deep\.html: HTML elements are nested more than 256 deep/);
+    // As deep as the limit still reads.
+    const nested = `<html><body>${'<div>'.repeat(250)}<p>Kim Jong Un met Vladimir Putin.</p>${'</div>'.repeat(250)}</body></html>`;
+    expect((await parseDocument(Buffer.from(nested), 'nested.html')).text).toBe('Kim Jong Un met Vladimir Putin.');
+  });
+
+  it('reads a list of 100,000 items, one paragraph each', async () => {
+    const items = Array.from({ length: 100_000 }, (_, i) => `<li>Item ${i} of the list.</li>`).join('\n');
+    const doc = await parseDocument(Buffer.from(`<html><body><ul>${items}</ul></body></html>`), 'list.html');
+    const paragraphs = doc.text.split('\n\n');
+    expect(paragraphs).toHaveLength(100_000);
+    expect(paragraphs[99_999]).toBe('Item 99999 of the list.');
+  });
+
   it('takes the first line as the title of a text file', async () => {
     const doc = await parseDocument(Buffer.from('Poland warns Belarus\nBody.'), 'a.txt');
     expect(doc.title).toBe('Poland warns Belarus');

@@ -1,4 +1,4 @@
-import { isHeadline, segment } from '../../import/segment';
+import { isHeadline, MAX_SENTENCE_CHARS, segment } from '../../import/segment';
 
 const whole = (text: string): Array<[number, number]> => [[0, text.length]];
 
@@ -25,6 +25,32 @@ describe('segment', () => {
       'The ministry said little.',
       'Mr.Kim left for Washington.',
     ]);
+  });
+
+  it('cuts a run without a stop at the last space before the longest sentence, keeping every offset', () => {
+    const words = Array.from({ length: 200_000 }, (_, i) => `word${i % 1000}`);
+    const text = `${words.join(' ')}.`;
+    const sentences = segment(text, whole(text));
+    for (const s of sentences) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+    }
+    // Cut at spaces: no word is split, and together the pieces are the whole text.
+    expect(sentences.map((s) => s.text).join(' ')).toBe(text);
+    expect(sentences.length).toBeGreaterThan(text.length / MAX_SENTENCE_CHARS);
+  });
+
+  it('cuts a run with no space at all at the longest sentence, never inside a surrogate pair', () => {
+    // After the "a", the limit falls between the halves of a pair.
+    const text = `a${'😀'.repeat(5_000)}`;
+    const sentences = segment(text, whole(text));
+    expect(sentences.length).toBeGreaterThan(5);
+    expect(sentences.map((s) => s.text).join('')).toBe(text);
+    const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const s of sentences) {
+      expect(s.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+      expect(s.text).not.toMatch(loneHalf);
+    }
   });
 
   it('never joins two kept ranges into one sentence', () => {

@@ -39,6 +39,7 @@ describe('configuration', () => {
       jobsDir: '/project/.data/jobs',
       dir: '/project/.data/jobs/uploads',
       maxFileBytes: 50 * 1024 * 1024,
+      documentTimeoutMs: 120_000,
       maxRequestBytes: 500 * 1024 * 1024,
       maxFiles: 500,
     });

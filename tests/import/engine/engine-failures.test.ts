@@ -1,6 +1,6 @@
 /**
- * When the engine cannot help — unreachable, or too slow for one document — the importer says so in
- * one line naming the cause, reports each document it could not extract, and stops no JVM of its own.
+ * When the engine cannot help — unreachable, or too slow for one document's deadline — the importer says so
+ * in one line naming the cause, reports each document it could not extract, and stops no JVM of its own.
  */
 import path from 'node:path';
 import { extractFiles } from '../../../import/extract';
@@ -26,14 +26,16 @@ describe('engine failures', () => {
     }
   });
 
-  it('reports a document the engine does not finish in time and still answers for the next', async () => {
+  it('reports a document past its deadline, naming it and the stage, and still answers for the next', async () => {
     const engine = await testEngine();
     const slow = await extractFiles([{ path: corpus('000_05faf3e93e947b68.txt') }], { engine, timeoutMs: 1 });
     expect(slow.documents).toEqual([]);
     expect(slow.failures).toEqual([
       expect.objectContaining({
-        reason: 'engine_timeout',
-        message: expect.stringContaining('000_05faf3e93e947b68.txt'),
+        reason: 'deadline',
+        message: expect.stringMatching(
+          /000_05faf3e93e947b68\.txt: not extracted within 1 ms, its deadline \(IMPORT_DOCUMENT_TIMEOUT_MS\), while /,
+        ),
       }),
     ]);
     const next = await extractFiles([{ path: corpus('000_05faf3e93e947b68.txt') }], { engine });
