@@ -18,31 +18,40 @@ export interface GraphFingerprint {
 }
 
 /**
- * `ignore`: property keys left out of the digest, such as the time an import ran, which two clean imports
- * of the same files never share.
+ * What two clean imports of the same files never share: `keys`, property keys left out (the time an import
+ * ran); `labels`, nodes whose ids are drawn at random (the document log's), counted and digested without them.
  */
+export interface Volatile {
+  keys?: readonly string[];
+  labels?: readonly string[];
+}
+
 export async function graphFingerprint(
   connection: Neo4jConnection,
-  ignore: readonly string[] = [],
+  volatile: Volatile = {},
 ): Promise<GraphFingerprint> {
+  const ignore = volatile.keys ?? [];
+  const randomId = (labels: string[]) => labels.some((label) => volatile.labels?.includes(label));
   return inSession(connection, 'read', async (session) => {
-    const nodes = await session.run(
-      'MATCH (n) RETURN labels(n) AS labels, n.id AS id, properties(n) AS p ORDER BY n.id, elementId(n)',
-    );
+    const nodes = await session.run('MATCH (n) RETURN labels(n) AS labels, n.id AS id, properties(n) AS p');
     const rels = await session.run(
-      `MATCH (a)-[r]->(b) RETURN type(r) AS type, r.id AS id, a.id AS from, b.id AS to, properties(r) AS p
-       ORDER BY type, from, to, id`,
+      `MATCH (a)-[r]->(b) RETURN type(r) AS type, r.id AS id, a.id AS from, b.id AS to, labels(a) AS fromLabels,
+       labels(b) AS toLabels, properties(r) AS p`,
     );
     const hash = createHash('sha256');
     const nodesByLabels: Record<string, number> = {};
+    const nodeLines: string[] = [];
     const nodeIds: string[] = [];
     for (const record of nodes.records) {
-      const labels = (record.get('labels') as string[]).sort().join(':');
+      const labelList = record.get('labels') as string[];
+      const labels = [...labelList].sort().join(':');
       nodesByLabels[labels] = (nodesByLabels[labels] ?? 0) + 1;
       const id = record.get('id') as string | null;
-      if (id !== null) nodeIds.push(id);
-      hash.update(`${labels}|${stable(record.get('p'), ignore)}\n`);
+      const random = randomId(labelList);
+      if (id !== null && !random) nodeIds.push(id);
+      nodeLines.push(`${labels}|${stable(record.get('p'), random ? [...ignore, 'id'] : ignore)}`);
     }
+    for (const line of nodeLines.sort()) hash.update(`${line}\n`);
     const relationshipsByType: Record<string, number> = {};
     const relationshipIds: string[] = [];
     const relLines: string[] = [];
@@ -51,9 +60,11 @@ export async function graphFingerprint(
       relationshipsByType[type] = (relationshipsByType[type] ?? 0) + 1;
       const id = record.get('id') as string | null;
       if (id !== null) relationshipIds.push(id);
-      relLines.push(`${type}|${record.get('from')}|${record.get('to')}|${stable(record.get('p'), ignore)}`);
+      const end = (key: 'from' | 'to') =>
+        randomId(record.get(`${key}Labels`) as string[]) ? '(random id)' : String(record.get(key));
+      relLines.push(`${type}|${end('from')}|${end('to')}|${stable(record.get('p'), ignore)}`);
     }
-    // Relationships without an id (MENTIONED_IN) share their sort key: sort the lines themselves.
+    // Sorted as text: nodes and relationships without an id of their own have no other order to go by.
     for (const line of relLines.sort()) hash.update(`${line}\n`);
     return {
       nodesByLabels,
