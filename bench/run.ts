@@ -16,6 +16,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   api: async () => (await import('./api/api-suite')).apiSuite,
   render: async () => (await import('./render/render-suite')).renderSuite,
   export: async () => (await import('./export/export-suite')).exportSuite,
+  soak: async () => (await import('./soak/soak-suite')).soakSuite,
 };
 
 interface Options {

@@ -54,7 +54,8 @@ interface Sample {
   requests: number;
 }
 
-function startServer(neo4j: BenchNeo4j): Promise<{ child: ChildProcess; port: number }> {
+/** The real app in a child process of its own (api-server.ts), against `neo4j`. */
+export function startServer(neo4j: BenchNeo4j): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'api-server.ts')], {
       cwd: PROJECT_DIR,
@@ -151,7 +152,8 @@ async function paired(port: number, connection: Neo4jConnection, workload: Workl
   };
 }
 
-async function pickInputs(connection: Neo4jConnection): Promise<{ ids: string[]; terms: string[] }> {
+/** Entity ids and search prefixes to rotate through: half hubs, half ordinary entities. */
+export async function pickInputs(connection: Neo4jConnection): Promise<{ ids: string[]; terms: string[] }> {
   return inSession(connection, 'read', async (session) => {
     // Half hubs (what analysts open first), half ordinary entities.
     const hubs = await session.run(
@@ -170,6 +172,29 @@ async function pickInputs(connection: Neo4jConnection): Promise<{ ids: string[];
   });
 }
 
+/** The seed corpus plus `docs` synthetic documents (seed 5), extracted, then written with LOAD CSV. */
+export async function fillDatabase(
+  neo4j: BenchNeo4j,
+  work: string,
+  docs: number,
+  log: (line: string) => void,
+): Promise<{ nodes: number; relationships: number }> {
+  log(`filling the database: seed corpus + ${docs} synthetic documents`);
+  const seed = readdirSync(path.join(PROJECT_DIR, 'data', 'corpus')).map((f) => ({
+    path: path.join(PROJECT_DIR, 'data', 'corpus', f),
+  }));
+  const synthetic = writeCorpus(path.join(work, 'corpus'), generateDocuments({ count: docs, seed: 5 })).map((file) => ({
+    path: file,
+  }));
+  const engine = await openEngine({ log });
+  const extracted = (await extractFiles([...seed, ...synthetic], { engine })).documents;
+  await engine.close();
+  const csv = await prepareCsv(extracted);
+  const filled = await loadCsvPass(neo4j.connection, csv);
+  await csv.close();
+  return filled;
+}
+
 export const apiSuite: Suite = {
   name: 'api',
   description: 'autocannon on loopback: search, neighbours, node details, read-only Cypher; proxy overhead',
@@ -181,19 +206,7 @@ export const apiSuite: Suite = {
     const neo4j = await startBenchNeo4j(log);
     let server: ChildProcess | undefined;
     try {
-      log(`filling the database: seed corpus + ${docs} synthetic documents`);
-      const seed = readdirSync(path.join(PROJECT_DIR, 'data', 'corpus')).map((f) => ({
-        path: path.join(PROJECT_DIR, 'data', 'corpus', f),
-      }));
-      const synthetic = writeCorpus(path.join(work, 'corpus'), generateDocuments({ count: docs, seed: 5 })).map(
-        (file) => ({ path: file }),
-      );
-      const engine = await openEngine({ log });
-      const extracted = (await extractFiles([...seed, ...synthetic], { engine })).documents;
-      await engine.close();
-      const csv = await prepareCsv(extracted);
-      const filled = await loadCsvPass(neo4j.connection, csv);
-      await csv.close();
+      const filled = await fillDatabase(neo4j, work, docs, log);
       log(`database: ${filled.nodes} nodes, ${filled.relationships} relationships`);
       const { ids, terms } = await pickInputs(neo4j.connection);
       const workloads: Workload[] = [
