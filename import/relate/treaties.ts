@@ -225,7 +225,22 @@ export function findTreaties(ctx: EventContext): DocTreaty[] {
         if (t) {
           t.surfaces.push(text.slice(np.start, np.end), text.slice(np.contentStart, np.end));
           note(t, np.start, np.end, si);
+          return;
         }
+        // "the 2018 inter-Korean military agreement": a dated agreement the phrase describes is one, named by
+        // what the phrase says of it; a bare "the 2019 deal" says too little
+        const described = np.left.filter((x) => x.text !== year && /^\p{Ll}/u.test(x.text) && x.text.length > 2);
+        if (!described.length) return;
+        const phrase = text.slice(described[0].start, np.headEnd).replace(/[“”"]/g, '').replace(/\s+/g, ' ');
+        const name = `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} (${year})`;
+        const key = `Treaty:${norm(name)}`;
+        let made = byKey(key);
+        if (!made) {
+          made = { key, name, year, surfaces: [], parties: new Map(), signers: new Map(), named: false, mentions: [] };
+          treaties.push(made);
+        }
+        made.surfaces.push(text.slice(np.start, np.end), text.slice(np.contentStart, np.end));
+        note(made, np.start, np.end, si);
         return;
       }
       if (orgMod && !parties.length) {

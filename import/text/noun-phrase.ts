@@ -4,7 +4,7 @@
  * "between Kim and Putin"), stopping at verbs, clause words, punctuation and date expressions.
  */
 import type { Token } from './tokens';
-import { isWeekdayName } from './dates';
+import { isMonthName, isWeekdayName } from './dates';
 
 export const DETERMINERS = new Set([
   'a',
@@ -97,6 +97,8 @@ export function nounPhraseAt(ctx: PhraseContext, headFirst: number, headLast: nu
   const { text, tokens } = ctx;
   const okGap = (a: Token, b: Token): boolean => {
     const g = text.slice(a.end, b.start);
+    // "the Oct. 1 attack": an abbreviated month keeps its full stop inside the phrase
+    if (g === '. ' && isMonthName(a.text) && /^\d/.test(b.text)) return true;
     return (g.length <= 3 && /^[\s“”"‘’'-]*$/.test(g) && !/^[’']s?$/.test(g.trim())) || /^[’']s\s$/.test(g);
   };
   let startIdx = headFirst;

@@ -50,6 +50,11 @@ describe('events', () => {
     expect(found.filter((e) => e.kind === 'summit' || e.kind === 'meeting')).toHaveLength(1);
   });
 
+  it('keeps an abbreviated month inside an event phrase ("the Oct. 1 attack")', () => {
+    const found = events('Israel has vowed to respond to the Oct. 1 attack by Iran.', '2024-10-20');
+    expect(found.find((e) => e.date === '2024-10-01')?.surfaces).toContain('Oct. 1 attack');
+  });
+
   it('leaves a relative date partial when the document date is unknown', () => {
     const [visit] = events('Ethiopian Prime Minister Abiy Ahmed visited Nairobi last month.');
     expect(visit.kind).toBe('visit');

@@ -15,6 +15,12 @@ function treaties(text: string) {
 }
 
 describe('treaties', () => {
+  it('names a dated agreement by what the phrase says of it, but not a bare dated deal', () => {
+    const found = treaties('Seoul suspended a key clause of the 2018 inter-Korean military agreement on Wednesday.');
+    expect(found.map((t) => [t.name, t.year])).toEqual([['Inter-Korean military agreement (2018)', '2018']]);
+    expect(treaties('Nobody defended the 2019 deal on Wednesday.')).toEqual([]);
+  });
+
   it('takes the parties of a generic treaty from the states named before the noun, and keeps two such treaties apart', () => {
     const found = treaties(
       'Kim Il Sung and Nikita Khrushchev signed the Soviet-North Korean treaty in Moscow. Days later Kim and Zhou Enlai signed the Chinese-North Korean treaty in Beijing.',
