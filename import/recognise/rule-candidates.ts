@@ -88,6 +88,13 @@ export function recognise(text: string, sentences: Sentence[]): Recognised {
       const long = acronymLongForm(m[1], m[2]);
       if (long) acronyms.set(m[2], long);
     }
+    // "the Joint Comprehensive Plan of Action, or JCPOA,": the same definition without parentheses
+    for (const m of s.text.matchAll(
+      /((?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&)(?:\s+(?:[\p{Lu}][\p{L}’'.-]*|of|for|and|on|the|&))*),\s+or\s+([\p{Lu}][\p{Lu}.]{1,9})(?=[,;.)]|\s)/gu,
+    )) {
+      const long = acronymLongForm(m[1], m[2]);
+      if (long && !acronyms.has(m[2])) acronyms.set(m[2], long);
+    }
   }
 
   // State mentions first: they decide what "the North" means and which capitals are places here.

@@ -95,7 +95,8 @@ const DISGUISES: Array<{ name: string; wrap: (q: string) => string; expect: Outc
     expect: { kind: 'invalid' },
     schemaToo: false,
   },
-  { name: 'after EXPLAIN', wrap: (q) => `EXPLAIN ${q}`, expect: { kind: 'invalid' }, schemaToo: true },
+  // The console answers an EXPLAIN with the plan, so the query behind it is checked like any other
+  { name: 'after EXPLAIN', wrap: (q) => `EXPLAIN ${q}`, expect: { kind: 'refused' }, schemaToo: true },
 ];
 
 const SCHEMA = /^(CREATE (INDEX|CONSTRAINT)|DROP|CALL)/;
