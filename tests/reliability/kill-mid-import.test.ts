@@ -34,7 +34,7 @@ interface Run {
 
 let neo4j: EmbeddedNeo4j;
 let connection: Neo4jConnection;
-let clean: GraphFingerprint;
+let clean: Omit<GraphFingerprint, 'digest'>;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dossier-kill-neo4j-'));
 const docs = mkdtempSync(path.join(os.tmpdir(), 'dossier-kill-docs-'));
 
@@ -73,7 +73,16 @@ function runImporter(kill?: (line: string, pid: number) => boolean): Promise<Run
   });
 }
 
-const fingerprint = () => graphFingerprint(connection, VOLATILE);
+/**
+ * Documents are stored as they are extracted, so where one batch ends depends on timing, and with it the
+ * order of aliases and evidence, which document's wording names a merged event's kind, and what the document
+ * log calls new. The comparison is of what was stored: every node and relationship by id, label and type.
+ */
+const fingerprint = async (): Promise<Omit<GraphFingerprint, 'digest'>> => {
+  const { digest, ...stored } = await graphFingerprint(connection, VOLATILE);
+  void digest;
+  return stored;
+};
 
 /** The import CLI's `main` in this process, against this file's Neo4j, its output caught. */
 async function importHere(onLine?: (line: string) => void): Promise<Run> {
@@ -125,11 +134,9 @@ describe('an import killed with kill -9 and run again', () => {
   });
 
   it.each([
-    ['while its transaction is open', (line: string) => /^Storing \d+ documents/.test(line)],
-    [
-      'once its documents are committed, before the curations are replayed',
-      (line: string) => /^Storing \[1\//.test(line),
-    ],
+    ['while its transaction is open', (line: string) => /^Storing \d+ documents?$/.test(line)],
+    // documents are stored as they are extracted: the first one's line comes once its batch is committed
+    ['once its first documents are committed, before the rest', (line: string) => /^Importing \[1\//.test(line)],
   ])(
     'of the importer %s ends as a clean import',
     async (_when, at) => {
@@ -148,14 +155,16 @@ describe('an import killed with kill -9 and run again', () => {
     const pid = neo4j.pid;
     let sent = false;
     const killed = await importHere((line) => {
-      if (!sent && /^Storing \d+ documents/.test(line)) sent = process.kill(pid, 'SIGKILL');
+      if (!sent && /^Storing \d+ documents?$/m.test(line)) sent = process.kill(pid, 'SIGKILL');
     });
     expect(sent).toBe(true);
     expect(killed.code).toBe(1);
     const failed = killed.stderr.split('\n').filter((l) => l.startsWith('failed: '));
-    expect(failed).toHaveLength(5);
+    // the batch in flight and every document after it fail, each on its own line; those stored before stay
+    expect(failed.length).toBeGreaterThan(0);
     expect(failed.join('\n')).toMatch(/not stored \(the database stopped answering\)/);
-    expect(killed.stdout).toMatch(/Imported \d+ documents?, 5 failed/);
+    const summary = /Imported (\d+) documents?, (\d+) failed/.exec(killed.stdout);
+    expect(summary && [Number(summary[1]) + Number(summary[2]), Number(summary[2])]).toEqual([5, failed.length]);
     expect(killed.stderr).not.toMatch(/\n\s+at /); // a line per document, no stack trace
     while (isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 50));
     await connection.close();
