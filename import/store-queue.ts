@@ -20,7 +20,7 @@ export class StoreQueue {
   private databaseDown?: string;
   private readonly stored: ExtractedDocument[] = [];
   private readonly failures: ExtractFailure[] = [];
-  /** The last batch's word on the curations' replay: each batch replays them, the last one says how they stand. */
+  /** The curations' replay as the last batch that had a word on it said: each batch replays them. */
   private replayNotes: string[] = [];
   private replayFailures: ExtractFailure[] = [];
 
@@ -67,7 +67,8 @@ export class StoreQueue {
         const curation = result.failures.filter((f) => f.reason === 'curation-replay');
         this.failures.push(...result.failures.filter((f) => f.reason !== 'curation-replay'));
         if (result.stored.length || curation.length) {
-          this.replayNotes = notes;
+          // a later batch finds the curations already re-applied and says nothing: the earlier word stands
+          if (notes.length) this.replayNotes = notes;
           this.replayFailures = curation;
         }
         // A database that stopped answering fails the documents after it at once, instead of each batch

@@ -92,6 +92,9 @@ describeInBrowser('the data table in Chromium', () => {
     const page = await explorer.open();
     await openTable(page);
     await page.locator(`.table-row[data-id="${DATED.moscow}"]`).click();
+    // a busy machine can redraw the rows under the pointer: wait for the selection, do not assume it
+    for (let tries = 0; tries < 25 && (await viewSelection(page))?.id !== DATED.moscow; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await viewSelection(page)).toEqual({ kind: 'node', id: DATED.moscow });
     await page.waitForFunction(() => !window.__dossier!.sigma.getCamera().isAnimated());
     const graphBox = (await page.locator('#graph').boundingBox())!;
