@@ -48,7 +48,14 @@ export function pickEdgesWhenStill(sigma: Sigma): EdgePicking {
   };
   const onBeforeRender = () => {
     const state = camera.getState();
-    const moved = state.x !== last.x || state.y !== last.y || state.ratio !== last.ratio || state.angle !== last.angle;
+    // An animating camera is moving even on a frame that found it where the last one did (a frame drawn
+    // for another reason, or a slow machine whose rest timer fired between two animation steps).
+    const moved =
+      state.x !== last.x ||
+      state.y !== last.y ||
+      state.ratio !== last.ratio ||
+      state.angle !== last.angle ||
+      camera.isAnimated();
     last = state;
     setPaused(moved);
     if (!moved) return;
