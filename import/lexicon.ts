@@ -15,6 +15,12 @@ export const HONORIFICS = lower(titles.honorifics.map((h) => h.replace(/\.$/, ''
 export const ROLES: string[][] = [...lower(titles.roles)]
   .map((r) => r.split(/\s+/))
   .sort((a, b) => b.length - a.length);
+/** How many of the last words form the longest known title ("Secretary of State" -> 3), or 0. */
+export function roleAtEnd(words: readonly string[]): number {
+  const tail = words.map((w) => w.toLowerCase());
+  const role = ROLES.find((r) => r.length <= tail.length && r.every((w, i) => tail[tail.length - r.length + i] === w));
+  return role?.length ?? 0;
+}
 export const ROLE_NOUNS = lower(relations.affiliation.roleNouns);
 /** Role nouns and the last word of every title: "expert", "minister", "president", "secretary". */
 export const ROLE_WORDS: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...ROLES.map((r) => r[r.length - 1])]);

@@ -7,7 +7,7 @@
  */
 import type { EntityType } from '../../graph/model/types';
 import { entitySpans, type EngineEntity, type EngineSentence } from '../engine/annotation';
-import { HONORIFICS, ROLE_NOUNS, ROLE_WORDS, ROLES, TREATY_HEADS } from '../lexicon';
+import { HONORIFICS, ROLE_NOUNS, ROLE_WORDS, ROLES, roleAtEnd, TREATY_HEADS } from '../lexicon';
 import { norm } from '../text/norm';
 import { gazetteer } from './gazetteer';
 import { make, stateCandidate, type Candidate } from './rule-candidates';
@@ -129,13 +129,13 @@ function widenPeople(candidates: Candidate[], spans: EngineEntity[][], text: str
 
 /** "Secretary of State": the engine may start a name inside a title the text began before it. */
 function endsWithRole(text: string, end: number): boolean {
-  const words = text
-    .slice(Math.max(0, end - 60), end)
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean);
-  return ROLES.some(
-    (r) => r.length > 1 && r.length <= words.length && r.every((w, i) => words[words.length - r.length + i] === w),
+  return (
+    roleAtEnd(
+      text
+        .slice(Math.max(0, end - 60), end)
+        .split(/\s+/)
+        .filter(Boolean),
+    ) > 1
   );
 }
 

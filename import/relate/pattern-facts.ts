@@ -15,6 +15,7 @@ import {
   REVERSED_TRIGGERS,
   ROLE_NOUNS,
   ROLES,
+  roleAtEnd,
   SAY_VERBS,
   SPEAKER_CRITICISM,
 } from '../lexicon';
@@ -419,14 +420,9 @@ function affiliations(
 /** "… Minister of Foreign Affairs of the ": the role a title names before "of (the)", if it ends the text. */
 function roleBefore(before: string): string | undefined {
   const m = /((?:[\p{L}-]+\s+){1,6})of\s+(?:the\s+)?$/u.exec(before);
-  if (!m) return undefined;
-  const words = m[1].trim().split(/\s+/);
-  for (let k = words.length; k >= 1; k--) {
-    const tail = words.slice(words.length - k).map((w) => w.toLowerCase());
-    if (ROLES.some((r) => r.length === k && r.every((w, i) => w === tail[i])))
-      return words.slice(words.length - k).join(' ');
-  }
-  return undefined;
+  const words = m ? m[1].trim().split(/\s+/) : [];
+  const k = roleAtEnd(words);
+  return k ? words.slice(words.length - k).join(' ') : undefined;
 }
 
 /** The apposition after a name: up to the comma before the verb, or the end of the clause. */
